@@ -2,8 +2,144 @@
 
 from __future__ import annotations
 
+import json
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from sidelined.errors import InputError
+from sidelined.models import Extraction
+from sidelined.record import to_record
+
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+
+PathsArg = typer.Argument(..., help="Files, folders, feed/page URLs, or - for standard input.")
+PublishedOpt = typer.Option(None, "--published", help="Publication day (YYYY-MM-DD) for every input.",
+                            formatter=None)
+DbOpt = typer.Option(None, "--db", envvar="SIDELINED_DB", help="SQLAlchemy URL (default sqlite:///sidelined.db).")
+MaxBytesOpt = typer.Option(5_000_000, "--max-bytes", help="Refuse inputs larger than this many bytes.")
+
+
+def _parse_day(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a day in the form YYYY-MM-DD", param_hint="--published") \
+            from None
+
+
+def report_error(e: InputError) -> None:
+    err.print(f"[red]error[/red]: {e}", soft_wrap=True)
+
+
+def _summary(x: Extraction) -> None:
+    a = x.article
+    out.print(f"[bold]{a.id}[/bold]  published {a.published or '?'}"
+              f" ({a.published_source or 'unknown'})" + (f"  {a.outlet}" if a.outlet else ""))
+    for r in x.injuries:
+        ret = ""
+        if r.expected_return:
+            ret = f", back {r.expected_return.earliest or '?'}..{r.expected_return.latest or '?'}"
+        what = " ".join(v for v in (r.side, r.body_part, r.diagnosis) if v) or "unspecified"
+        src = f" [dim](source: {r.source})[/dim]" if r.source else ""
+        out.print(f"  injury  {r.player} ({r.team or '?'}): {what}, {r.status}{ret}{src}")
+    for m in x.matches:
+        score = " " + "-".join(str(v) for v in m.score.values()) if m.score else ""
+        out.print(f"  match   {m.date} {m.teams[0]} v {m.teams[1]}{score}"
+                  + (f" ({m.competition})" if m.competition else ""))
+    for t in x.transfers:
+        out.print(f"  transfer {t.player}: {t.from_team or '?'} -> {t.to_team or '?'} ({t.status})")
+
+
+def extract(
+    paths: list[str] = PathsArg,
+    as_json: bool = typer.Option(False, "--json", help="One v1 record per line (JSON Lines)."),
+    published: str | None = PublishedOpt,
+    evidence: bool = typer.Option(True, "--evidence/--no-evidence", help="Keep evidence spans in JSON."),
+    max_bytes: int = MaxBytesOpt,
+) -> None:
+    """Extract one v1 record per article and print it."""
+    from sidelined.ingest import read_inputs
+    from sidelined.pipeline import extract_stream
+
+    failed = 0
+    for item in extract_stream(read_inputs(paths, max_bytes=max_bytes), published=_parse_day(published)):
+        if isinstance(item, InputError):
+            report_error(item)
+            failed += 1
+        elif as_json:
+            sys.stdout.write(json.dumps(to_record(item, with_evidence=evidence), ensure_ascii=False) + "\n")
+        else:
+            _summary(item)
+    if failed:
+        raise typer.Exit(1)
+
+
+def ingest_into(db: str | None, paths: list[str], published: date | None, max_bytes: int,
+                quiet: bool = False) -> dict[str, int]:
+    """Extract and store every input; returns counts by outcome."""
+    from sidelined.ingest import read_inputs
+    from sidelined.pipeline import extract_stream
+    from sidelined.store import Store
+
+    counts = {"added": 0, "duplicate": 0, "near-duplicate": 0, "failed": 0}
+    store = Store(db)
+    columns = (TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[counts]}"))
+    try:
+        with Progress(*columns, console=err, disable=quiet or not err.is_terminal) as progress:
+            task = progress.add_task("ingest", total=None, counts="")
+            for item in extract_stream(read_inputs(paths, max_bytes=max_bytes), published=published):
+                if isinstance(item, InputError):
+                    report_error(item)
+                    counts["failed"] += 1
+                else:
+                    result = store.ingest(item)
+                    counts[result.status] = counts.get(result.status, 0) + 1
+                progress.update(task, advance=1, counts=", ".join(f"{k} {v}" for k, v in counts.items()))
+    finally:
+        store.close()
+    return counts
+
+
+def ingest(
+    paths: list[str] = PathsArg,
+    db: str | None = DbOpt,
+    published: str | None = PublishedOpt,
+    max_bytes: int = MaxBytesOpt,
+) -> None:
+    """Extract articles and keep them in the store; an article already stored is skipped."""
+    counts = ingest_into(db, paths, _parse_day(published), max_bytes)
+    err.print(f"ingested {counts['added']}, skipped {counts['duplicate']} duplicate(s) and "
+              f"{counts['near-duplicate']} near-duplicate(s), failed {counts['failed']}")
+    if counts["failed"]:
+        raise typer.Exit(1)
+
+
+def demo(
+    player: str = typer.Option("Bukayo Saka", "--player", help="Whose timeline to show."),
+) -> None:
+    """Ingest the bundled example articles into a fresh store and show a player's timeline."""
+    from sidelined.cli.timeline import show_player
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{Path(tmp) / 'demo.db'}"
+        counts = ingest_into(url, [str(examples)], None, 5_000_000, quiet=True)
+        out.print(f"Ingested {counts['added']} example articles from {examples} into a fresh store.\n")
+        show_player(url, player, None)
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
+    app.command()(extract)
+    app.command()(ingest)
+    app.command()(demo)

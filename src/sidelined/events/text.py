@@ -1,0 +1,69 @@
+"""Sentence and clause segmentation with character offsets into the article text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A sentence ends at . ! ? (possibly followed by a closing quote) before a
+# capital or an opening quote, at a line break, or where a paragraph heading
+# was glued on ("a crucial La Liga match.The incident").
+_BOUNDARY = re.compile(
+    r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])"
+    r"|\n+"
+    r"|(?<=[a-z]{3}\.)(?=[A-Z][a-z])"
+)
+_ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|v|No|U\.S|Inc|Ltd|Co)\.$")
+
+# Clause breaks inside a sentence: the places where a roundup moves from one
+# player to the next.
+_CLAUSE_BREAK = re.compile(
+    r";|:\s|,\s*(?:while|whereas|but|although|though|and|with)\s|\s(?:while|whereas|but)\s"
+    r"|,\s(?=(?:[A-Z][\w'’-]+\s){0,2}(?:is|was|has|had|will|could|might|may|faces|remains)\b)"
+)
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: int
+    end: int
+    index: int  # sentence number in the article
+
+    def text(self, source: str) -> str:
+        return source[self.start : self.end]
+
+
+def sentences(text: str) -> list[Segment]:
+    """Split `text` into sentences, keeping offsets; empty stretches are dropped."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.start() > start and _ABBREVIATIONS.search(text[start : m.start()]):
+            continue
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    out: list[Segment] = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append(Segment(s, e, len(out)))
+    return out
+
+
+def clauses(text: str, sentence: Segment) -> list[Segment]:
+    """Split one sentence into clauses at the breaks a roundup uses."""
+    out: list[Segment] = []
+    start = sentence.start
+    body = text[sentence.start : sentence.end]
+    for m in _CLAUSE_BREAK.finditer(body):
+        end = sentence.start + m.start()
+        if end > start:
+            out.append(Segment(start, end, sentence.index))
+        start = sentence.start + m.end()
+    if sentence.end > start:
+        out.append(Segment(start, sentence.end, sentence.index))
+    return out
