@@ -31,7 +31,7 @@ _MISS = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_AFTER = re.compile(
-    r"\b(?:according to|reports? (?:from|by|in)|via|told|reported by|per)\s+"
+    r"\b(?i:according to|reports? (?:from|by|in)|via|told|reported by|per)\s+"
     r"(?P<src>(?:the\s)?[A-Z][\w.'’&-]*(?:\s(?:[A-Z][\w.'’&-]*|de|of))*)"
 )
 _SAID = re.compile(r"\b(said|says|told|confirmed|revealed|admitted|explained|insisted|announced|added)\b")

@@ -31,6 +31,7 @@ class PlayerContext:
     first: int
     mentions: list[Mention] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
+    sentences: list[Segment] = field(default_factory=list)
 
 
 def _segment_of(segs: Sequence[Segment], pos: int) -> Segment | None:
@@ -65,6 +66,8 @@ def _collect_contexts(text: str, mentions: list[Mention]) -> list[PlayerContext]
         if clause not in ctx.segments:
             ctx.segments.append(clause)
         sentence = sents[clause.index]
+        if sentence not in ctx.sentences:
+            ctx.sentences.append(sentence)
         nxt = sents[clause.index + 1] if clause.index + 1 < len(sents) else None
         if nxt is not None and _PRONOUN_START.match(text[nxt.start : nxt.end]):
             named_there = any(o.kind == "player" and nxt.start <= o.start < nxt.end for o in mentions)
@@ -103,6 +106,6 @@ def extract_injuries(
         details.fill_body(report, text, ordered)
         report.status = judge_status(texts)
         details.fill_dates(report, text, ordered, timexes, matches, article.published)
-        report.source = details.find_source(text, ordered, mentions)
+        report.source = details.find_source(text, ordered + sorted(ctx.sentences, key=lambda s: s.start), mentions)
         reports.append(report)
     return reports

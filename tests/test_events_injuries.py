@@ -1,0 +1,112 @@
+"""Injury rules on sentences written for the tests, with hand-made mentions and times."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sidelined.events.injuries import extract_injuries
+from sidelined.events.status import clause_status, judge_status
+from sidelined.events.text import clauses, sentences
+from sidelined.models import Article, Match, Mention, TimeExpression
+
+PUB = date(2026, 3, 7)
+
+
+def _player(text: str, name: str, surface: str, team: str = "Arsenal", nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Mention(start=start, end=start + len(surface), text=surface, kind="player", entity_id=None,
+                   name=name, team=team)
+
+
+def _time(text: str, surface: str, **values: object) -> TimeExpression:
+    start = text.index(surface)
+    return TimeExpression(start=start, end=start + len(surface), text=surface, **values)  # type: ignore[arg-type]
+
+
+def _run(text: str, mentions: list[Mention], timexes: list[TimeExpression] | None = None,
+         matches: list[Match] | None = None):
+    article = Article(id="t", text=text, published=PUB)
+    return {r.player: r for r in extract_injuries(article, mentions, timexes or [], matches or [])}
+
+
+def test_sentences_split_glued_heading_and_keep_offsets() -> None:
+    text = "He limped off in a league match.The incident occurred on Sunday. Next one!"
+    segs = sentences(text)
+    assert [text[s.start:s.end] for s in segs] == [
+        "He limped off in a league match.", "The incident occurred on Sunday.", "Next one!"]
+
+
+def test_clauses_split_a_roundup_at_while() -> None:
+    text = "Tom Reed is sidelined with a knee injury, while Sam Hart has a calf problem."
+    parts = [text[c.start:c.end] for c in clauses(text, sentences(text)[0])]
+    assert parts[0] == "Tom Reed is sidelined with a knee injury"
+    assert parts[1].startswith("Sam Hart")
+
+
+def test_status_cues() -> None:
+    assert clause_status("he will miss Saturday's game") == "out"
+    assert clause_status("he is a doubt for the weekend") == "doubtful"
+    assert clause_status("he started the match after being sidelined since August") == "available"
+    assert clause_status("he will not be available for the weekend") == "out"
+    assert judge_status(["he could return for the derby", "he will remain sidelined for the first leg"]) == "out"
+    assert judge_status(["he missed training as a precaution"]) == "doubtful"
+
+
+def test_body_side_diagnosis_and_source() -> None:
+    text = ("Tom Reed clutched the back of his left thigh and was forced off. "
+            "According to The Courier, Reed is out with a strain.")
+    reports = _run(text, [_player(text, "Tom Reed", "Tom Reed"), _player(text, "Tom Reed", "Reed", nth=1)])
+    r = reports["Tom Reed"]
+    assert (r.body_part, r.side, r.status) == ("hamstring", "left", "out")
+    assert r.diagnosis == "strain"
+    assert r.source == "The Courier"
+    assert any(e.field == "body_part" for e in r.evidence)
+
+
+def test_hypothetical_diagnosis_is_not_taken() -> None:
+    text = "Tom Reed has a hamstring problem, with scans to decide if it's a tear or worse."
+    r = _run(text, [_player(text, "Tom Reed", "Tom Reed")])["Tom Reed"]
+    assert r.body_part == "hamstring"
+    assert r.diagnosis is None
+
+
+def test_replacement_gets_no_record() -> None:
+    text = "Tom Reed was forced off with an ankle injury and replaced by Sam Hart."
+    reports = _run(text, [_player(text, "Tom Reed", "Tom Reed"), _player(text, "Sam Hart", "Sam Hart")])
+    assert set(reports) == {"Tom Reed"}
+
+
+def test_player_merely_mentioned_gets_no_record() -> None:
+    text = "Sam Hart scored twice in the second half."
+    assert _run(text, [_player(text, "Sam Hart", "Sam Hart")]) == {}
+
+
+def test_duration_sets_return_window_and_missed_fixture() -> None:
+    text = "Tom Reed will be out for two to three weeks. Reed will miss the game against Leeds on Wednesday."
+    times = [
+        _time(text, "two to three weeks", kind="duration", earliest=date(2026, 3, 21), latest=date(2026, 3, 28),
+              days_min=14, days_max=21),
+        _time(text, "Wednesday", kind="weekday", value=date(2026, 3, 11)),
+    ]
+    match = Match(date=date(2026, 3, 11), teams=("Arsenal", "Leeds United"), played=False)
+    mentions = [_player(text, "Tom Reed", "Tom Reed"), _player(text, "Tom Reed", "Reed", nth=1)]
+    r = _run(text, mentions, times, [match])["Tom Reed"]
+    assert r.expected_return is not None
+    assert (r.expected_return.earliest, r.expected_return.latest) == (date(2026, 3, 21), date(2026, 3, 28))
+    assert r.missed_fixtures == [date(2026, 3, 11)]
+
+
+def test_occurred_on_from_past_weekday() -> None:
+    text = "Tom Reed picked up a calf injury against Leeds on Sunday."
+    times = [_time(text, "Sunday", kind="weekday", value=date(2026, 3, 1))]
+    r = _run(text, [_player(text, "Tom Reed", "Tom Reed")], times)["Tom Reed"]
+    assert r.occurred_on == date(2026, 3, 1)
+    assert r.body_part == "calf"
+
+
+def test_pronoun_sentence_is_carried_to_the_named_player() -> None:
+    text = "Tom Reed was taken off on a stretcher. He will not be available for this game."
+    r = _run(text, [_player(text, "Tom Reed", "Tom Reed")])["Tom Reed"]
+    assert r.status == "out"

@@ -1,0 +1,52 @@
+"""End to end: `sidelined extract --json` on the real articles, scored by the reference scorer."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPO, shared_or_skip
+
+SIDELINED = [sys.executable, "-m", "sidelined"]
+
+
+def _score(gold_dirs: list[Path], tmp_path: Path) -> dict:
+    texts = [str(g.with_name(g.name.replace(".gold.json", ".txt"))) for d in gold_dirs
+             for g in sorted(d.glob("*.gold.json"))]
+    run = subprocess.run([*SIDELINED, "extract", "--json", *texts], capture_output=True, text=True,
+                         cwd=REPO, check=True)
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(run.stdout)
+    scorer = shared_or_skip("tools", "score.py")
+    args = [sys.executable, str(scorer), "score", "--pred", str(pred), "--json"]
+    for d in gold_dirs:
+        args += ["--gold", str(d)]
+    return json.loads(subprocess.run(args, capture_output=True, text=True, check=True).stdout)
+
+
+def test_seed_headline_is_at_least_skeleton_bar(tmp_path: Path) -> None:
+    seeds = shared_or_skip("seeds")
+    result = _score([seeds], tmp_path)
+    assert result["predicted_articles"] == result["articles"] == 3
+    assert result["published_accuracy"] == 1.0
+    assert result["headline"] >= 0.6, result
+
+
+def test_corpus_figures_do_not_fall_below_recorded(tmp_path: Path) -> None:
+    corpus = shared_or_skip("corpus")
+    recorded = json.loads((REPO / "benchmarks" / "recorded_figures.json").read_text())
+    dirs = [shared_or_skip("seeds"), *sorted(p for p in corpus.iterdir() if p.is_dir())]
+    result = _score(dirs, tmp_path)
+    figures = {
+        "injury_f1": result["injury"]["f1"],
+        "field_accuracy": result["field_accuracy"],
+        "missed_fixtures_f1": result["missed_fixtures"]["f1"],
+        "match_f1": result["match"]["f1"],
+        "transfer_f1": result["transfer"]["f1"],
+        "published_accuracy": result["published_accuracy"],
+        "headline": result["headline"],
+    }
+    drops = {k: (recorded[k], v) for k, v in figures.items() if v < recorded[k] - 0.02}
+    assert not drops, f"figures fell more than 0.02 below benchmarks/recorded_figures.json: {drops}"
