@@ -1,0 +1,134 @@
+"""The `Store`: opens a database, migrates it, and ingests extractions one transaction each."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, Literal
+
+from pydantic import BaseModel
+from sqlalchemy import create_engine, event, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
+
+from sidelined.models import Extraction
+from sidelined.store import migrate, writing
+from sidelined.store.episodes import relink_players
+from sidelined.store.near_duplicates import NearDuplicateFinder, default_finder
+from sidelined.store.schema import ArticleRow
+
+DEFAULT_URL = "sqlite:///sidelined.db"
+IngestStatus = Literal["added", "duplicate", "near-duplicate"]
+
+
+class IngestResult(BaseModel):
+    article_id: str
+    status: IngestStatus
+    injuries: int = 0
+    matches: int = 0
+    transfers: int = 0
+    near_duplicate_of: str | None = None
+
+
+def resolve_url(url: str | None) -> str:
+    """The database URL: the one given, else $SIDELINED_DB, else sidelined.db in the working folder."""
+    return url or os.environ.get("SIDELINED_DB") or DEFAULT_URL
+
+
+def _enforce_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite") and (url in ("sqlite://", "sqlite:///:memory:") or "mode=memory" in url):
+        engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
+    else:
+        engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _enforce_sqlite_foreign_keys)
+    return engine
+
+
+class Store:
+    """A sidelined database: articles, their facts, and the episodes built from them."""
+
+    def __init__(self, url: str | None = None, near_duplicates: NearDuplicateFinder | None = None) -> None:
+        self.url = resolve_url(url)
+        self.engine = make_engine(self.url)
+        migrate.upgrade(self.engine)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.near_duplicates = near_duplicates if near_duplicates is not None else default_finder()
+        self._finder_loaded = False
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A read session for queries (the timeline uses this)."""
+        with self.sessions() as session:
+            yield session
+
+    def has_article(self, content_hash: str) -> bool:
+        with self.sessions() as session:
+            found = session.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == content_hash))
+            return found is not None
+
+    def ingest(self, extraction: Extraction) -> IngestResult:
+        """Store one article and its facts in one transaction, then relink the episodes of its players."""
+        article = extraction.article
+        self._load_finder()
+        with self.sessions() as session, session.begin():
+            article_id = writing.free_article_id(session, article)
+            original = self._near_duplicate_of(article_id, article.text)
+            if not writing.insert_article(session, article, article_id, original):
+                existing = session.scalar(
+                    select(ArticleRow.id).where(ArticleRow.content_hash == article.content_hash)
+                )
+                return IngestResult(article_id=existing or article_id, status="duplicate")
+            if original is not None:
+                credited = writing.credit_copy(session, original, article, article_id)
+                return IngestResult(
+                    article_id=article_id,
+                    status="near-duplicate",
+                    near_duplicate_of=original,
+                    injuries=credited,
+                )
+            injuries = writing.write_facts(session, extraction, article_id)
+            relink_players(session, (row.player_id for row in injuries))
+        if self.near_duplicates is not None:
+            self.near_duplicates.add(article_id, article.text)
+        return IngestResult(
+            article_id=article_id,
+            status="added",
+            injuries=len(extraction.injuries),
+            matches=len(extraction.matches),
+            transfers=len(extraction.transfers),
+        )
+
+    def _near_duplicate_of(self, article_id: str, text: str) -> str | None:
+        if self.near_duplicates is None:
+            return None
+        return self.near_duplicates.find(article_id, text)
+
+    def _load_finder(self) -> None:
+        """Feed the finder the originals already stored, once, so copies of them are recognised."""
+        if self.near_duplicates is None or self._finder_loaded:
+            return
+        with self.sessions() as session:
+            rows = session.execute(
+                select(ArticleRow.id, ArticleRow.text).where(ArticleRow.near_duplicate_of.is_(None))
+            ).all()
+        for article_id, text in rows:
+            self.near_duplicates.add(article_id, text)
+        self._finder_loaded = True
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()

@@ -1,0 +1,1 @@
+"""The timeline stage: injury episodes built from reports, and the questions asked of them."""
