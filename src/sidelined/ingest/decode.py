@@ -1,0 +1,79 @@
+"""Bytes to text: refuse binary content, detect the encoding, report bad bytes.
+
+UTF-8 (with or without a byte-order mark) is taken as is; anything else goes
+through charset-normalizer, and content it cannot read as text is refused.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+from sidelined.errors import BinaryInput, EmptyInput, EncodingInput
+
+# Signatures of common non-text formats people leave in a folder of articles.
+_BINARY_SIGNATURES = (
+    b"%PDF",
+    b"PK\x03\x04",
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"\x1f\x8b",
+    b"BZh",
+    b"\xd0\xcf\x11\xe0",
+    b"\x7fELF",
+    b"SQLite format 3",
+)
+_SNIFF_BYTES = 8192
+_MAX_CONTROL_SHARE = 0.01
+_MIN_COHERENCE = 0.1
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for content that is not text in any encoding (NUL bytes, file signatures)."""
+    head = data[:_SNIFF_BYTES]
+    if head.startswith(_BINARY_SIGNATURES):
+        return True
+    # UTF-16/32 text carries NUL bytes but announces itself with a byte-order mark.
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    return b"\x00" in head
+
+
+def _control_share(text: str) -> float:
+    sample = text[:_SNIFF_BYTES]
+    if not sample:
+        return 0.0
+    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
+    return controls / len(sample)
+
+
+def decode_bytes(data: bytes, source: str) -> str:
+    """Decode `data` read from `source` to text, or raise the InputError that says why not."""
+    if not data.strip():
+        raise EmptyInput(source, "empty file, no article text")
+    if looks_binary(data):
+        raise BinaryInput(source, "binary file, not an article")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        text = _decode_other(data, source, error)
+    if _control_share(text) > _MAX_CONTROL_SHARE:
+        raise BinaryInput(source, "binary file, not an article")
+    if not text.strip():
+        raise EmptyInput(source, "empty file, no article text")
+    return text
+
+
+def _decode_other(data: bytes, source: str, utf8_error: UnicodeDecodeError) -> str:
+    best = from_bytes(data).best()
+    # A guess with no recognisable language behind it is how charset-normalizer
+    # "reads" stray bad bytes in otherwise ASCII text: report those instead.
+    if best is None or best.coherence < _MIN_COHERENCE:
+        raise EncodingInput(
+            source,
+            f"not UTF-8 (bad byte 0x{data[utf8_error.start]:02x} at offset {utf8_error.start}) "
+            "and no other text encoding fits",
+        )
+    return str(best)

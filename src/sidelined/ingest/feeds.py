@@ -1,0 +1,95 @@
+"""RSS and Atom feeds, via feedparser: each entry an article dated by the entry."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import feedparser
+import lxml.html
+
+from sidelined.errors import EmptyInput, InputError, MalformedInput
+from sidelined.ingest.outlet import outlet_from_text
+from sidelined.ingest.text import read_article_text
+from sidelined.models import Article
+
+_SLUG_MAX = 60
+_BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "blockquote", "tr")
+
+
+def read_feed(text: str, *, source: str, stem: str) -> Iterator[Article | InputError]:
+    """Every entry of the feed in `text`, or one error when it is not a readable feed."""
+    parsed = feedparser.parse(text)
+    entries = parsed.get("entries") or []
+    if not entries:
+        problem = parsed.get("bozo_exception")
+        reason = f"malformed feed ({_one_line(problem)})" if problem else "feed has no entries"
+        yield MalformedInput(source, reason)
+        return
+    feed_title = (parsed.get("feed") or {}).get("title") or None
+    for index, entry in enumerate(entries, start=1):
+        yield _entry_article(entry, source=source, fallback_id=f"{stem}-{index}", feed_title=feed_title)
+
+
+def _entry_article(
+    entry: Any, *, source: str, fallback_id: str, feed_title: str | None
+) -> Article | InputError:
+    where = f"{source}#{entry.get('id') or entry.get('link') or fallback_id}"
+    body = _entry_text(entry)
+    if not body:
+        return EmptyInput(where, "feed entry has no text")
+    article = read_article_text(body, id=_entry_id(entry, fallback_id), origin=source)
+    published = _entry_date(entry)
+    return article.model_copy(
+        update={
+            "title": entry.get("title") or article.title,
+            "url": entry.get("link") or None,
+            "author": entry.get("author") or article.author,
+            "outlet": feed_title or outlet_from_text(body),
+            "published": published or article.published,
+            "published_source": "feed" if published else article.published_source,
+        }
+    )
+
+
+def _entry_text(entry: Any) -> str:
+    contents = entry.get("content") or []
+    fragment = contents[0].get("value", "") if contents else entry.get("summary", "")
+    return html_fragment_text(fragment or "")
+
+
+def html_fragment_text(fragment: str) -> str:
+    """Plain text of an HTML fragment (feed content), one line per block element."""
+    if "<" not in fragment:
+        return fragment.strip()
+    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    for element in root.iter(*_BLOCK_TAGS):
+        element.tail = "\n" + (element.tail or "")
+    lines = (" ".join(line.split()) for line in root.text_content().splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def _entry_date(entry: Any) -> date | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        parsed: time.struct_time | None = entry.get(key)
+        if parsed:
+            return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+    return None
+
+
+def _entry_id(entry: Any, fallback: str) -> str:
+    key = entry.get("id") or entry.get("link")
+    if not key:
+        return fallback
+    segments = [segment for segment in re.split(r"[/?#=&:]+", key) if segment]
+    readable = re.sub(r"[^a-z0-9]+", "-", (segments[-1] if segments else key).lower()).strip("-")
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
+    return f"{readable[:_SLUG_MAX]}-{digest}" if readable else digest
+
+
+def _one_line(problem: object) -> str:
+    return " ".join(str(problem).split())[:100]

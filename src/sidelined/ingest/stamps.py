@@ -1,0 +1,90 @@
+"""Printed dates: month and weekday names, full dates with a year, and time stamps.
+
+A *stamp* is a full date printed next to a clock time ("07 Mar 2026 00:08",
+"Friday, 9 November 2018, 14:21", "November 15, 2017 / 1:02 PM"): the form
+pages use for their publication line, unlike a date inside a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS: dict[str, int] = {}
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+for number, name in enumerate(_MONTH_NAMES, start=1):
+    MONTHS[name] = number
+    MONTHS[name[:3]] = number
+MONTHS["sept"] = 9
+
+WEEKDAYS: dict[str, int] = {}
+for number, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")):
+    WEEKDAYS[name] = number
+    WEEKDAYS[name[:3]] = number
+for alias, number in (("tues", 1), ("weds", 2), ("thur", 3), ("thurs", 3)):
+    WEEKDAYS[alias] = number
+
+MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+WEEKDAY_RE = r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|weds|thu(?:r(?:s(?:day)?)?)?|" \
+    r"fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
+ORDINAL_RE = r"(?:st|nd|rd|th)?"
+
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(?P<day>\d{{1,2}}){ORDINAL_RE}\s+(?:of\s+)?(?P<month>{MONTH_RE})\.?,?\s+(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_MONTH_DAY_YEAR = re.compile(
+    rf"\b(?P<month>{MONTH_RE})\.?\s+(?P<day>\d{{1,2}}){ORDINAL_RE},?\s+(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
+_CLOCK_AFTER = re.compile(r"^[\s,/|\-–—@]*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PrintedDate:
+    """A full date with its year, as printed in the text at [start, end)."""
+
+    value: date
+    start: int
+    end: int
+
+
+def month_number(name: str) -> int | None:
+    return MONTHS.get(name.lower().rstrip("."))
+
+
+def weekday_number(name: str) -> int | None:
+    return WEEKDAYS.get(name.lower().rstrip("."))
+
+
+def full_dates(text: str) -> list[PrintedDate]:
+    """Every full date (day, month and year) printed in `text`, in order."""
+    found: list[PrintedDate] = []
+    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _ISO_DATE):
+        for match in pattern.finditer(text):
+            value = _to_date(match)
+            if value is not None:
+                found.append(PrintedDate(value, match.start(), match.end()))
+    return sorted(found, key=lambda printed: printed.start)
+
+
+def _to_date(match: re.Match[str]) -> date | None:
+    month_text = match.group("month")
+    month = int(month_text) if month_text.isdigit() else month_number(month_text)
+    if month is None:
+        return None
+    try:
+        return date(int(match.group("year")), month, int(match.group("day")))
+    except ValueError:
+        return None
+
+
+def stamps(text: str) -> list[PrintedDate]:
+    """Full dates followed by a clock time: publication lines and bylines."""
+    return [found for found in full_dates(text) if _CLOCK_AFTER.match(text[found.end : found.end + 20])]
