@@ -1,0 +1,102 @@
+"""Name handling shared by the knowledge-base build and lookups.
+
+Folding to plain ASCII keeps "Rüdiger", "Rudiger" and "RÜDIGER" comparable;
+`key` is the lookup form used everywhere (folded, lower case, punctuation
+dropped); `club_key` also drops the legal-form words ("FC", "CF", ...) that
+sources add or leave out at will.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+# Letters that NFKD does not split into an ASCII base letter plus a mark.
+_EXTRA_FOLDS = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "ß": "ss",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ı": "i",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "Þ": "Th",
+        "ð": "d",
+        "Ð": "D",
+        "’": "'",
+        "‘": "'",
+        "`": "'",
+        "´": "'",
+        "–": "-",
+        "—": "-",
+    }
+)
+
+_LEGAL_FORMS = (
+    "fc afc cf sc ac as ss ssc us ud cd rc rcd sd ca acf ogc uc sl fk nk hnk gnk sk kaa krc rsc pfc "
+    "calcio hsc fco tsg vfb vfl spvgg bsc sco ea es aj cfc the club de football futbol sv"
+)
+LEGAL_FORM_WORDS = frozenset(_LEGAL_FORMS.split())
+
+
+def fold(text: str) -> str:
+    """Plain-ASCII form of a name, keeping case and punctuation."""
+    text = text.translate(_EXTRA_FOLDS)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return (
+        "".join(ch for ch in decomposed if not unicodedata.combining(ch)).encode("ascii", "ignore").decode()
+    )
+
+
+def fold_same_length(text: str) -> str:
+    """ASCII-fold character by character so offsets in the result match the input."""
+    out = []
+    for ch in text:
+        if ch < "\x80":
+            out.append(ch)
+            continue
+        folded = fold(ch)
+        out.append(folded[0] if len(folded) >= 1 else " ")
+    return "".join(out)
+
+
+def key(text: str) -> str:
+    """Lookup key: folded, lower case, only letters, digits and single spaces."""
+    lowered = fold(text).lower().replace("&", " ")
+    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", lowered).split())
+
+
+def club_key(text: str) -> str:
+    """Lookup key of a club name without legal-form words and bare numbers."""
+    tokens = [t for t in key(text).split() if t not in LEGAL_FORM_WORDS and not t.isdigit()]
+    return " ".join(tokens) or key(text)
+
+
+def season_of(day: date) -> str:
+    """The season ("2025-26") that a day falls in; a season starts on 1 July."""
+    start = day.year if day.month >= 7 else day.year - 1
+    return f"{start}-{(start + 1) % 100:02d}"
+
+
+def season_start_year(season: str) -> int:
+    return int(season[:4])
+
+
+def normalise_season(raw: str) -> str:
+    """Turn "2014/2015", "2014-15" or "21/22" into "2014-15"."""
+    raw = raw.strip()
+    match = re.match(r"^(\d{2,4})[/-](\d{2,4})$", raw)
+    if not match:
+        raise ValueError(f"not a season: {raw!r}")
+    start = int(match.group(1))
+    if start < 100:
+        start += 2000
+    return f"{start}-{(start + 1) % 100:02d}"

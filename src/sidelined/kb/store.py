@@ -1,0 +1,202 @@
+"""The loaded knowledge base and its lookups (teams, players, clubs by day, fixtures)."""
+
+from __future__ import annotations
+
+import bisect
+import gzip
+import json
+from collections import defaultdict
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from sidelined.kb.build import KB_FILE, PROVENANCE_FILE
+from sidelined.kb.build_fixtures import EPOCH
+from sidelined.kb.model import Fixture, Player, Team
+from sidelined.kb.names import club_key, key, season_of
+
+
+def _previous_season(season: str) -> str:
+    start = int(season[:4]) - 1
+    return f"{start}-{(start + 1) % 100:02d}"
+
+
+def _next_season(season: str) -> str:
+    start = int(season[:4]) + 1
+    return f"{start}-{(start + 1) % 100:02d}"
+
+
+class KnowledgeBase:
+    """Facts about teams, competitions, players and fixtures, with name lookups."""
+
+    def __init__(self, facts: dict[str, Any], provenance: dict[str, Any] | None = None) -> None:
+        self.provenance = provenance or {}
+        self.teams: dict[str, Team] = {}
+        self._team_keys: dict[str, list[str]] = defaultdict(list)
+        for row in facts["teams"]:
+            self._add_team(row)
+        for ids in self._team_keys.values():
+            ids.sort(key=lambda tid: -self.teams[tid].prominence)
+        self._competitions: dict[str, str] = {}
+        self.competition_names: list[str] = []
+        for name, _kind, aliases in facts["competitions"]:
+            self.competition_names.append(name)
+            for spelling in (name, *aliases):
+                self._competitions.setdefault(key(spelling), name)
+        self.players: dict[str, Player] = {}
+        self._player_keys: dict[str, list[str]] = defaultdict(list)
+        for row in facts["players"]:
+            self._add_player(row)
+        self._load_fixtures(facts["fixture_competitions"], facts["fixtures"])
+
+    # ------------------------------------------------------------------ teams
+    def _add_team(self, row: list[Any]) -> None:
+        team_id, name, kind, country, league, stadium, aliases, ambiguous, prominence = row
+        team = Team(
+            team_id, name, kind, country, league, tuple(aliases), stadium, tuple(ambiguous), prominence
+        )
+        self.teams[team_id] = team
+        for spelling in (name, *aliases):
+            for lookup in {key(spelling), club_key(spelling)}:
+                if team_id not in self._team_keys[lookup]:
+                    self._team_keys[lookup].append(team_id)
+
+    def teams_named(self, name_or_alias: str) -> list[Team]:
+        """Every team a name may stand for, the most prominent first."""
+        if name_or_alias in self.teams:
+            return [self.teams[name_or_alias]]
+        ids = self._team_keys.get(key(name_or_alias)) or self._team_keys.get(club_key(name_or_alias)) or []
+        return [self.teams[tid] for tid in ids]
+
+    def team(self, name_or_alias: str) -> Team | None:
+        found = self.teams_named(name_or_alias)
+        return found[0] if found else None
+
+    def national_team(self, country: str) -> Team | None:
+        return next((t for t in self.teams_named(country) if t.kind == "national_team"), None)
+
+    # ----------------------------------------------------------- competitions
+    def competition(self, name: str) -> str | None:
+        return self._competitions.get(key(name))
+
+    # ---------------------------------------------------------------- players
+    def _add_player(self, row: list[Any]) -> None:
+        player_id, name, known_as, born, birth_year, nationality, position, detail, clubs, aliases = row
+        club_ids = tuple((season, team_id) for season, team_id in clubs)
+        player = Player(
+            player_id,
+            name,
+            known_as,
+            date.fromisoformat(born) if born else None,
+            birth_year,
+            nationality,
+            position,
+            detail,
+            tuple((season, self.teams[tid].name) for season, tid in club_ids),
+            tuple(aliases),
+            club_ids,
+        )
+        self.players[player_id] = player
+        for spelling in {name, *aliases}:
+            self._player_keys[key(spelling)].append(player_id)
+
+    def player(self, player_id: str) -> Player | None:
+        return self.players.get(player_id)
+
+    def players_named(self, full_name: str) -> list[Player]:
+        return [self.players[pid] for pid in self._player_keys.get(key(full_name), [])]
+
+    def club_ids_on(self, player_id: str, day: date) -> list[str]:
+        """Team ids of his club(s) in the season of that day, the likelier first."""
+        player = self.players.get(player_id)
+        if player is None:
+            return []
+        by_season: dict[str, list[str]] = defaultdict(list)
+        for season, team_id in player.club_ids:
+            by_season[season].append(team_id)
+        season = season_of(day)
+        options = by_season.get(season)
+        if not options and day.month in (7, 8):
+            options = by_season.get(_previous_season(season))
+        if not options:
+            return []
+        if len(options) > 1:
+            # Moved within the season: the club of the season before is the earlier one.
+            late = day.month < 7
+            neighbour = set(by_season.get(_next_season(season) if late else _previous_season(season), []))
+            options = sorted(options, key=lambda tid: tid not in neighbour)
+        return options
+
+    def club_on(self, player_id: str, day: date) -> str | None:
+        options = self.club_ids_on(player_id, day)
+        return self.teams[options[0]].name if options else None
+
+    # --------------------------------------------------------------- fixtures
+    def _load_fixtures(self, competitions: list[str], rows: list[list[Any]]) -> None:
+        self._fixture_competitions = competitions
+        self._fixture_rows = rows
+        self._fixtures_by_team: dict[str, list[int]] = defaultdict(list)
+        for index, row in enumerate(rows):
+            self._fixtures_by_team[row[1]].append(index)
+            self._fixtures_by_team[row[2]].append(index)
+        self._fixture_days = {tid: [rows[i][0] for i in idx] for tid, idx in self._fixtures_by_team.items()}
+
+    def _fixture(self, row: list[Any]) -> Fixture:
+        day, home, away, competition, home_goals, away_goals = row
+        return Fixture(
+            EPOCH + timedelta(days=day),
+            self.teams[home].name,
+            self.teams[away].name,
+            self._fixture_competitions[competition],
+            home_goals,
+            away_goals,
+        )
+
+    def _team_ids_for_fixtures(self, team: str) -> list[str]:
+        return [t.id for t in self.teams_named(team) if t.id in self._fixtures_by_team][:1]
+
+    def fixtures(self, team: str, start: date, end: date) -> list[Fixture]:
+        """Matches of a team from start to end, both days included, in date order."""
+        found: list[Fixture] = []
+        for team_id in self._team_ids_for_fixtures(team):
+            days = self._fixture_days[team_id]
+            low = bisect.bisect_left(days, (start - EPOCH).days)
+            high = bisect.bisect_right(days, (end - EPOCH).days)
+            found.extend(
+                self._fixture(self._fixture_rows[i]) for i in self._fixtures_by_team[team_id][low:high]
+            )
+        return found
+
+    def fixture_between(self, team_a: str, team_b: str, near: date, window_days: int = 10) -> Fixture | None:
+        """The match of the two teams closest to a day, within the window."""
+        other = {t.id for t in self.teams_named(team_b)}
+        window = timedelta(days=window_days)
+        best: Fixture | None = None
+        for fixture in self.fixtures(team_a, near - window, near + window):
+            sides = {t.id for t in self.teams_named(fixture.home)[:1] + self.teams_named(fixture.away)[:1]}
+            if sides & other and (best is None or abs(fixture.date - near) < abs(best.date - near)):
+                best = fixture
+        return best
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "teams": len(self.teams),
+            "competitions": len(self.competition_names),
+            "players": len(self.players),
+            "fixtures": len(self._fixture_rows),
+        }
+
+
+def read_kb(path: Path = KB_FILE, provenance_path: Path | None = PROVENANCE_FILE) -> KnowledgeBase:
+    facts = json.loads(gzip.decompress(path.read_bytes()))
+    provenance = None
+    if provenance_path and provenance_path.exists():
+        provenance = json.loads(provenance_path.read_text(encoding="utf-8"))
+    return KnowledgeBase(facts, provenance)
+
+
+@lru_cache(maxsize=1)
+def load_kb() -> KnowledgeBase:
+    """The shipped knowledge base, loaded once per process."""
+    return read_kb()
