@@ -1,1 +1,30 @@
-"""The timeline stage: injury episodes built from reports, and the questions asked of them."""
+"""The timeline stage: injury episodes built from stored reports, and the questions asked of them.
+
+`player_history`, `team_status`, `availability` and `changes` take a `Store`
+and return pydantic answers; the CLI and the REST API both call them.
+"""
+
+from sidelined.timeline.queries import availability, changes, player_history, team_status
+from sidelined.timeline.views import (
+    AvailabilityAnswer,
+    Change,
+    EpisodeView,
+    PlayerHistory,
+    SourcedReport,
+    TeamEntry,
+    TeamStatus,
+)
+
+__all__ = [
+    "AvailabilityAnswer",
+    "Change",
+    "EpisodeView",
+    "PlayerHistory",
+    "SourcedReport",
+    "TeamEntry",
+    "TeamStatus",
+    "availability",
+    "changes",
+    "player_history",
+    "team_status",
+]

@@ -101,12 +101,17 @@ def is_back_reference(episode: EpisodeDraft, report: ReportFacts) -> bool:
     )
 
 
+def silence_limit(last_day: date, status: str, expected_latest: date | None) -> date:
+    """The last day on which news of an open episode can still continue it; after it, it is presumed over."""
+    if expected_latest is not None:
+        return max(expected_latest, last_day) + timedelta(days=SILENCE_AFTER_ESTIMATE_DAYS)
+    return last_day + timedelta(days=SILENCE_DAYS.get(status, 0))
+
+
 def _silence_limit(episode: EpisodeDraft) -> date | None:
     if episode.last_day is None:
         return None
-    if episode.expected_latest is not None:
-        return max(episode.expected_latest, episode.last_day) + timedelta(days=SILENCE_AFTER_ESTIMATE_DAYS)
-    return episode.last_day + timedelta(days=SILENCE_DAYS.get(episode.status, 0))
+    return silence_limit(episode.last_day, episode.status, episode.expected_latest)
 
 
 def _fresh_incident(episode: EpisodeDraft, report: ReportFacts) -> bool:

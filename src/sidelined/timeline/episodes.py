@@ -1,0 +1,134 @@
+"""Turn a player's reports into episode views: estimates, days out, fixtures missed, claimed games."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sidelined.models import EstimateChange
+from sidelined.store.schema import ArticleRow
+from sidelined.timeline.claims import games_claims
+from sidelined.timeline.fixtures import FixtureOrigin, fixtures_between
+from sidelined.timeline.linking import EpisodeDraft, link_reports
+from sidelined.timeline.reading import as_facts, load_reports, stored_episode_groups
+from sidelined.timeline.views import EpisodeView, FixtureRef, GamesClaim, SourcedReport, UntilKind
+
+DEFAULT_STALE_DAYS = 14
+
+DIAGNOSIS_WORDS = {
+    "ligament": "ligament injury",
+    "tendon": "tendon injury",
+    "muscular": "muscular problem",
+    "personal": "personal reasons",
+}
+
+
+def injury_label(body_part: str | None, side: str | None, diagnosis: str | None) -> str:
+    """A Transfermarkt-style name for the problem: "left hamstring injury", "muscular problem"."""
+    words = [side] if side and body_part else []
+    if body_part and not (body_part == "muscle" and diagnosis):
+        words.append(body_part)
+    words.append(DIAGNOSIS_WORDS.get(diagnosis, diagnosis) if diagnosis else "injury")
+    label = " ".join(w for w in words if w)
+    return label[0].upper() + label[1:]
+
+
+def season_of(day: date | None) -> str | None:
+    if day is None:
+        return None
+    first = day.year if day.month >= 7 else day.year - 1
+    return f"{first % 100:02d}/{(first + 1) % 100:02d}"
+
+
+def estimates_of(reports: list[SourcedReport]) -> list[EstimateChange]:
+    return [
+        EstimateChange(
+            reported_on=r.reported_on,
+            earliest=r.expected_earliest,
+            latest=r.expected_latest,
+            source=r.source or r.outlet,
+            article_id=r.article_id,
+        )
+        for r in reports
+        if r.has_expected_return and r.reported_on is not None
+    ]
+
+
+def _until(
+    draft: EpisodeDraft, reports: list[SourcedReport], as_of: date, stale_after: int
+) -> tuple[date | None, UntilKind]:
+    if draft.ended_on is not None:
+        return draft.ended_on, "return"
+    last_day = max((r.reported_on for r in reports if r.reported_on), default=None)
+    if last_day is None:
+        return None, "unknown"
+    if (as_of - last_day).days <= stale_after:
+        return as_of, "ongoing"
+    expected = [e.latest or e.earliest for e in estimates_of(reports) if e.latest or e.earliest]
+    if expected and expected[-1] is not None:
+        return (expected[-1], "expected") if expected[-1] <= as_of else (as_of, "ongoing")
+    return last_day, "last report"
+
+
+def _claims(session: Session, player: str, reports: list[SourcedReport]) -> list[GamesClaim]:
+    ids = sorted({r.article_id for r in reports})
+    rows = session.execute(select(ArticleRow.id, ArticleRow.text).where(ArticleRow.id.in_(ids))).all()
+    texts = {article_id: text for article_id, text in rows}
+    days = {r.article_id: r.reported_on for r in reports}
+    return [claim for i in ids for claim in games_claims(texts.get(i, ""), player, i, days[i])]
+
+
+def build_episode(
+    session: Session,
+    draft: EpisodeDraft,
+    reports: list[SourcedReport],
+    as_of: date,
+    stale_after: int = DEFAULT_STALE_DAYS,
+    episode_id: int | None = None,
+) -> EpisodeView:
+    until, until_kind = _until(draft, reports, as_of, stale_after)
+    start = draft.started_on
+    fixtures: list[FixtureRef] = []
+    origin: FixtureOrigin = "none"
+    if start is not None and until is not None:
+        before = until + timedelta(days=1) if until_kind == "ongoing" else until
+        fixtures, origin = fixtures_between(session, draft.team, start, before)
+    player = reports[0].player
+    return EpisodeView(
+        id=episode_id,
+        player=player,
+        team=draft.team,
+        injury=injury_label(draft.body_part, draft.side, draft.diagnosis),
+        body_part=draft.body_part,
+        side=draft.side,
+        diagnosis=draft.diagnosis,
+        season=season_of(start or draft.first_day),
+        started_on=start,
+        ended_on=draft.ended_on,
+        until=until,
+        until_kind=until_kind,
+        days_out=(until - start).days if start is not None and until is not None else None,
+        status=draft.status,
+        estimates=estimates_of(reports),
+        fixtures_missed=fixtures,
+        fixtures_from=origin,
+        games_claimed=_claims(session, player, reports),
+        reports=reports,
+    )
+
+
+def player_episodes(
+    session: Session, player_id: int, as_of: date, stale_after: int = DEFAULT_STALE_DAYS
+) -> list[EpisodeView]:
+    """The player's episodes as known on `as_of` (reports published later are not seen)."""
+    reports = load_reports(session, [player_id], as_of=as_of)
+    by_id = {r.report_id: r for r in reports}
+    stored_ids = {frozenset(ids): episode_id for episode_id, ids in stored_episode_groups(session, player_id)}
+    views = []
+    for draft in link_reports([as_facts(r) for r in reports]):
+        group = [by_id[i] for i in draft.report_ids]
+        episode_id = stored_ids.get(frozenset(draft.report_ids))
+        views.append(build_episode(session, draft, group, as_of, stale_after, episode_id))
+    return views

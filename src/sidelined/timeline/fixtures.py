@@ -1,0 +1,82 @@
+"""A team's fixtures between two days: the knowledge base's real lists, else matches seen in articles."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from typing import Any, Literal
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from sidelined.store.schema import MatchRow
+from sidelined.timeline.names import name_key
+from sidelined.timeline.views import FixtureRef
+
+FixtureOrigin = Literal["knowledge base", "articles", "none"]
+
+
+@lru_cache(maxsize=1)
+def _knowledge_base() -> Any | None:
+    try:
+        from sidelined.kb import load_kb
+    except ImportError:
+        return None
+    try:
+        return load_kb()
+    except Exception:  # a missing or broken KB must not break the timeline; articles still count
+        return None
+
+
+def _kb_fixtures(team: str, start: date, end: date) -> list[FixtureRef] | None:
+    kb = _knowledge_base()
+    if kb is None or not hasattr(kb, "fixtures"):
+        return None
+    found = kb.fixtures(team, start, end)
+    return [
+        FixtureRef(
+            date=f.date,
+            home=getattr(f, "home", None),
+            away=getattr(f, "away", None),
+            competition=getattr(f, "competition", None),
+        )
+        for f in found
+    ]
+
+
+def _article_fixtures(session: Session, team: str, start: date, end: date) -> list[FixtureRef]:
+    rows = session.scalars(
+        select(MatchRow).where(
+            MatchRow.date >= start, MatchRow.date <= end, or_(MatchRow.team1 == team, MatchRow.team2 == team)
+        )
+    ).all()
+    by_day: dict[date, FixtureRef] = {}
+    for row in rows:
+        away = row.team2 if row.home == row.team1 else row.team1 if row.home else None
+        fixture = FixtureRef(date=row.date, home=row.home, away=away, competition=row.competition)
+        if row.home is None:
+            fixture = FixtureRef(date=row.date, home=row.team1, away=row.team2, competition=row.competition)
+        by_day.setdefault(row.date, fixture)
+    return [by_day[day] for day in sorted(by_day)]
+
+
+def fixtures_between(
+    session: Session, team: str | None, after: date, before: date
+) -> tuple[list[FixtureRef], FixtureOrigin]:
+    """The team's fixtures strictly after `after` and strictly before `before`."""
+    if team is None or before <= after:
+        return [], "none"
+    first, last = date.fromordinal(after.toordinal() + 1), date.fromordinal(before.toordinal() - 1)
+    if first > last:
+        return [], "knowledge base" if _knowledge_base() is not None else "articles"
+    from_kb = _kb_fixtures(team, first, last)
+    if from_kb:
+        return sorted(from_kb, key=lambda f: f.date), "knowledge base"
+    from_articles = _article_fixtures(session, team, first, last)
+    if from_articles or from_kb is None:
+        return from_articles, "articles"
+    return [], "knowledge base"
+
+
+def same_team(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and name_key(a) == name_key(b)

@@ -1,0 +1,110 @@
+"""The questions users ask of the timeline; the CLI and the REST API call these functions.
+
+Each takes a `Store` and returns a pydantic answer.  `as_of` defaults to
+today; reports published after it are not seen, so history can be replayed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from sidelined.errors import UnknownEntity
+from sidelined.store.schema import EntityRow, InjuryReportRow
+from sidelined.timeline import names
+from sidelined.timeline.availability import availability_of, decide
+from sidelined.timeline.changes import episode_changes
+from sidelined.timeline.episodes import DEFAULT_STALE_DAYS, player_episodes
+from sidelined.timeline.fixtures import same_team
+from sidelined.timeline.reading import players_reported
+from sidelined.timeline.views import AvailabilityAnswer, Change, PlayerHistory, TeamEntry, TeamStatus
+
+if TYPE_CHECKING:
+    from sidelined.store import Store
+
+
+def player_history(
+    store: Store, name: str, as_of: date | None = None, stale_after: int = DEFAULT_STALE_DAYS
+) -> PlayerHistory:
+    """The player's injury episodes (Transfermarkt-style) and his status on `as_of`, with sources."""
+    day = as_of or date.today()
+    with store.session() as session:
+        player = names.resolve(session, "player", name)
+        episodes = player_episodes(session, player.id, day, stale_after)
+    team = next((e.team for e in reversed(episodes) if e.team), None)
+    current = decide(player.name, day, episodes, stale_after)
+    return PlayerHistory(player=player.name, team=team, as_of=day, episodes=episodes, current=current)
+
+
+def availability(
+    store: Store, player: str, on: date, stale_after: int = DEFAULT_STALE_DAYS
+) -> AvailabilityAnswer:
+    """available / doubtful / out / unknown on `on`, with the deciding reports and their age."""
+    with store.session() as session:
+        entity = names.resolve(session, "player", player)
+        return availability_of(session, entity.id, entity.name, on, stale_after)
+
+
+def _team_name(store: Store, team: str) -> str:
+    with store.session() as session:
+        try:
+            return names.resolve(session, "team", team).name
+        except UnknownEntity as error:
+            raise UnknownEntity(str(error)) from None
+
+
+def team_status(
+    store: Store, team: str, as_of: date | None = None, stale_after: int = DEFAULT_STALE_DAYS
+) -> TeamStatus:
+    """Who at `team` is out or doubtful on `as_of`: since when, expected back when, from which reports."""
+    day = as_of or date.today()
+    canonical = _team_name(store, team)
+    entries: list[TeamEntry] = []
+    with store.session() as session:
+        team_ids = select(EntityRow.id).where(EntityRow.kind == "team", EntityRow.name == canonical)
+        player_ids = sorted(
+            set(
+                session.scalars(
+                    select(InjuryReportRow.player_id).where(InjuryReportRow.team_id.in_(team_ids))
+                )
+            )
+        )
+        for player_id in player_ids:
+            player = session.get(EntityRow, player_id)
+            assert player is not None
+            answer = availability_of(session, player_id, player.name, day, stale_after)
+            episode = answer.episode
+            if answer.status not in ("out", "doubtful") or episode is None:
+                continue
+            if not same_team(episode.team, canonical):
+                continue  # he has moved on from this team
+            entries.append(
+                TeamEntry(
+                    player=player.name,
+                    status=answer.status,
+                    injury=episode.injury,
+                    since=episode.started_on,
+                    expected_earliest=answer.expected_earliest,
+                    expected_latest=answer.expected_latest,
+                    age_days=answer.age_days,
+                    stale=answer.stale,
+                    conflict=answer.conflict,
+                    sources=answer.deciding,
+                )
+            )
+    entries.sort(key=lambda e: (e.status != "out", e.since or date.min, e.player))
+    return TeamStatus(team=canonical, as_of=day, players=entries)
+
+
+def changes(store: Store, since: date, until: date | None = None) -> list[Change]:
+    """New injuries, changed estimates, status changes and returns reported from `since` on."""
+    day = until or date.today()
+    found: list[Change] = []
+    with store.session() as session:
+        for player_id in players_reported(session, since=since, until=day):
+            for episode in player_episodes(session, player_id, day):
+                found.extend(episode_changes(episode, since))
+    found.sort(key=lambda c: (c.day or date.max, c.player, c.report.report_id))
+    return found
