@@ -1,0 +1,169 @@
+"""Which day a named match is on: the time expression tied to the match phrase.
+
+A day counts for a match when it follows the opponent closely ("against
+Elche on March 14", "in La Liga on Oct. 20"), when it is a possessive
+before the match noun ("Sunday's La Liga game against Real Betis"), or
+when it stands right before the match words ("July 17 against the Columbus
+Crew", "Saturday, March 7 for its home opener ... against").  A day after a
+reporting verb ("... said on Wednesday") is the day of the news, not of the
+match.  "Three days later" counts from the match named before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sidelined.events.match_text import MATCH_NOUN_PLURAL_RE, MATCH_NOUN_RE, REPORTING
+from sidelined.models import TimeExpression
+
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10,
+}
+_COUNT = r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(days?|weeks?)"
+_LATER_AFTER = re.compile(rf"^\s*,?\s*(?:just\s+)?{_COUNT}\s+later\b", re.I)
+_BEFORE_PRECEDING = re.compile(rf"\b(?:just\s+)?{_COUNT}\s+before\b", re.I)
+_ADJACENT_BEFORE = re.compile(r"^\s*,?\s*(?:against|v\.?|vs\.?|versus)\s*$", re.I)
+_RESPECTIVELY_DAY = re.compile(r"^\s*(?:and|&)\s+(\d{1,2})(?:st|nd|rd|th)?\b")
+_BLOCKERS = re.compile(r"[;:]|\bsince\b|\buntil\b|\bafter\b", re.I)
+
+
+@dataclass(frozen=True)
+class DayChoice:
+    day: date
+    start: int
+    end: int
+    text: str
+
+
+def usable(timexes: list[TimeExpression], blocked: list[tuple[int, int]]) -> list[TimeExpression]:
+    """Time expressions naming one day, outside team names ("Sheffield Wednesday")."""
+    out = []
+    for t in timexes:
+        if t.value is None or t.kind not in ("date", "weekday"):
+            continue
+        if any(t.start < e and s < t.end for s, e in blocked):
+            continue
+        out.append(t)
+    return sorted(out, key=lambda t: t.start)
+
+
+def _choice(t: TimeExpression) -> DayChoice:
+    assert t.value is not None
+    return DayChoice(t.value, t.start, t.end, t.text)
+
+
+def day_for(
+    text: str,
+    phrase_start: int,
+    phrase_end: int,
+    sent_start: int,
+    sent_end: int,
+    days: list[TimeExpression],
+    others: list[tuple[int, int]],
+    close_only: bool = False,
+) -> DayChoice | None:
+    """The day tied to the match phrase text[phrase_start:phrase_end], if any.
+
+    `others` are the spans of the sentence's other match phrases: a day on
+    their far side belongs to them.
+    """
+    in_sentence = [t for t in days if t.start >= sent_start and t.end <= sent_end]
+    following = _following(text, phrase_end, in_sentence, others, 45 if not close_only else 16)
+    if following is not None:
+        return following
+    possessive = _possessive(text, phrase_start, phrase_end, in_sentence, others, close_only)
+    if possessive is not None:
+        return possessive
+    if close_only:
+        return None
+    following = _following(text, phrase_end, in_sentence, others, 75)
+    if following is not None:
+        return following
+    return _preceding(text, phrase_start, in_sentence, others)
+
+
+def _crosses(start: int, end: int, others: list[tuple[int, int]]) -> bool:
+    return any(start <= s and e <= end for s, e in others)
+
+
+def _following(text: str, end: int, days: list[TimeExpression], others: list[tuple[int, int]],
+               reach: int) -> DayChoice | None:
+    for t in days:
+        if t.start < end:
+            continue
+        gap = text[end : t.start]
+        if len(gap) > reach or REPORTING.search(gap) or _BLOCKERS.search(gap) or _crosses(end, t.start, others):
+            return None
+        return _choice(t)
+    return None
+
+
+def _possessive(text: str, start: int, end: int, days: list[TimeExpression],
+                others: list[tuple[int, int]], close_only: bool) -> DayChoice | None:
+    for t in reversed(days):
+        if t.end > start:
+            continue
+        tail = text[t.end : t.end + 2]
+        if tail not in ("'s", "’s") and text[t.end : t.end + 1] not in ("'", "’"):
+            continue
+        gap = text[t.end : end]
+        if len(gap) > (45 if close_only else 90) or _crosses(t.end, start, others) or ";" in gap:
+            return None
+        return _choice(t)
+    return None
+
+
+def _preceding(text: str, start: int, days: list[TimeExpression],
+               others: list[tuple[int, int]]) -> DayChoice | None:
+    for t in reversed(days):
+        if t.end > start:
+            continue
+        gap = text[t.end : start]
+        if len(gap) > 70 or _crosses(t.end, start, others) or REPORTING.search(gap) or ";" in gap:
+            return None
+        if _ADJACENT_BEFORE.match(gap):
+            return _choice(t)
+        if MATCH_NOUN_RE.search(gap) and not MATCH_NOUN_PLURAL_RE.search(gap):
+            return _choice(t)
+        return None
+    return None
+
+
+def days_later(text: str, phrase_start: int, phrase_end: int, floor: int, base: date | None) -> DayChoice | None:
+    """ "the friendly with France three days later", "three days before the first leg ... with Chelsea"."""
+    if base is None:
+        return None
+    m = _LATER_AFTER.match(text, phrase_end)
+    if m is None:
+        window = text[max(floor, phrase_start - 90) : phrase_start]
+        found = list(_BEFORE_PRECEDING.finditer(window))
+        if not found:
+            return None
+        m = found[-1]
+        start = max(floor, phrase_start - 90) + m.start()
+        end = max(floor, phrase_start - 90) + m.end()
+    else:
+        start, end = m.start(), m.end()
+    count = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS[m.group(1).lower()]
+    step = 7 if m.group(2).lower().startswith("week") else 1
+    return DayChoice(base + timedelta(days=count * step), start, end, m.group(0).strip())
+
+
+def respective_days(text: str, after: int, sent_end: int, days: list[TimeExpression]) -> list[DayChoice]:
+    """The days listed after `after` in a "... on March 27 and 31 respectively" sentence."""
+    out: list[DayChoice] = []
+    for t in days:
+        if t.start < after or t.end > sent_end:
+            continue
+        out.append(_choice(t))
+        extra = _RESPECTIVELY_DAY.match(text, t.end)
+        if extra and t.value is not None:
+            try:
+                out.append(DayChoice(t.value.replace(day=int(extra.group(1))), extra.start(1), extra.end(1),
+                                     extra.group(1)))
+            except ValueError:
+                pass
+    return out

@@ -1,0 +1,160 @@
+"""Details of a found match: final score, played or not, home team, competition.
+
+Each helper reads only the sentence the match was named in (the venue,
+the competition, the scoreline next to the match words); a fixture-list
+header ("Cardiff City v Manchester City") takes its day from the lines
+under it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sidelined.events.match_anchors import Anchor, TeamSpan
+from sidelined.events.match_dates import DayChoice
+from sidelined.events.match_text import FUTURE_CUES, PAST_CUES, FinalScore, competitions_in, final_scores
+from sidelined.events.text import Segment
+from sidelined.models import TimeExpression
+
+if TYPE_CHECKING:
+    from sidelined.kb import KnowledgeBase
+
+_NAME_NOISE = {"fc", "cf", "afc", "sc", "ac", "the", "club", "de", "cd", "ud"}
+_SCORE_REACH = 90
+
+
+def team_key(name: str) -> str:
+    """A comparison form of a team name: ASCII, lower case, no legal-form words."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    tokens = re.sub(r"[^a-z0-9 ]+", " ", folded).split()
+    return " ".join(t for t in tokens if t not in _NAME_NOISE) or folded
+
+
+class SentenceScores:
+    """The final scores of one sentence, each given to the match phrase nearest to it."""
+
+    def __init__(self, by_anchor: dict[int, FinalScore], unclaimed: list[FinalScore]) -> None:
+        self._by_anchor = by_anchor
+        self._unclaimed = unclaimed
+
+    def pop(self, anchor_id: int, default: FinalScore | None = None) -> FinalScore | None:
+        return self._by_anchor.pop(anchor_id, default)
+
+    def get_loose(self, text: str, sent_start: int, sent_teams: list[TeamSpan],
+                  focus: dict[str, TeamSpan]) -> list[tuple[str, FinalScore]]:
+        """Scores naming no match: whose result they are (the team named last before them)."""
+        out = []
+        for score in self._unclaimed:
+            before = [t for t in sent_teams if t.end <= score.start]
+            if before:
+                out.append((before[-1].name, score))
+            elif "club" in focus:
+                out.append((focus["club"].name, score))
+        return out
+
+
+def scores_in_sentence(text: str, start: int, end: int, anchors: list[Anchor]) -> SentenceScores:
+    by_anchor: dict[int, FinalScore] = {}
+    unclaimed: list[FinalScore] = []
+    for score in final_scores(text, start, end):
+        best: Anchor | None = None
+        best_distance = _SCORE_REACH + 1
+        for anchor in anchors:
+            if id(anchor) in by_anchor:
+                continue
+            left, right = anchor.phrase_start, anchor.opponent.end
+            distance = 0 if left <= score.start < right else min(abs(score.end - left), abs(score.start - right))
+            if distance < best_distance:
+                best, best_distance = anchor, distance
+        if best is None:
+            unclaimed.append(score)
+        else:
+            by_anchor[id(best)] = score
+    return SentenceScores(by_anchor, unclaimed)
+
+
+def played_from_context(text: str, seg: Segment, anchor: Anchor, choice: DayChoice, published: date) -> bool:
+    if choice.day != published:
+        return choice.day < published
+    lo = min(anchor.phrase_start, choice.start)
+    hi = max(anchor.opponent.end, choice.end)
+    window_start = max(seg.start, lo - 80)
+    window_end = min(seg.end, hi + 80)
+    nearest_past = _nearest(PAST_CUES, text, window_start, window_end, lo, hi)
+    nearest_future = _nearest(FUTURE_CUES, text, window_start, window_end, lo, hi)
+    return nearest_past < nearest_future
+
+
+def _nearest(cues: re.Pattern[str], text: str, start: int, end: int, lo: int, hi: int) -> int:
+    best = 10**6
+    for m in cues.finditer(text, start, end):
+        distance = 0 if lo <= m.start() < hi else min(abs(m.start() - hi), abs(lo - m.end()))
+        best = min(best, distance)
+    return best
+
+
+def competition_near(text: str, seg: Segment, phrase_start: int, phrase_end: int) -> tuple[int, int, str] | None:
+    """The competition named nearest to the match phrase, within its sentence."""
+    found = competitions_in(text, max(seg.start, phrase_start - 45), min(seg.end, phrase_end + 55))
+    if not found:
+        return None
+
+    def distance(item: tuple[int, int, str]) -> int:
+        s, e, _ = item
+        if phrase_start <= s < phrase_end:
+            return 0
+        return min(abs(phrase_start - e), abs(s - phrase_end))
+
+    return min(found, key=distance)
+
+
+_HEADER = re.compile(r"^[^.!?]{3,70}$")
+_PAIR_LINE = re.compile(r"\s(?:v|vs\.?)\s")
+
+
+def header_day(text: str, seg: Segment, segments: list[Segment], days: list[TimeExpression]) -> DayChoice | None:
+    """A fixture-list header "X v Y": the day on a line of its own below it ("Sunday 4pm")."""
+    if not _HEADER.match(seg.text(text)):
+        return None
+    for later in segments[seg.index + 1 : seg.index + 12]:
+        if _PAIR_LINE.search(later.text(text)):
+            return None
+        for t in days:
+            if later.start <= t.start <= later.start + 2 and t.value is not None:
+                return DayChoice(t.value, t.start, t.end, t.text)
+    return None
+
+
+_VENUE = re.compile(
+    r"\b(?:at|Venue:?)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*|de|del|la|of)(?:\s+(?:[A-Z][\w'’.-]*|de|del|la|of)){0,4})"
+)
+
+
+def venue_home(text: str, seg: Segment, anchor: Anchor, kb: KnowledgeBase | None,
+               names: tuple[str, str]) -> tuple[str, int, int] | None:
+    """The home team when the sentence names the ground: a team's own name in it, or a ground the KB knows."""
+    for m in _VENUE.finditer(text, seg.start, seg.end):
+        venue = m.group(1)
+        venue_key = team_key(venue)
+        for name in names:
+            if team_key(name) and team_key(name) in venue_key and "stadium" in venue_key:
+                return name, m.start(1), m.end(1)
+        owner = _venue_owner(kb, venue)
+        if owner is not None:
+            for name in names:
+                if team_key(owner) == team_key(name):
+                    return name, m.start(1), m.end(1)
+    return None
+
+
+def _venue_owner(kb: KnowledgeBase | None, venue: str) -> str | None:
+    if kb is None:
+        return None
+    lookup = getattr(kb, "team_at_venue", None)
+    if lookup is None:
+        return None
+    team = lookup(venue)
+    return getattr(team, "name", team) if team is not None else None

@@ -1,0 +1,272 @@
+"""Matches: every specific match the article places on a day, played or to come.
+
+`extract_matches` reads each sentence for a named match (match_anchors),
+works out the other side when only the opponent is named (the nearest team
+before it in the sentence, else the article's main team of the same kind),
+ties a day to it (match_dates), and adds the final score, home team and
+competition when the text states them.  A match with no day is left out.
+The knowledge base only supplies canonical names; the record follows the text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sidelined.events.match_anchors import TEAM_KINDS, Anchor, TeamSpan, find_anchors, pair_anchor, team_spans
+from sidelined.events.match_dates import DayChoice, day_for, days_later, respective_days, usable
+from sidelined.events.match_details import (
+    competition_near,
+    header_day,
+    played_from_context,
+    scores_in_sentence,
+    team_key,
+    venue_home,
+)
+from sidelined.events.match_text import FinalScore, derbies_in
+from sidelined.events.text import Segment, sentences
+from sidelined.models import Article, Evidence, Match, Mention, TimeExpression
+
+if TYPE_CHECKING:
+    from sidelined.kb import KnowledgeBase
+
+
+@dataclass
+class _Found:
+    day: date
+    own: str
+    opponent: str
+    played: bool
+    sentence: int
+    score: dict[str, int] | None = None
+    home: str | None = None
+    competition: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[date, frozenset[str]]:
+        return self.day, frozenset((team_key(self.own), team_key(self.opponent)))
+
+
+@dataclass
+class _LooseScore:
+    """A final score with no day of its own, to be given to a match found elsewhere."""
+
+    own: str
+    opponent: str | None
+    score: FinalScore
+    sentence: int
+
+
+def extract_matches(
+    article: Article,
+    mentions: list[Mention],
+    timexes: list[TimeExpression],
+    kb: KnowledgeBase | None,
+) -> list[Match]:
+    if article.published is None:
+        return []
+    text = article.text
+    teams = _teams(mentions)
+    focus = _focus_teams(mentions)
+    days = usable(timexes, [(t.start, t.end) for t in teams])
+    segments = sentences(text)
+    found: list[_Found] = []
+    loose: list[_LooseScore] = []
+    last_day: date | None = None
+    for seg in segments:
+        sent_teams = team_spans(text, teams, seg.start, seg.end)
+        anchors = find_anchors(text, seg.start, seg.end, sent_teams)
+        anchors += _pairs_and_derbies(text, seg, sent_teams, anchors, kb)
+        for anchor in anchors:
+            if anchor.own is None:
+                anchor.own = _own_side(text, anchor, sent_teams, focus)
+        anchors = [a for a in anchors if a.own is not None and team_key(a.own.name) != team_key(a.opponent.name)]
+        spans = [(a.phrase_start, a.opponent.end) for a in anchors]
+        dated = _days_of(text, seg, segments, anchors, spans, days, last_day)
+        scores = scores_in_sentence(text, seg.start, seg.end, anchors)
+        for anchor, choice in zip(anchors, dated, strict=True):
+            score = scores.pop(id(anchor), None)
+            if choice is None:
+                if score is not None and anchor.own is not None:
+                    loose.append(_LooseScore(anchor.own.name, anchor.opponent.name, score, seg.index))
+                continue
+            last_day = choice.day
+            found.append(_build(text, article.published, seg, anchor, choice, score, kb))
+        for score in scores.get_loose(text, seg.start, sent_teams, focus):
+            loose.append(_LooseScore(score[0], None, score[1], seg.index))
+    _attach_loose_scores(found, loose)
+    return [_to_match(f) for f in _merge(found)]
+
+
+def _teams(mentions: list[Mention]) -> list[TeamSpan]:
+    spans = sorted(
+        (TeamSpan(m.name, m.start, m.end, m.kind) for m in mentions if m.kind in TEAM_KINDS),
+        key=lambda t: (t.start, -t.end),
+    )
+    out: list[TeamSpan] = []
+    for t in spans:
+        if out and t.start < out[-1].end:
+            continue
+        out.append(t)
+    return out
+
+
+def _focus_teams(mentions: list[Mention]) -> dict[str, TeamSpan]:
+    """The article's main club and main national team: the ones named most (players count for their club)."""
+    counts: dict[str, Counter[str]] = {kind: Counter() for kind in TEAM_KINDS}
+    first: dict[str, TeamSpan] = {}
+    for m in mentions:
+        if m.kind in TEAM_KINDS:
+            counts[m.kind][m.name] += 2
+            first.setdefault(m.name, TeamSpan(m.name, m.start, m.end, m.kind))
+        elif m.kind == "player" and m.team:
+            counts["club"][m.team] += 1
+    out: dict[str, TeamSpan] = {}
+    for kind, counter in counts.items():
+        if counter:
+            name = counter.most_common(1)[0][0]
+            out[kind] = first.get(name, TeamSpan(name, -1, -1, kind))
+    return out
+
+
+def _own_side(text: str, anchor: Anchor, sent_teams: list[TeamSpan], focus: dict[str, TeamSpan]) -> TeamSpan | None:
+    """The team playing the anchor's opponent: the nearest team of the same kind before it, else the main team."""
+    kind = anchor.opponent.kind
+    earlier = [t for t in sent_teams if t.end <= anchor.phrase_start and t.kind == kind
+               and team_key(t.name) != team_key(anchor.opponent.name)]
+    if earlier:
+        return earlier[-1]
+    main = focus.get(kind)
+    if main is not None and team_key(main.name) != team_key(anchor.opponent.name):
+        return TeamSpan(main.name, -1, -1, kind)
+    return None
+
+
+def _pairs_and_derbies(text: str, seg: Segment, sent_teams: list[TeamSpan], anchors: list[Anchor],
+                       kb: KnowledgeBase | None) -> list[Anchor]:
+    out: list[Anchor] = []
+    taken = {id(a.opponent) for a in anchors} | {id(a.own) for a in anchors if a.own}
+    for first, second in zip(sent_teams, sent_teams[1:], strict=False):
+        if id(first) in taken or id(second) in taken:
+            continue
+        pair = pair_anchor(text, seg.end, first, second)
+        if pair is not None:
+            out.append(pair)
+    for start, end, names in derbies_in(text, seg.start, seg.end):
+        home_name, away_name = (_canonical(n, kb) for n in names)
+        own = TeamSpan(home_name, start, end, "club")
+        out.append(Anchor(opponent=TeamSpan(away_name, start, end, "club"), own=own, phrase_start=start,
+                          cue="derby"))
+    return out
+
+
+def _canonical(name: str, kb: KnowledgeBase | None) -> str:
+    team = kb.team(name) if kb is not None else None
+    return team.name if team is not None else name
+
+
+def _days_of(text: str, seg: Segment, segments: list[Segment], anchors: list[Anchor],
+             spans: list[tuple[int, int]], days: list[TimeExpression], last_day: date | None) -> list[DayChoice | None]:
+    out: list[DayChoice | None] = []
+    for i, anchor in enumerate(anchors):
+        others = spans[:i] + spans[i + 1 :]
+        close = anchor.needs_close_date or anchor.cue == "derby"
+        choice = day_for(text, anchor.phrase_start, anchor.opponent.end, seg.start, seg.end, days, others, close)
+        if choice is None and not close:
+            base = next((c.day for c in reversed(out) if c is not None), last_day)
+            floor = spans[i - 1][1] if i > 0 else seg.start
+            choice = days_later(text, anchor.phrase_start, anchor.opponent.end, floor, base)
+        if choice is None and anchor.cue == "v":
+            choice = header_day(text, seg, segments, days)
+        out.append(choice)
+    if "respectively" in text[seg.start : seg.end] and anchors and all(c is None for c in out):
+        listed = respective_days(text, anchors[-1].opponent.end, seg.end, days)
+        if len(listed) == len(anchors):
+            return list(listed)
+    return out
+
+
+def _build(text: str, published: date, seg: Segment, anchor: Anchor, choice: DayChoice,
+           score: FinalScore | None, kb: KnowledgeBase | None) -> _Found:
+    assert anchor.own is not None
+    own, opp = anchor.own, anchor.opponent
+    played = score is not None or played_from_context(text, seg, anchor, choice, published)
+    found = _Found(choice.day, own.name, opp.name, played, seg.index)
+    found.evidence.append(Evidence(field="match", start=min(anchor.phrase_start, opp.start), end=opp.end))
+    found.evidence.append(Evidence(field="date", start=choice.start, end=choice.end))
+    for team in (own, opp):
+        if team.start >= 0:
+            found.evidence.append(Evidence(field="teams", start=team.start, end=team.end))
+    if score is not None and played:
+        found.score = _oriented(score, own.name, opp.name)
+        found.evidence.append(Evidence(field="score", start=score.start, end=score.end))
+    if anchor.home == "own":
+        found.home = own.name
+    elif anchor.home == "opponent":
+        found.home = opp.name
+    else:
+        venue = venue_home(text, seg, anchor, kb, (own.name, opp.name))
+        if venue is not None:
+            found.home = venue[0]
+            found.evidence.append(Evidence(field="home", start=venue[1], end=venue[2]))
+    competition = competition_near(text, seg, anchor.phrase_start, opp.end)
+    if competition is not None:
+        found.competition = competition[2]
+        found.evidence.append(Evidence(field="competition", start=competition[0], end=competition[1]))
+    return found
+
+
+def _oriented(score: FinalScore, own: str, opponent: str) -> dict[str, int]:
+    if score.outcome == "loss":
+        return {own: score.low, opponent: score.high}
+    return {own: score.high, opponent: score.low}
+
+
+def _attach_loose_scores(found: list[_Found], loose: list[_LooseScore]) -> None:
+    for item in loose:
+        candidates = [
+            f for f in found
+            if f.played and f.score is None and team_key(item.own) in {team_key(f.own), team_key(f.opponent)}
+            and (item.opponent is None or team_key(item.opponent) in {team_key(f.own), team_key(f.opponent)})
+            and (item.opponent is not None or abs(f.sentence - item.sentence) <= 3)
+        ]
+        if len({f.key for f in candidates}) != 1:
+            continue
+        target = candidates[0]
+        other = target.opponent if team_key(target.own) == team_key(item.own) else target.own
+        target.score = _oriented(item.score, _same_name(item.own, target), other)
+        target.evidence.append(Evidence(field="score", start=item.score.start, end=item.score.end))
+
+
+def _same_name(name: str, target: _Found) -> str:
+    return target.own if team_key(target.own) == team_key(name) else target.opponent
+
+
+def _merge(found: list[_Found]) -> list[_Found]:
+    merged: dict[tuple[date, frozenset[str]], _Found] = {}
+    for f in found:
+        kept = merged.get(f.key)
+        if kept is None:
+            merged[f.key] = f
+            continue
+        kept.played = kept.played or f.played
+        kept.score = kept.score or f.score
+        kept.home = kept.home or f.home
+        kept.competition = kept.competition or f.competition
+        kept.evidence.extend(f.evidence)
+    return list(merged.values())
+
+
+def _to_match(f: _Found) -> Match:
+    return Match(
+        date=f.day,
+        teams=(f.own, f.opponent),
+        played=f.played,
+        score=f.score if f.played else None,
+        home=f.home,
+        competition=f.competition,
+        evidence=f.evidence,
+    )
