@@ -1,0 +1,128 @@
+"""The FastAPI application: JSON API under /api, web pages at the root, static files, error pages.
+
+`create_app(store_url)` opens the store once and serves it; `sidelined serve`
+runs it with uvicorn on 127.0.0.1 unless told otherwise.  FastAPI's own
+Swagger and ReDoc pages are turned off because they load from a CDN; the
+schema stays at /openapi.json and /api lists the endpoints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import date
+
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from sidelined import __version__
+from sidelined.api.routes import router as api_router
+from sidelined.store import Store
+
+MAX_BODY_BYTES = 1_000_000
+
+
+class BodySizeLimit:
+    """Refuse request bodies over `max_bytes` with 413, counting what arrives (Content-Length may lie)."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("POST", "PUT", "PATCH"):
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+            await self._refuse(send)
+            return
+        body = bytearray()
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body.extend(message.get("body", b""))
+            if len(body) > self.max_bytes:
+                await self._refuse(send)
+                return
+            more = message.get("more_body", False)
+        delivered = False
+
+        async def replay() -> Message:
+            nonlocal delivered
+            if delivered:
+                return await receive()
+            delivered = True
+            return {"type": "http.request", "body": bytes(body), "more_body": False}
+
+        await self.app(scope, replay, send)
+
+    async def _refuse(self, send: Send) -> None:
+        response = JSONResponse(
+            {"detail": f"request body larger than {self.max_bytes} bytes"}, status_code=413
+        )
+        await response({"type": "http"}, _never_called, send)
+
+
+async def _never_called() -> Message:  # pragma: no cover - a JSONResponse never reads the request
+    return {"type": "http.disconnect"}
+
+
+def _wants_html(request: Request) -> bool:
+    return not request.url.path.startswith("/api") and request.url.path != "/openapi.json"
+
+
+def _where(location: tuple[str | int, ...] | list[str | int]) -> str:
+    """The offending parameter's name, without FastAPI's 'query'/'body'/'path' prefix."""
+    return ".".join(str(part) for part in location if part not in ("query", "body", "path")) or "request"
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    from sidelined.web.pages import render_error
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if _wants_html(request):
+            return render_error(request, exc.status_code, str(exc.detail))
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        problems = [f"{_where(error['loc'])}: {error['msg']}" for error in exc.errors()]
+        if _wants_html(request):
+            return render_error(request, 400, "; ".join(problems))
+        return JSONResponse({"detail": jsonable_encoder(exc.errors())}, status_code=422)
+
+
+def create_app(store_url: str | None = None, today: Callable[[], date] = date.today) -> FastAPI:
+    """The web application over the store at `store_url` (default: $SIDELINED_DB, else sidelined.db)."""
+    from sidelined.web.pages import mount_web
+
+    store = Store(store_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(
+        title="sidelined",
+        version=__version__,
+        summary="Football injury and availability knowledge, dated and sourced.",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.store = store
+    app.state.today = today
+    app.include_router(api_router)
+    mount_web(app)
+    _install_error_handlers(app)
+    app.add_middleware(BodySizeLimit)
+    return app

@@ -1,0 +1,159 @@
+"""Response shapes of the API (and the data the web pages render).
+
+These are the API's own view objects, built from the store and timeline in
+`queries.py`; keeping them separate lets the store change inside without
+changing the published OpenAPI schema.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Generic, Literal, TypeVar
+
+from pydantic import BaseModel, Field
+
+from sidelined.models import Episode, InjuryReport, Match, Transfer
+
+Availability = Literal["out", "doubtful", "available", "unknown"]
+ChangeKind = Literal["new_injury", "estimate_changed", "status_changed", "returned"]
+SearchKind = Literal["player", "team", "article"]
+
+ItemT = TypeVar("ItemT")
+
+
+class Page(BaseModel, Generic[ItemT]):
+    """One page of a list that can grow: the items and where they sit in the whole."""
+
+    items: list[ItemT]
+    total: int = Field(ge=0)
+    limit: int = Field(ge=1)
+    offset: int = Field(ge=0)
+
+
+class ArticleRef(BaseModel):
+    """Enough about an article to cite it."""
+
+    id: str
+    title: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    url: str | None = None
+
+
+class ArticleSummary(ArticleRef):
+    injuries: int = 0
+    matches: int = 0
+    transfers: int = 0
+
+
+class ArticleDetail(BaseModel):
+    """An article's text with every record extracted from it (records carry evidence spans)."""
+
+    article: ArticleRef
+    text: str
+    injuries: list[InjuryReport]
+    matches: list[Match]
+    transfers: list[Transfer]
+
+
+class ReportView(BaseModel):
+    """One injury report as one article gave it."""
+
+    id: int | None = None
+    article: ArticleRef
+    report: InjuryReport
+
+
+class StatusView(BaseModel):
+    """A player's availability on one day and the reports that decide it."""
+
+    player: str
+    team: str | None = None
+    on: date
+    status: Availability
+    episode_id: int | None = None
+    body_part: str | None = None
+    diagnosis: str | None = None
+    since: date | None = None
+    expected_earliest: date | None = None
+    expected_latest: date | None = None
+    stale: bool = False
+    sources: list[ArticleRef] = Field(default_factory=list)
+
+
+class PlayerSummary(BaseModel):
+    name: str
+    team: str | None = None
+    episodes: int = 0
+    reports: int = 0
+    last_reported: date | None = None
+
+
+class PlayerDetail(BaseModel):
+    """Everything known about one player: status, episodes, reports and his team's fixtures."""
+
+    name: str
+    team: str | None = None
+    current: StatusView
+    episodes: list[Episode]
+    reports: list[ReportView]
+    fixtures: list[Match]
+
+
+class TeamSummary(BaseModel):
+    name: str
+    players: int = 0
+    out: int = 0
+    doubtful: int = 0
+
+
+class TeamDetail(BaseModel):
+    """Who in a team is out or doubtful on a day, and who is expected back when."""
+
+    name: str
+    on: date
+    unavailable: list[StatusView]
+    fixtures: list[Match]
+
+
+class ChangeView(BaseModel):
+    """One thing that changed in the knowledge, with the report that changed it."""
+
+    on: date
+    player: str
+    team: str | None = None
+    kind: ChangeKind
+    summary: str
+    article: ArticleRef | None = None
+
+
+class SearchHit(BaseModel):
+    kind: SearchKind
+    label: str
+    detail: str | None = None
+    url: str
+
+
+class IngestResponse(BaseModel):
+    """What `POST /articles` did with the article."""
+
+    article_id: str
+    created: bool
+    injuries: int
+    matches: int
+    transfers: int
+    url: str
+
+
+class ArticleIn(BaseModel):
+    """An article to ingest: its text and what is known about its origin."""
+
+    text: str = Field(min_length=1, description="Plain article text (size-limited).")
+    title: str | None = Field(default=None, max_length=500)
+    url: str | None = Field(default=None, max_length=2000)
+    outlet: str | None = Field(default=None, max_length=200)
+    published: date | None = None
+
+
+class ErrorBody(BaseModel):
+    detail: str
