@@ -1,9 +1,59 @@
-"""CLI commands of the web stage (filled in as that stage grows)."""
+"""CLI commands of the interfaces: `sidelined serve` (the web app and API) and `sidelined export`."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+from typing import cast
+
 import typer
+
+from sidelined.export import FORMATS, ExportFormat
+
+DbOpt = typer.Option(None, "--db", envvar="SIDELINED_DB", help="SQLAlchemy URL (default sqlite:///sidelined.db).")
+HostOpt = typer.Option("127.0.0.1", "--host", help="Address to bind; 0.0.0.0 would expose it to the network.")
+PortOpt = typer.Option(8000, "--port", min=1, max=65535, help="TCP port.")
+FormatOpt = typer.Option(..., "--format", help=f"One of: {', '.join(FORMATS)}.")
+OutOpt = typer.Option(None, "--out", help="File to write (default: standard output).")
+PlayerOpt = typer.Option(None, "--player", help="Only this player's episodes.")
+TeamOpt = typer.Option(None, "--team", help="Only this team's episodes.")
+
+
+def serve(host: str = HostOpt, port: int = PortOpt, db: str | None = DbOpt) -> None:
+    """Serve the web pages and the JSON API (OpenAPI schema at /openapi.json)."""
+    import uvicorn
+
+    from sidelined.api import create_app
+
+    app = create_app(db)
+    typer.echo(f"sidelined at http://{host}:{port}/ (API under /api); Ctrl+C stops it")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def export(
+    fmt: str = FormatOpt,
+    out: Path | None = OutOpt,
+    player: str | None = PlayerOpt,
+    team: str | None = TeamOpt,
+    db: str | None = DbOpt,
+) -> None:
+    """Export injury episodes as CSV, JSON, or an ICS calendar of expected-return windows."""
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+    from sidelined.api import queries
+    from sidelined.export import export_episodes
+    from sidelined.store import Store
+
+    with Store(db) as store:
+        text = export_episodes(queries.episodes(store, player, team), cast(ExportFormat, fmt))
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8", newline="")
+        typer.echo(f"wrote {out}", err=True)
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
+    app.command("serve")(serve)
+    app.command("export")(export)
