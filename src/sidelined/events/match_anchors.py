@@ -49,7 +49,7 @@ _CUES: list[tuple[str, str | None]] = [
         r"against|versus|vs\.?|v\.?|over|beat(?:s|ing)?|edged|defeated|thrashed|hammered|routed|"
         r"face(?:s|d)?|facing|tak(?:e|es|ing)\s+on|took\s+on|meet(?:s|ing)?|(?:loss|defeat|lost)\s+to|"
         r"(?:defeat|beaten)\s+by|(?:draw|drew|drawing|clash|tie|meeting|game|match|showdown|derby|"
-        r"encounter|battle)\s+with",
+        r"encounter|battle|friendly|qualifier|leg|final|fixture|date)\s+with",
         None,
     ),
 ]

@@ -12,7 +12,7 @@ match.  "Three days later" counts from the match named before it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sidelined.events.match_text import MATCH_NOUN_PLURAL_RE, MATCH_NOUN_RE, REPORTING
@@ -27,7 +27,9 @@ _LATER_AFTER = re.compile(rf"^\s*,?\s*(?:just\s+)?{_COUNT}\s+later\b", re.I)
 _BEFORE_PRECEDING = re.compile(rf"\b(?:just\s+)?{_COUNT}\s+before\b", re.I)
 _ADJACENT_BEFORE = re.compile(r"^\s*,?\s*(?:against|v\.?|vs\.?|versus)\s*$", re.I)
 _RESPECTIVELY_DAY = re.compile(r"^\s*(?:and|&)\s+(\d{1,2})(?:st|nd|rd|th)?\b")
-_BLOCKERS = re.compile(r"[;:]|\bsince\b|\buntil\b|\bafter\b", re.I)
+_BLOCKERS = re.compile(
+    r"[;:]|\bsince\b|\buntil\b|\bafter\b|\b(?:and|but|while)\s+(?:\w+\s+)?(?:was|were|is|are|has|had|will|did)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class DayChoice:
     start: int
     end: int
     text: str
+    bare_weekday: bool = False  # a weekday alone ("on Sunday"), whose week the context decides
 
 
 def usable(timexes: list[TimeExpression], blocked: list[tuple[int, int]]) -> list[TimeExpression]:
@@ -50,9 +53,18 @@ def usable(timexes: list[TimeExpression], blocked: list[tuple[int, int]]) -> lis
     return sorted(out, key=lambda t: t.start)
 
 
+def is_possessive(text: str, t: TimeExpression) -> bool:
+    """ "Sunday's", whether or not the time expression's own span took the "'s"."""
+    return t.text.endswith(("'s", "’s", "s'", "s’")) or text[t.end : t.end + 2] in ("'s", "’s")
+
+
+_MODIFIED = re.compile(r"\b(?:last|next|this|coming|past|previous)\b|\d", re.I)
+
+
 def _choice(t: TimeExpression) -> DayChoice:
     assert t.value is not None
-    return DayChoice(t.value, t.start, t.end, t.text)
+    bare = t.kind == "weekday" and not _MODIFIED.search(t.text)
+    return DayChoice(t.value, t.start, t.end, t.text, bare)
 
 
 def day_for(
@@ -82,7 +94,7 @@ def day_for(
     following = _following(text, phrase_end, in_sentence, others, 75)
     if following is not None:
         return following
-    return _preceding(text, phrase_start, in_sentence, others)
+    return _preceding(text, phrase_start, phrase_end, in_sentence, others)
 
 
 def _crosses(start: int, end: int, others: list[tuple[int, int]]) -> bool:
@@ -106,8 +118,7 @@ def _possessive(text: str, start: int, end: int, days: list[TimeExpression],
     for t in reversed(days):
         if t.end > start:
             continue
-        tail = text[t.end : t.end + 2]
-        if tail not in ("'s", "’s") and text[t.end : t.end + 1] not in ("'", "’"):
+        if not is_possessive(text, t):
             continue
         gap = text[t.end : end]
         if len(gap) > (45 if close_only else 90) or _crosses(t.end, start, others) or ";" in gap:
@@ -116,7 +127,7 @@ def _possessive(text: str, start: int, end: int, days: list[TimeExpression],
     return None
 
 
-def _preceding(text: str, start: int, days: list[TimeExpression],
+def _preceding(text: str, start: int, end: int, days: list[TimeExpression],
                others: list[tuple[int, int]]) -> DayChoice | None:
     for t in reversed(days):
         if t.end > start:
@@ -126,7 +137,8 @@ def _preceding(text: str, start: int, days: list[TimeExpression],
             return None
         if _ADJACENT_BEFORE.match(gap):
             return _choice(t)
-        if MATCH_NOUN_RE.search(gap) and not MATCH_NOUN_PLURAL_RE.search(gap):
+        words = text[t.end : end]
+        if MATCH_NOUN_RE.search(words) and not MATCH_NOUN_PLURAL_RE.search(words):
             return _choice(t)
         return None
     return None
@@ -155,15 +167,56 @@ def days_later(text: str, phrase_start: int, phrase_end: int, floor: int, base: 
 def respective_days(text: str, after: int, sent_end: int, days: list[TimeExpression]) -> list[DayChoice]:
     """The days listed after `after` in a "... on March 27 and 31 respectively" sentence."""
     out: list[DayChoice] = []
+    taken = {t.start for t in days}
     for t in days:
         if t.start < after or t.end > sent_end:
             continue
         out.append(_choice(t))
         extra = _RESPECTIVELY_DAY.match(text, t.end)
-        if extra and t.value is not None:
+        if extra and t.value is not None and extra.start(1) not in taken:
             try:
                 out.append(DayChoice(t.value.replace(day=int(extra.group(1))), extra.start(1), extra.end(1),
                                      extra.group(1)))
             except ValueError:
                 pass
     return out
+
+
+_STRONG_FUTURE = re.compile(
+    r"\b(?:will|won't|shall|set\s+to|ahead\s+of|upcoming|face|faces|facing|host|hosts|hosting|"
+    r"take\s+on|takes\s+on|trip\s+to|visit\s+(?:of|by)|prepar\w+\s+for|due\s+to|scheduled|"
+    r"returns?\s+to\s+action|kick\s+off)\b",
+    re.I,
+)
+_STRONG_PAST = re.compile(
+    r"\b(?:injured|hurt|suffered|suffering|sustained|limped|carried\s+off|forced\s+off|stretchered|"
+    r"substituted|during|scoring|scored|went\s+off|came\s+off|exited|occurred|was\s+beaten|"
+    r"win|won|victory|defeat|loss|lost|draw|drew|beat)\b",
+    re.I,
+)
+
+
+def settle_weekday(text: str, choice: DayChoice, clause_start: int, clause_end: int,
+                   played: bool | None, published: date) -> DayChoice:
+    """Move a bare weekday to the week the match words point to, when they point clearly.
+
+    `played` is True when a final score is attached.  Otherwise a clause with
+    only future words ("will", "ahead of", "trip to") puts the day after
+    publication and one with only past words ("injured in", "a 2-1 win")
+    before it; with both or neither the time-expression stage's choice stands.
+    """
+    if not choice.bare_weekday:
+        return choice
+    if played is None:
+        clause = text[clause_start:clause_end]
+        future = _STRONG_FUTURE.search(clause) is not None
+        past = _STRONG_PAST.search(clause) is not None
+        if future == past:
+            return choice
+        played = past
+    weekday = choice.day.weekday()
+    if played:
+        day = published - timedelta(days=(published.weekday() - weekday) % 7)
+    else:
+        day = published + timedelta(days=(weekday - published.weekday()) % 7)
+    return replace(choice, day=day)

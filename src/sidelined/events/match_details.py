@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from sidelined.events.match_anchors import Anchor, TeamSpan
@@ -115,7 +115,8 @@ _HEADER = re.compile(r"^[^.!?]{3,70}$")
 _PAIR_LINE = re.compile(r"\s(?:v|vs\.?)\s")
 
 
-def header_day(text: str, seg: Segment, segments: list[Segment], days: list[TimeExpression]) -> DayChoice | None:
+def header_day(text: str, seg: Segment, segments: list[Segment], days: list[TimeExpression],
+               published: date) -> DayChoice | None:
     """A fixture-list header "X v Y": the day on a line of its own below it ("Sunday 4pm")."""
     if not _HEADER.match(seg.text(text)):
         return None
@@ -124,7 +125,10 @@ def header_day(text: str, seg: Segment, segments: list[Segment], days: list[Time
             return None
         for t in days:
             if later.start <= t.start <= later.start + 2 and t.value is not None:
-                return DayChoice(t.value, t.start, t.end, t.text)
+                day = t.value
+                if t.kind == "weekday" and day < published:  # a preview's "Sunday 4pm" is to come
+                    day += timedelta(days=7 * ((published - day).days // 7 + 1))
+                return DayChoice(day, t.start, t.end, t.text)
     return None
 
 

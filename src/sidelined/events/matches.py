@@ -10,13 +10,14 @@ The knowledge base only supplies canonical names; the record follows the text.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
 from sidelined.events.match_anchors import TEAM_KINDS, Anchor, TeamSpan, find_anchors, pair_anchor, team_spans
-from sidelined.events.match_dates import DayChoice, day_for, days_later, respective_days, usable
+from sidelined.events.match_dates import DayChoice, day_for, days_later, respective_days, settle_weekday, usable
 from sidelined.events.match_details import (
     competition_near,
     header_day,
@@ -76,19 +77,29 @@ def extract_matches(
     found: list[_Found] = []
     loose: list[_LooseScore] = []
     last_day: date | None = None
+    list_owner: TeamSpan | None = None
     for seg in segments:
         sent_teams = team_spans(text, teams, seg.start, seg.end)
         anchors = find_anchors(text, seg.start, seg.end, sent_teams)
         anchors += _pairs_and_derbies(text, seg, sent_teams, anchors, kb)
         for anchor in anchors:
-            if anchor.own is None:
-                anchor.own = _own_side(text, anchor, sent_teams, focus)
+            if anchor.own is None and anchor.coordinated_with is not None:
+                anchor.own = anchor.coordinated_with.own
+            elif anchor.own is None:
+                opponents = [a.opponent for a in anchors if a is not anchor]
+                anchor.own = _own_side(text, anchor, sent_teams, focus, list_owner, opponents)
+        list_owner = _list_owner(text, seg, sent_teams) or list_owner
         anchors = [a for a in anchors if a.own is not None and team_key(a.own.name) != team_key(a.opponent.name)]
         spans = [(a.phrase_start, a.opponent.end) for a in anchors]
-        dated = _days_of(text, seg, segments, anchors, spans, days, last_day)
         scores = scores_in_sentence(text, seg.start, seg.end, anchors)
-        for anchor, choice in zip(anchors, dated, strict=True):
+        dated = _days_of(text, seg, segments, anchors, spans, days, last_day, article.published)
+        for i, (anchor, choice) in enumerate(zip(anchors, dated, strict=True)):
             score = scores.pop(id(anchor), None)
+            if choice is not None:
+                clause_start = spans[i - 1][1] if i > 0 else seg.start
+                clause_end = max(anchor.opponent.end, choice.end)
+                choice = settle_weekday(text, choice, clause_start, clause_end,
+                                        True if score is not None else None, article.published)
             if choice is None:
                 if score is not None and anchor.own is not None:
                     loose.append(_LooseScore(anchor.own.name, anchor.opponent.name, score, seg.index))
@@ -132,13 +143,37 @@ def _focus_teams(mentions: list[Mention]) -> dict[str, TeamSpan]:
     return out
 
 
-def _own_side(text: str, anchor: Anchor, sent_teams: list[TeamSpan], focus: dict[str, TeamSpan]) -> TeamSpan | None:
-    """The team playing the anchor's opponent: the nearest team of the same kind before it, else the main team."""
+_FORMER = re.compile(r"\b(?:former|ex-?|old|one-time)\s*$", re.I)
+_OWN_REACH = 70
+_LIST_HEADER = re.compile(r"\b(?:fixtures|schedule|run-in|games to come)\b", re.I)
+
+
+def _list_owner(text: str, seg: Segment, sent_teams: list[TeamSpan]) -> TeamSpan | None:
+    """The team of a fixture-list header line ("Chelsea 2017/18 Fixtures")."""
+    if len(sent_teams) == 1 and seg.end - seg.start <= 60 and _LIST_HEADER.search(text, seg.start, seg.end):
+        return sent_teams[0]
+    return None
+
+
+def _own_side(text: str, anchor: Anchor, sent_teams: list[TeamSpan], focus: dict[str, TeamSpan],
+              list_owner: TeamSpan | None, taken: list[TeamSpan]) -> TeamSpan | None:
+    """The team playing the anchor's opponent.
+
+    The nearest team of the same kind just before the match words (a
+    subject, a possessive, "Juventus defender X"), else the team whose
+    fixture list this is, else the article's main team of that kind.
+    A team that is the opponent in another match of the sentence is not a
+    candidate ("the loss at Wigan ... the home draw with Hull City").
+    """
     kind = anchor.opponent.kind
+    opponent = team_key(anchor.opponent.name)
     earlier = [t for t in sent_teams if t.end <= anchor.phrase_start and t.kind == kind
-               and team_key(t.name) != team_key(anchor.opponent.name)]
-    if earlier:
+               and team_key(t.name) != opponent and not _FORMER.search(text, max(0, t.start - 12), t.start)
+               and t not in taken]
+    if earlier and anchor.phrase_start - earlier[-1].end <= _OWN_REACH:
         return earlier[-1]
+    if list_owner is not None and anchor.cue.startswith("(") and team_key(list_owner.name) != opponent:
+        return list_owner
     main = focus.get(kind)
     if main is not None and team_key(main.name) != team_key(anchor.opponent.name):
         return TeamSpan(main.name, -1, -1, kind)
@@ -169,7 +204,12 @@ def _canonical(name: str, kb: KnowledgeBase | None) -> str:
 
 
 def _days_of(text: str, seg: Segment, segments: list[Segment], anchors: list[Anchor],
-             spans: list[tuple[int, int]], days: list[TimeExpression], last_day: date | None) -> list[DayChoice | None]:
+             spans: list[tuple[int, int]], days: list[TimeExpression], last_day: date | None,
+             published: date) -> list[DayChoice | None]:
+    if "respectively" in text[seg.start : seg.end] and len(anchors) > 1:
+        listed = respective_days(text, anchors[-1].opponent.end, seg.end, days)
+        if len(listed) == len(anchors):
+            return list(listed)
     out: list[DayChoice | None] = []
     for i, anchor in enumerate(anchors):
         others = spans[:i] + spans[i + 1 :]
@@ -180,12 +220,8 @@ def _days_of(text: str, seg: Segment, segments: list[Segment], anchors: list[Anc
             floor = spans[i - 1][1] if i > 0 else seg.start
             choice = days_later(text, anchor.phrase_start, anchor.opponent.end, floor, base)
         if choice is None and anchor.cue == "v":
-            choice = header_day(text, seg, segments, days)
+            choice = header_day(text, seg, segments, days, published)
         out.append(choice)
-    if "respectively" in text[seg.start : seg.end] and anchors and all(c is None for c in out):
-        listed = respective_days(text, anchors[-1].opponent.end, seg.end, days)
-        if len(listed) == len(anchors):
-            return list(listed)
     return out
 
 
