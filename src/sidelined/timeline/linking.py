@@ -174,8 +174,18 @@ def _add(episode: EpisodeDraft, report: ReportFacts) -> None:
         episode.status = report.status
 
 
-def _order(report: ReportFacts) -> tuple[date, str, int]:
-    return (report.reported_on or date.max, report.article_id, report.report_id)
+STATUS_ORDER = {"out": 0, "doubtful": 1, "available": 2}
+
+
+def _order(report: ReportFacts) -> tuple[date, int, str, int]:
+    # On one day, reports of fitness come last, so sources that disagree that day
+    # cannot split an episode in two: the episode closes on that day either way.
+    return (
+        report.reported_on or date.max,
+        STATUS_ORDER.get(report.status, 0),
+        report.article_id,
+        report.report_id,
+    )
 
 
 def link_reports(reports: list[ReportFacts]) -> list[EpisodeDraft]:
