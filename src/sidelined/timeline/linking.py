@@ -78,10 +78,15 @@ def body_parts_compatible(a: str | None, b: str | None) -> bool:
     return b in NEIGHBOURS.get(a, set()) or a in NEIGHBOURS.get(b, set())
 
 
-def diagnoses_compatible(a: str | None, b: str | None) -> bool:
-    if a is None or b is None or a == b:
+def kinds_compatible(part_a: str | None, diag_a: str | None, part_b: str | None, diag_b: str | None) -> bool:
+    """An illness, suspension or personal absence matches itself or a problem nothing is known about."""
+    if diag_a == diag_b:
         return True
-    return a not in NON_INJURY and b not in NON_INJURY
+    if diag_a in NON_INJURY:
+        return part_b is None and diag_b is None
+    if diag_b in NON_INJURY:
+        return part_a is None and diag_a is None
+    return True
 
 
 def same_problem(episode: EpisodeDraft, report: ReportFacts) -> bool:
@@ -89,7 +94,7 @@ def same_problem(episode: EpisodeDraft, report: ReportFacts) -> bool:
     return (
         sides_agree
         and body_parts_compatible(episode.body_part, report.body_part)
-        and diagnoses_compatible(episode.diagnosis, report.diagnosis)
+        and kinds_compatible(episode.body_part, episode.diagnosis, report.body_part, report.diagnosis)
     )
 
 
