@@ -20,8 +20,7 @@ err = Console(stderr=True, highlight=False)
 out = Console(highlight=False)
 
 PathsArg = typer.Argument(..., help="Files, folders, feed/page URLs, or - for standard input.")
-PublishedOpt = typer.Option(None, "--published", help="Publication day (YYYY-MM-DD) for every input.",
-                            formatter=None)
+PublishedOpt = typer.Option(None, "--published", help="Publication day (YYYY-MM-DD) for every input.")
 DbOpt = typer.Option(None, "--db", envvar="SIDELINED_DB", help="SQLAlchemy URL (default sqlite:///sidelined.db).")
 MaxBytesOpt = typer.Option(5_000_000, "--max-bytes", help="Refuse inputs larger than this many bytes.")
 
@@ -128,14 +127,14 @@ def demo(
     player: str = typer.Option("Bukayo Saka", "--player", help="Whose timeline to show."),
 ) -> None:
     """Ingest the bundled example articles into a fresh store and show a player's timeline."""
-    from sidelined.cli.timeline import show_player
+    from sidelined.cli.timeline import player_command
 
     examples = Path(__file__).resolve().parents[1] / "examples"
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{Path(tmp) / 'demo.db'}"
         counts = ingest_into(url, [str(examples)], None, 5_000_000, quiet=True)
         out.print(f"Ingested {counts['added']} example articles from {examples} into a fresh store.\n")
-        show_player(url, player, None)
+        player_command(name=player, as_of=None, db=url, stale_days=14)
 
 
 def register(app: typer.Typer) -> None:
