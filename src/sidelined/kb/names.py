@@ -58,14 +58,28 @@ def fold(text: str) -> str:
 
 def fold_same_length(text: str) -> str:
     """ASCII-fold character by character so offsets in the result match the input."""
-    out = []
-    for ch in text:
-        if ch < "\x80":
-            out.append(ch)
-            continue
-        folded = fold(ch)
-        out.append(folded[0] if len(folded) >= 1 else " ")
-    return "".join(out)
+    if text.isascii():
+        return text
+    return text.translate(_SingleCharFolds())
+
+
+class _SingleCharFolds(dict[int, str]):
+    """str.translate table folding each non-ASCII character to one ASCII character (or a space)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = fold(chr(code))
+        value = folded[0] if folded else " "
+        _SINGLE_CHAR_CACHE[code] = value
+        return value
+
+    def __getitem__(self, code: int) -> str:
+        if code < 128:
+            return chr(code)
+        cached = _SINGLE_CHAR_CACHE.get(code)
+        return cached if cached is not None else self.__missing__(code)
+
+
+_SINGLE_CHAR_CACHE: dict[int, str] = {}
 
 
 def key(text: str) -> str:

@@ -40,12 +40,15 @@ class KnowledgeBase:
             ids.sort(key=lambda tid: -self.teams[tid].prominence)
         self._competitions: dict[str, str] = {}
         self.competition_names: list[str] = []
+        self._competition_aliases: dict[str, tuple[str, ...]] = {}
         for name, _kind, aliases in facts["competitions"]:
             self.competition_names.append(name)
+            self._competition_aliases[name] = tuple(aliases)
             for spelling in (name, *aliases):
                 self._competitions.setdefault(key(spelling), name)
         self.players: dict[str, Player] = {}
         self._player_keys: dict[str, list[str]] = defaultdict(list)
+        self._squads: dict[tuple[str, str], list[str]] = defaultdict(list)
         for row in facts["players"]:
             self._add_player(row)
         self._load_fixtures(facts["fixture_competitions"], facts["fixtures"])
@@ -80,6 +83,9 @@ class KnowledgeBase:
     def competition(self, name: str) -> str | None:
         return self._competitions.get(key(name))
 
+    def competition_aliases(self, name: str) -> tuple[str, ...]:
+        return self._competition_aliases.get(name, ())
+
     # ---------------------------------------------------------------- players
     def _add_player(self, row: list[Any]) -> None:
         player_id, name, known_as, born, birth_year, nationality, position, detail, clubs, aliases = row
@@ -98,6 +104,8 @@ class KnowledgeBase:
             club_ids,
         )
         self.players[player_id] = player
+        for season, team_id in club_ids:
+            self._squads[(team_id, season)].append(player_id)
         for spelling in {name, *aliases}:
             self._player_keys[key(spelling)].append(player_id)
 
@@ -106,6 +114,10 @@ class KnowledgeBase:
 
     def players_named(self, full_name: str) -> list[Player]:
         return [self.players[pid] for pid in self._player_keys.get(key(full_name), [])]
+
+    def squad(self, team_id: str, season: str) -> list[Player]:
+        """Players known at a club in a season."""
+        return [self.players[pid] for pid in self._squads.get((team_id, season), [])]
 
     def club_ids_on(self, player_id: str, day: date) -> list[str]:
         """Team ids of his club(s) in the season of that day, the likelier first."""

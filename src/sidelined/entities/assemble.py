@@ -1,0 +1,200 @@
+"""The linking pass over one article: gazetteer hits, teams, players, unknown people,
+descriptors and pronouns, put together as `Mention`s."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from rapidfuzz import fuzz, process
+
+from sidelined.entities.context import ArticleContext
+from sidelined.entities.coref import descriptor_mentions, pronoun_mentions, staff_mentions
+from sidelined.entities.gazetteer import Gazetteer, Hit, gazetteer_for
+from sidelined.entities.linker import PlayerLink, resolve_players, resolve_teams
+from sidelined.entities.shapes import find_shapes
+from sidelined.kb import KnowledgeBase
+from sidelined.kb.names import fold
+from sidelined.models import Article, Mention
+
+FUZZY_CUTOFF = 88
+
+
+def latest_day(kb: KnowledgeBase) -> date:
+    """A mid-season day of the newest season the knowledge base knows."""
+    seasons = [season for player in kb.players.values() for season, _ in player.club_ids[-1:]]
+    newest = max(seasons) if seasons else "2025-26"
+    return date(int(newest[:4]) + 1, 1, 15)
+
+
+_LATEST: dict[int, date] = {}
+
+
+def _day_for(article: Article, kb: KnowledgeBase) -> date:
+    if article.published:
+        return article.published
+    if id(kb) not in _LATEST:
+        _LATEST[id(kb)] = latest_day(kb)
+    return _LATEST[id(kb)]
+
+
+def _competition_mentions(hits: list[Hit], team_starts: set[int], ctx: ArticleContext) -> list[Mention]:
+    found = []
+    for hit in hits:
+        if hit.start in team_starts:
+            continue
+        entry = next((e for e in hit.entries if e.kind == "competition"), None)
+        if entry and not any(e.kind == "player_name" for e in hit.entries):
+            ctx.competitions.append((hit.start, entry.entity_id))
+            found.append(
+                Mention(
+                    start=hit.start,
+                    end=hit.end,
+                    text=hit.text,
+                    kind="competition",
+                    entity_id=entry.entity_id,
+                    name=entry.entity_id,
+                    via=entry.via,
+                )
+            )
+    return found
+
+
+def _fuzzy_player(kb: KnowledgeBase, name: str, ctx: ArticleContext) -> str | None:
+    """A near-miss spelling of a player of one of the article's clubs."""
+    squad = {player.id: player.name for team_id in ctx.team_ids for player in kb.squad(team_id, ctx.season)}
+    if not squad:
+        return None
+    found = process.extractOne(fold(name), squad, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    return found[2] if found else None
+
+
+def _unknown_people(
+    kb: KnowledgeBase, ctx: ArticleContext, links: list[PlayerLink], taken: list[tuple[int, int]]
+) -> list[PlayerLink]:
+    found: list[PlayerLink] = []
+    known_by_surname: dict[str, PlayerLink] = {}
+    for shape in find_shapes(ctx.text, taken):
+        fuzzy = _fuzzy_player(kb, shape.text, ctx) if not shape.staff and shape.player_context else None
+        if fuzzy:
+            link = PlayerLink(
+                shape.start, shape.end, shape.text, fuzzy, kb.players[fuzzy].name, "fuzzy", score=0.8
+            )
+        elif shape.staff:
+            link = PlayerLink(
+                shape.start, shape.end, shape.text, None, fold(shape.text), "shape", kind="person"
+            )
+        elif shape.player_context:
+            link = PlayerLink(shape.start, shape.end, shape.text, None, fold(shape.text), "shape", score=0.5)
+        else:
+            continue
+        found.append(link)
+        known_by_surname.setdefault(shape.text.split()[-1], link)
+    spans = taken + [(lk.start, lk.end) for lk in found]
+    for surname, first in known_by_surname.items():
+        for match in re.finditer(rf"\b{re.escape(surname)}\b", ctx.text):
+            if any(match.start() < end and start < match.end() for start, end in spans):
+                continue
+            found.append(
+                PlayerLink(
+                    match.start(),
+                    match.end(),
+                    surname,
+                    first.player_id,
+                    first.name,
+                    "surname" if first.player_id else "shape",
+                    kind=first.kind,
+                    score=first.score,
+                )
+            )
+    return found
+
+
+def _team_for(kb: KnowledgeBase, link: PlayerLink, ctx: ArticleContext) -> str | None:
+    if link.kind != "player":
+        return None
+    player = kb.players.get(link.player_id) if link.player_id else None
+    if ctx.international:
+        national = kb.national_team(player.nationality) if player and player.nationality else None
+        if national and national.id in ctx.team_ids:
+            return national.name
+        if player is None or not player.nationality:
+            nearest = ctx.nearest_team(link.start, kind="national_team")
+            if nearest:
+                return kb.teams[nearest].name
+    if player is None:
+        nearest = ctx.nearest_team(link.start, kind="club") or ctx.dominant_club()
+        return kb.teams[nearest].name if nearest else None
+    clubs = kb.club_ids_on(player.id, ctx.day)
+    in_article = [team_id for team_id in clubs if team_id in ctx.team_ids]
+    if in_article:
+        return kb.teams[in_article[0]].name
+    nearest = ctx.nearest_team(link.start, kind="club")
+    if nearest and (not clubs or nearest in {team_id for _, team_id in player.club_ids}):
+        return kb.teams[nearest].name
+    if clubs:
+        return kb.teams[clubs[0]].name
+    return kb.teams[nearest].name if nearest else None
+
+
+def _as_mentions(kb: KnowledgeBase, links: list[PlayerLink], ctx: ArticleContext) -> list[Mention]:
+    teams: dict[str, str | None] = {}
+    mentions = []
+    for link in sorted(links, key=lambda lk: lk.start):
+        identity = link.player_id or link.name
+        if identity not in teams:
+            teams[identity] = _team_for(kb, link, ctx)
+        mentions.append(
+            Mention(
+                start=link.start,
+                end=link.end,
+                text=link.text,
+                kind=link.kind,
+                entity_id=link.player_id,
+                name=link.name,
+                team=teams[identity],
+                via=link.via,
+                score=link.score,
+            )
+        )
+    return mentions
+
+
+def link_text(text: str, day: date, kb: KnowledgeBase, gazetteer: Gazetteer | None = None) -> list[Mention]:
+    gazetteer = gazetteer or gazetteer_for(kb)
+    hits = gazetteer.find(text)
+    ctx = ArticleContext(text, day, kb)
+    team_starts = resolve_teams(kb, hits, ctx)
+    mentions = [
+        Mention(
+            start=h.start,
+            end=h.end,
+            text=h.text,
+            kind=kb.teams[t.team_id].kind,
+            entity_id=t.team_id,
+            name=kb.teams[t.team_id].name,
+            via="name" if h.text == kb.teams[t.team_id].name else "alias",
+        )
+        for h in hits
+        if h.start in team_starts
+        for t in ctx.teams
+        if t.start == h.start
+    ]
+    mentions += _competition_mentions(hits, team_starts, ctx)
+    ctx.decide_international()
+    links = resolve_players(kb, hits, ctx, team_starts)
+    staff = staff_mentions(ctx, kb)
+    taken = [(m.start, m.end) for m in mentions] + [(lk.start, lk.end) for lk in links + staff]
+    links += _unknown_people(kb, ctx, links, taken)
+    staff_spans = [(s.start, s.end) for s in staff]
+    links += descriptor_mentions(kb, links, ctx, staff_spans)
+    links += staff
+    links += pronoun_mentions(links, ctx, staff_spans)
+    mentions += _as_mentions(kb, links, ctx)
+    order = sorted(range(len(mentions)), key=lambda i: (mentions[i].start, -mentions[i].end))
+    return [mentions[i] for i in order]
+
+
+def link(article: Article, kb: KnowledgeBase) -> list[Mention]:
+    """Every player, club, national team, competition and person mentioned in the article."""
+    return link_text(article.text, _day_for(article, kb), kb)

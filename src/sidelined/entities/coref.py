@@ -1,0 +1,285 @@
+"""Descriptor and pronoun coreference inside one article.
+
+"the 22-year-old", "the Englishman", "the former Borussia Dortmund man",
+"the midfielder", "the England international" each stand for the nearest
+player named before them whose facts fit (age on the publication day,
+nationality, club history, position).  "the Real Madrid boss" is a coach,
+never a player.  A pronoun in the sentence after a named mention stands for
+the nearest person named before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sidelined.entities.context import ArticleContext
+from sidelined.entities.linker import PlayerLink
+from sidelined.kb import KnowledgeBase, Player
+
+DEMONYMS = {
+    "Englishman": "England",
+    "English": "England",
+    "Frenchman": "France",
+    "French": "France",
+    "Spaniard": "Spain",
+    "Spanish": "Spain",
+    "German": "Germany",
+    "Argentine": "Argentina",
+    "Argentinian": "Argentina",
+    "Argentinean": "Argentina",
+    "Brazilian": "Brazil",
+    "Dutchman": "Netherlands",
+    "Dutch": "Netherlands",
+    "Portuguese": "Portugal",
+    "Belgian": "Belgium",
+    "Croatian": "Croatia",
+    "Croat": "Croatia",
+    "Uruguayan": "Uruguay",
+    "Italian": "Italy",
+    "Norwegian": "Norway",
+    "Welshman": "Wales",
+    "Welsh": "Wales",
+    "Scot": "Scotland",
+    "Scotsman": "Scotland",
+    "Scottish": "Scotland",
+    "Irishman": "Republic of Ireland",
+    "Irish": "Republic of Ireland",
+    "Egyptian": "Egypt",
+    "Senegalese": "Senegal",
+    "Nigerian": "Nigeria",
+    "Ivorian": "Ivory Coast",
+    "Colombian": "Colombia",
+    "Moroccan": "Morocco",
+    "Algerian": "Algeria",
+    "Swede": "Sweden",
+    "Swedish": "Sweden",
+    "Dane": "Denmark",
+    "Danish": "Denmark",
+    "Pole": "Poland",
+    "Polish": "Poland",
+    "Austrian": "Austria",
+    "Swiss": "Switzerland",
+    "Serbian": "Serbia",
+    "Serb": "Serbia",
+    "Japanese": "Japan",
+    "Korean": "South Korea",
+    "South Korean": "South Korea",
+    "American": "United States",
+    "Mexican": "Mexico",
+    "Ghanaian": "Ghana",
+    "Cameroonian": "Cameroon",
+    "Turk": "Turkey",
+    "Turkish": "Turkey",
+    "Ukrainian": "Ukraine",
+    "Chilean": "Chile",
+    "Ecuadorian": "Ecuador",
+    "Paraguayan": "Paraguay",
+    "Peruvian": "Peru",
+    "Canadian": "Canada",
+    "Australian": "Australia",
+    "Czech": "Czech Republic",
+    "Slovak": "Slovakia",
+    "Slovenian": "Slovenia",
+    "Hungarian": "Hungary",
+    "Greek": "Greece",
+    "Russian": "Russia",
+    "Georgian": "Georgia",
+    "Malian": "Mali",
+    "Guinean": "Guinea",
+    "Tunisian": "Tunisia",
+    "Jamaican": "Jamaica",
+    "Icelander": "Iceland",
+    "Finn": "Finland",
+    "Bosnian": "Bosnia and Herzegovina",
+    "Albanian": "Albania",
+    "Kosovan": "Kosovo",
+    "Venezuelan": "Venezuela",
+    "Gabonese": "Gabon",
+}
+POSITIONS = {
+    "goalkeeper": "GK",
+    "keeper": "GK",
+    "stopper": "GK",
+    "defender": "DF",
+    "centre-back": "DF",
+    "center-back": "DF",
+    "full-back": "DF",
+    "fullback": "DF",
+    "left-back": "DF",
+    "right-back": "DF",
+    "wing-back": "DF",
+    "midfielder": "MF",
+    "playmaker": "MF",
+    "forward": "FW",
+    "striker": "FW",
+    "winger": "FW",
+    "attacker": "FW",
+    "frontman": "FW",
+    "centre-forward": "FW",
+}
+ROLE_NOUNS = (
+    r"(?:man|player|star|ace|midfielder|defender|striker|forward|winger|goalkeeper|keeper|captain|"
+    r"youngster|veteran|international|full-back|centre-back|playmaker|attacker|talisman)"
+)
+STAFF_NOUNS = r"(?:boss|manager|coach|head coach|head-coach|gaffer|chairman|president|sporting director)"
+
+AGE = re.compile(r"\b[Tt]he (\d{2})-year-old\b")
+NATIONALITY = re.compile(
+    r"\b[Tt]he (" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b(?!\s+(?:FA|"
+    r"Football|federation|national|side|team|club|league|champions|giants))"
+)
+FORMER = re.compile(r"\b[Tt]he (?:former|ex-|ex) ?(.{2,40}?) " + ROLE_NOUNS + r"\b")
+POSITION = re.compile(r"\b[Tt]he (" + "|".join(sorted(POSITIONS, key=len, reverse=True)) + r")\b")
+INTERNATIONAL = re.compile(r"\b[Tt]he (.{2,30}?) international\b")
+STAFF = re.compile(r"\b[Tt]he (.{2,40}?) " + STAFF_NOUNS + r"\b")
+PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
+
+
+@dataclass
+class Constraint:
+    age: int | None = None
+    nationality: str | None = None
+    former_team: str | None = None
+    position: str | None = None
+
+
+def _team_inside(ctx: ArticleContext, start: int, end: int) -> str | None:
+    return next((t.team_id for t in ctx.teams if start <= t.start < end), None)
+
+
+def _fits(kb: KnowledgeBase, player: Player, need: Constraint, ctx: ArticleContext) -> bool:
+    if need.age is not None:
+        ages = player.age_on(ctx.day)
+        if ages is None or not ages[0] <= need.age <= ages[1]:
+            return False
+    if need.nationality is not None and player.nationality != need.nationality:
+        return False
+    if need.position is not None and player.position != need.position:
+        return False
+    if need.former_team is not None:
+        current = kb.club_ids_on(player.id, ctx.day)
+        if need.former_team in current[:1] or need.former_team not in {t for _, t in player.club_ids}:
+            return False
+    return True
+
+
+def _antecedent(
+    kb: KnowledgeBase, links: list[PlayerLink], offset: int, need: Constraint, ctx: ArticleContext
+) -> PlayerLink | None:
+    for link in sorted(
+        (lk for lk in links if lk.end <= offset and lk.kind == "player"), key=lambda lk: -lk.start
+    ):
+        if link.player_id and _fits(kb, kb.players[link.player_id], need, ctx):
+            return link
+    return None
+
+
+def _descriptor_needs(ctx: ArticleContext, kb: KnowledgeBase) -> list[tuple[int, int, Constraint]]:
+    text = ctx.text
+    found: list[tuple[int, int, Constraint]] = []
+    for match in AGE.finditer(text):
+        need = Constraint(age=int(match.group(1)))
+        tail = re.match(r"\s+(\w[\w-]*)", text[match.end() :])
+        if tail and tail.group(1).lower() in POSITIONS:
+            need.position = POSITIONS[tail.group(1).lower()]
+        found.append((match.start(), match.end() + (tail.end() if tail and need.position else 0), need))
+    for match in NATIONALITY.finditer(text):
+        found.append((match.start(), match.end(), Constraint(nationality=DEMONYMS[match.group(1)])))
+    for match in FORMER.finditer(text):
+        team = _team_inside(ctx, match.start(1), match.end(1))
+        if team:
+            found.append((match.start(), match.end(), Constraint(former_team=team)))
+    for match in POSITION.finditer(text):
+        found.append((match.start(), match.end(), Constraint(position=POSITIONS[match.group(1).lower()])))
+    for match in INTERNATIONAL.finditer(text):
+        team = _team_inside(ctx, match.start(1), match.end(1))
+        if team and kb.teams[team].kind == "national_team":
+            found.append((match.start(), match.end(), Constraint(nationality=kb.teams[team].name)))
+    found.sort(key=lambda item: (item[0], -item[1]))
+    kept: list[tuple[int, int, Constraint]] = []
+    for item in found:
+        if not kept or item[0] >= kept[-1][1]:
+            kept.append(item)
+    return kept
+
+
+def staff_mentions(ctx: ArticleContext, kb: KnowledgeBase) -> list[PlayerLink]:
+    """'the Real Madrid boss': a coach of that team (kind person)."""
+    found = []
+    for match in STAFF.finditer(ctx.text):
+        team = _team_inside(ctx, match.start(1), match.end(1))
+        if team:
+            label = match.group(0)
+            found.append(
+                PlayerLink(
+                    match.start(),
+                    match.end(),
+                    label,
+                    None,
+                    label[4:] if label[:4].lower() == "the " else label,
+                    "descriptor",
+                    kind="person",
+                )
+            )
+    return found
+
+
+def descriptor_mentions(
+    kb: KnowledgeBase, links: list[PlayerLink], ctx: ArticleContext, blocked: list[tuple[int, int]]
+) -> list[PlayerLink]:
+    found = []
+    for start, end, need in _descriptor_needs(ctx, kb):
+        if any(start < b_end and b_start < end for b_start, b_end in blocked):
+            continue
+        antecedent = _antecedent(kb, links, start, need, ctx)
+        if antecedent:
+            found.append(
+                PlayerLink(
+                    start,
+                    end,
+                    ctx.text[start:end],
+                    antecedent.player_id,
+                    antecedent.name,
+                    "descriptor",
+                    score=0.8,
+                )
+            )
+    return found
+
+
+def pronoun_mentions(
+    links: list[PlayerLink], ctx: ArticleContext, blocked: list[tuple[int, int]]
+) -> list[PlayerLink]:
+    """Pronouns in the sentence right after a sentence naming someone (or later in that same sentence)."""
+    named = [
+        lk for lk in links if lk.via not in ("pronoun", "descriptor") and lk.kind in ("player", "person")
+    ]
+    if not named:
+        return []
+    sentences_with_names = {ctx.sentence_of(lk.start) for lk in named}
+    found = []
+    for match in PRONOUN.finditer(ctx.text):
+        if any(b_start <= match.start() < b_end for b_start, b_end in blocked):
+            continue
+        sentence = ctx.sentence_of(match.start())
+        if sentence not in sentences_with_names and sentence - 1 not in sentences_with_names:
+            continue
+        window_start = ctx.sentence_span(sentence - 1)[0] if sentence > 0 else 0
+        before = [lk for lk in named if window_start <= lk.start and lk.end <= match.start()]
+        if not before:
+            continue
+        antecedent = max(before, key=lambda lk: lk.start)
+        found.append(
+            PlayerLink(
+                match.start(),
+                match.end(),
+                match.group(0),
+                antecedent.player_id,
+                antecedent.name,
+                "pronoun",
+                kind=antecedent.kind,
+                score=0.6,
+            )
+        )
+    return found

@@ -1,0 +1,127 @@
+"""The gazetteer: every surface form of every player, team and competition in one automaton.
+
+Forms are stored ASCII-folded and matched against the ASCII-folded article
+text (same length as the original, so offsets carry over), which makes
+"Rüdiger" and "Rudiger" the same form.  Matching keeps case: "Young" the
+surname is not "young" the adjective.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Literal
+
+import ahocorasick
+
+from sidelined.kb import KnowledgeBase
+from sidelined.kb.names import fold, fold_same_length
+from sidelined.models import LinkVia
+
+EntryKind = Literal["player_name", "player_surname", "team", "competition"]
+
+# National sides whose names are also common first names or words: only taken with support.
+AMBIGUOUS_COUNTRY_NAMES = frozenset({"Jordan", "Chad", "Georgia", "Niger", "Israel", "Wales"} - {"Wales"})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    kind: EntryKind
+    entity_id: str  # player id, team id or canonical competition name
+    via: LinkVia  # name, surname or alias
+    ambiguous: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    text: str
+    entries: tuple[Entry, ...]
+
+
+def _variants(form: str) -> set[str]:
+    """A form as written plus its sentence-initial capitalised spelling."""
+    folded = fold(form).strip()
+    if not folded:
+        return set()
+    found = {folded}
+    if folded[0].islower():
+        found.add(folded[0].upper() + folded[1:])
+    return found
+
+
+class Gazetteer:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        entries: dict[str, list[Entry]] = defaultdict(list)
+        self._add_players(kb, entries)
+        self._add_teams(kb, entries)
+        for name in kb.competition_names:
+            for spelling in (name, *kb.competition_aliases(name)):
+                for form in _variants(spelling):
+                    entries[form].append(Entry("competition", name, "name" if spelling == name else "alias"))
+        self.automaton = ahocorasick.Automaton()
+        for form, found in entries.items():
+            if len(form) >= 2:
+                self.automaton.add_word(form, (form, tuple(dict.fromkeys(found))))
+        self.automaton.make_automaton()
+
+    @staticmethod
+    def _add_players(kb: KnowledgeBase, entries: dict[str, list[Entry]]) -> None:
+        for player in kb.players.values():
+            for spelling in {player.name, *player.aliases}:
+                if " " in spelling.strip() or spelling == player.name:
+                    entries[fold(spelling)].append(Entry("player_name", player.id, "name"))
+            known = player.known_as
+            if known and "." not in known and known != player.name:
+                for form in _variants(known):
+                    entries[form].append(Entry("player_surname", player.id, "surname"))
+
+    @staticmethod
+    def _add_teams(kb: KnowledgeBase, entries: dict[str, list[Entry]]) -> None:
+        for team in kb.teams.values():
+            ambiguous = set(team.ambiguous_aliases)
+            for spelling in (team.name, *team.aliases):
+                if len(spelling) < 3 and spelling.upper() != spelling:
+                    continue
+                via: LinkVia = "name" if spelling == team.name else "alias"
+                flagged = spelling in ambiguous or (
+                    team.kind == "national_team" and spelling in AMBIGUOUS_COUNTRY_NAMES
+                )
+                for form in _variants(spelling):
+                    entries[form].append(Entry("team", team.id, via, flagged))
+
+    def find(self, text: str) -> list[Hit]:
+        """Leftmost-longest whole-word matches in the text."""
+        folded = fold_same_length(text)
+        raw: list[tuple[int, int, tuple[Entry, ...]]] = []
+        size = len(folded)
+        for end_index, (form, found) in self.automaton.iter(folded):
+            start = end_index - len(form) + 1
+            end = end_index + 1
+            if start > 0 and (folded[start - 1].isalnum()):
+                continue
+            if end < size and (folded[end].isalnum()):
+                continue
+            raw.append((start, end, found))
+        raw.sort(key=lambda item: (item[0], -(item[1] - item[0])))
+        hits: list[Hit] = []
+        last_end = -1
+        for start, end, found in raw:
+            if start >= last_end:
+                hits.append(Hit(start, end, text[start:end], found))
+                last_end = end
+        return hits
+
+
+_CACHE: weakref.WeakKeyDictionary[KnowledgeBase, Gazetteer] = weakref.WeakKeyDictionary()
+
+
+def gazetteer_for(kb: KnowledgeBase) -> Gazetteer:
+    """The gazetteer of a knowledge base, built on first use."""
+    found = _CACHE.get(kb)
+    if found is None:
+        found = Gazetteer(kb)
+        _CACHE[kb] = found
+    return found

@@ -1,0 +1,211 @@
+"""Link gazetteer hits to teams, competitions and players, settling ambiguity by context.
+
+Teams first (a name that only one team has anchors the article), then
+competitions, then players: a full name picks among namesakes by the club
+each had on the publication day; a bare surname needs support from the
+article (that man's full name, his club, or his national side when the
+article is about international duty).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sidelined.entities.context import ArticleContext, TeamSighting
+from sidelined.entities.gazetteer import Entry, Hit
+from sidelined.kb import KnowledgeBase, Player
+from sidelined.models import LinkVia, MentionKind
+
+TOP_FLIGHT = 10_000
+CALENDAR_WORDS = frozenset(
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+CAPITALISED_WORD = re.compile(r"[A-Z][\w'’\-]+")
+
+
+@dataclass
+class PlayerLink:
+    start: int
+    end: int
+    text: str
+    player_id: str | None
+    name: str
+    via: LinkVia
+    kind: MentionKind = "player"
+    score: float = 1.0
+
+
+def _team_hits(hits: list[Hit]) -> list[tuple[Hit, list[Entry]]]:
+    return [
+        (h, [e for e in h.entries if e.kind == "team"])
+        for h in hits
+        if any(e.kind == "team" for e in h.entries)
+    ]
+
+
+def resolve_teams(kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext) -> set[int]:
+    """Fill ctx.teams; return the starts of the hits taken as teams."""
+    taken: set[int] = set()
+    anchors: set[str] = set()
+    pending: list[tuple[Hit, list[Entry]]] = []
+    for hit, entries in _team_hits(hits):
+        if any(e.kind == "player_name" for e in hit.entries) and " " in hit.text:
+            continue
+        ranked = sorted(entries, key=lambda e: -kb.teams[e.entity_id].prominence)
+        top = kb.teams[ranked[0].entity_id]
+        runner_up = kb.teams[ranked[1].entity_id].prominence if len(ranked) > 1 else -1
+        clear = not ranked[0].ambiguous and (len(ranked) == 1 or (top.prominence >= TOP_FLIGHT > runner_up))
+        if clear:
+            anchors.add(top.id)
+            ctx.teams.append(TeamSighting(hit.start, top.id, top.kind))
+            taken.add(hit.start)
+        else:
+            pending.append((hit, ranked))
+    for hit, ranked in pending:
+        chosen = next((e.entity_id for e in ranked if e.entity_id in anchors), None)
+        if chosen is None and not any(e.kind.startswith("player") for e in hit.entries):
+            top = kb.teams[ranked[0].entity_id]
+            if not ranked[0].ambiguous and top.kind == "national_team" and len(ranked) == 1:
+                chosen = top.id
+        if chosen:
+            ctx.teams.append(TeamSighting(hit.start, chosen, kb.teams[chosen].kind))
+            taken.add(hit.start)
+    ctx.teams.sort(key=lambda t: t.start)
+    return taken
+
+
+def _player_support(kb: KnowledgeBase, player: Player, ctx: ArticleContext) -> float:
+    clubs = kb.club_ids_on(player.id, ctx.day)
+    score = 0.0
+    if clubs and clubs[0] in ctx.team_ids:
+        score += 3
+    elif set(clubs) & ctx.team_ids:
+        score += 2
+    elif clubs:
+        score += 0.5
+    national = kb.national_team(player.nationality) if player.nationality else None
+    if national and national.id in ctx.team_ids:
+        score += 1 if ctx.international else 0.25
+    if any(team_id in ctx.team_ids for _, team_id in player.club_ids):
+        score += 0.25
+    return score
+
+
+def _best_player(kb: KnowledgeBase, ids: list[str], ctx: ArticleContext) -> tuple[str, float]:
+    scored = [(_player_support(kb, kb.players[pid], ctx), pid) for pid in ids]
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    return scored[0][1], scored[0][0]
+
+
+def _word_after(text: str, end: int) -> str | None:
+    match = CAPITALISED_WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    return match.group(0) if match else None
+
+
+def _word_before(text: str, start: int) -> tuple[int, str] | None:
+    if start < 2 or text[start - 1] != " ":
+        return None
+    head = text.rfind(" ", 0, start - 1) + 1
+    head = max(head, text.rfind("\n", 0, start - 1) + 1)
+    word = text[head : start - 1]
+    if CAPITALISED_WORD.fullmatch(word) and head > 0 and text[head - 1] not in ".!?\n":
+        return head, word
+    return None
+
+
+def resolve_players(
+    kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext, team_starts: set[int]
+) -> list[PlayerLink]:
+    links: list[PlayerLink] = []
+    full_mentions: list[tuple[int, str]] = []
+    surname_hits: list[Hit] = []
+    for hit in hits:
+        if hit.start in team_starts:
+            continue
+        names = [e.entity_id for e in hit.entries if e.kind == "player_name"]
+        if names and " " in hit.text.strip():
+            player_id, _ = _best_player(kb, names, ctx)
+            links.append(
+                PlayerLink(hit.start, hit.end, hit.text, player_id, kb.players[player_id].name, "name")
+            )
+            full_mentions.append((hit.start, player_id))
+        elif (
+            names or any(e.kind == "player_surname" for e in hit.entries)
+        ) and hit.text not in CALENDAR_WORDS:
+            surname_hits.append(hit)
+    for hit in surname_hits:
+        link = _resolve_single_word(kb, hit, ctx, full_mentions)
+        if link:
+            links.append(link)
+    links.sort(key=lambda link: link.start)
+    return links
+
+
+def _resolve_single_word(
+    kb: KnowledgeBase, hit: Hit, ctx: ArticleContext, full_mentions: list[tuple[int, str]]
+) -> PlayerLink | None:
+    text = ctx.text
+    if _word_after(text, hit.end):
+        return None  # "Thomas Tuchel": a first name of someone the gazetteer does not know
+    start = hit.start
+    candidates = list(dict.fromkeys(e.entity_id for e in hit.entries if e.kind.startswith("player")))
+    mononym = any(e.kind == "player_name" for e in hit.entries)
+    before = _word_before(text, hit.start)
+    if before and before[1] not in ("The", "And") and not mononym:
+        initial = before[1][0]
+        candidates = [pid for pid in candidates if kb.players[pid].name[:1] == initial]
+        if not candidates:
+            return None
+        start = before[0]
+    introduced = [
+        pid for pos, pid in sorted(full_mentions, key=lambda m: abs(m[0] - hit.start)) if pid in candidates
+    ]
+    earlier = [
+        pid for pos, pid in sorted(full_mentions, reverse=True) if pid in candidates and pos < hit.start
+    ]
+    if earlier or introduced:
+        chosen = (earlier or introduced)[0]
+        return PlayerLink(
+            start,
+            hit.end,
+            text[start : hit.end],
+            chosen,
+            kb.players[chosen].name,
+            "name" if mononym else "surname",
+        )
+    scored = sorted(((_player_support(kb, kb.players[pid], ctx), pid) for pid in candidates), reverse=True)
+    best_score, best = scored[0]
+    tied = len(scored) > 1 and scored[1][0] == best_score
+    supported = best_score >= 2 or (ctx.international and best_score >= 1.5)
+    if (supported and not tied) or (mononym and best_score >= 0.5 and not tied and len(hit.text) > 4):
+        return PlayerLink(
+            start,
+            hit.end,
+            text[start : hit.end],
+            best,
+            kb.players[best].name,
+            "name" if mononym else "surname",
+            score=min(1.0, best_score / 3),
+        )
+    return None

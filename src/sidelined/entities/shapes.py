@@ -1,0 +1,278 @@
+"""People the knowledge base does not know: name-shaped words in a player or a staff context.
+
+A run of two or three capitalised words ("Sam Kerr", "Salman Al-Faraj") that
+no gazetteer form covers is a person.  Role words just before it or right
+after it ("England boss Thomas Tuchel", "manager X said", "X, the Southampton
+manager") make him staff (kind "person"); otherwise, in a sentence that talks
+about injuries, fitness or playing positions, he is a provisional player.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NAME_WORD = r"(?:[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*|[A-Z]'[A-Z][a-z]+|Al-[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)"
+PARTICLE = r"(?:de|da|van|von|der|den|di|dos|del|le|la|ter)"
+SHAPE = re.compile(rf"\b{NAME_WORD}(?:\s+(?:{PARTICLE}\s+)?{NAME_WORD}){{1,2}}\b")
+
+STAFF_BEFORE = re.compile(
+    r"(?:boss|manager|coach|head coach|coach|chairman|president|director|pundit|referee|owner|chief|"
+    r"assistant|physio|doctor|commentator|analyst|journalist|reporter|presenter|CEO|minister)\s*$",
+    re.IGNORECASE,
+)
+STAFF_AFTER = re.compile(
+    r"^,?\s*(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}(?:boss|manager|coach|head coach|chairman|president|director|"
+    r"pundit|referee)\b"
+)
+PLAYER_CONTEXT = re.compile(
+    r"\b(?:injur\w*|hamstring|knee|ankle|calf|thigh|groin|muscle|fractur\w*|surgery|scan\w*|knock|fitness|"
+    r"sidelined|ruled out|miss(?:es|ed|ing)?|doubt\w*|return\w*|recover\w*|training|suspen\w*|striker|"
+    r"midfielder|defender|goalkeeper|keeper|forward|winger|full-back|centre-back|captain|squad|substitut\w*|"
+    r"limped|ligament|ACL|concussion|illness|ill|unavailable|available|absent|absence|start(?:ed|s)?|"
+    r"bench|scored|goal|assist\w*|signing|signed|loan|teammate|player)\b",
+    re.IGNORECASE,
+)
+NOT_NAME_WORDS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "And",
+        "But",
+        "Or",
+        "In",
+        "On",
+        "At",
+        "For",
+        "With",
+        "From",
+        "By",
+        "Of",
+        "To",
+        "As",
+        "After",
+        "Before",
+        "During",
+        "Under",
+        "Over",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Premier",
+        "League",
+        "Cup",
+        "Champions",
+        "Europa",
+        "World",
+        "Euro",
+        "Stadium",
+        "Park",
+        "Arena",
+        "Road",
+        "Lane",
+        "Football",
+        "Club",
+        "United",
+        "City",
+        "Town",
+        "Rovers",
+        "Athletic",
+        "County",
+        "Wanderers",
+        "Albion",
+        "Real",
+        "FC",
+        "Team",
+        "News",
+        "Group",
+        "Round",
+        "Final",
+        "Semi",
+        "Quarter",
+        "Sport",
+        "Sports",
+        "BBC",
+        "Sky",
+        "ESPN",
+        "Press",
+        "Association",
+        "Reuters",
+        "Getty",
+        "Images",
+        "Photo",
+        "Saints",
+        "Blues",
+        "Reds",
+        "Gunners",
+        "He",
+        "She",
+        "His",
+        "Her",
+        "They",
+        "Their",
+        "It",
+        "Its",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "Here",
+        "When",
+        "While",
+        "If",
+        "Despite",
+        "However",
+        "Meanwhile",
+        "Although",
+        "Sources",
+        "Source",
+        "Injury",
+        "Update",
+        "Preview",
+        "Report",
+        "Medical",
+        "Training",
+        "Ground",
+        "Spanish",
+        "English",
+        "French",
+        "German",
+        "Italian",
+        "Brazilian",
+        "Dutch",
+        "Portuguese",
+        "Argentine",
+        "Head",
+        "Coach",
+        "Manager",
+        "Boss",
+        "Should",
+        "Could",
+        "Would",
+        "Will",
+        "Can",
+        "Did",
+        "Does",
+        "Do",
+        "Has",
+        "Have",
+        "Had",
+        "Was",
+        "Were",
+        "Is",
+        "Are",
+        "Be",
+        "Not",
+        "No",
+        "Yes",
+        "Mr",
+        "Sir",
+        "Dr",
+        "Read",
+        "More",
+        "Also",
+        "Only",
+        "Hotspur",
+        "Wednesday",
+        "North",
+        "South",
+        "East",
+        "West",
+        "New",
+        "Old",
+        "Saint",
+        "St",
+        "Bay",
+        "Hall",
+        "Street",
+        "Hill",
+        "Valley",
+        "League",
+        "One",
+        "Two",
+        "Championship",
+        "Serie",
+        "Bundesliga",
+        "Liga",
+        "Ligue",
+        "Copa",
+        "Coupe",
+        "Nations",
+        "Africa",
+        "Asian",
+        "America",
+        "Americas",
+        "Gold",
+        "Super",
+        "Women",
+        "Womens",
+        "Men",
+        "National",
+        "Federation",
+        "Confederation",
+        "Association",
+        "Ltd",
+        "Twitter",
+        "Instagram",
+        "Facebook",
+        "YouTube",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class ShapeName:
+    start: int
+    end: int
+    text: str
+    staff: bool
+    player_context: bool
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    right = min(right_candidates) if right_candidates else len(text)
+    return left + 1, right
+
+
+def find_shapes(text: str, taken: list[tuple[int, int]]) -> list[ShapeName]:
+    """Person-shaped names outside the spans already linked."""
+    found: list[ShapeName] = []
+    for match in SHAPE.finditer(text):
+        words = match.group(0).split()
+        while words and words[0] in NOT_NAME_WORDS:
+            words.pop(0)
+        while words and words[-1] in NOT_NAME_WORDS:
+            words.pop()
+        if len(words) < 2 or any(w in NOT_NAME_WORDS for w in words):
+            continue
+        start = match.start() + match.group(0).index(words[0])
+        end = start + len(" ".join(words)) if " ".join(words) in match.group(0) else match.end()
+        if any(start < t_end and t_start < end for t_start, t_end in taken):
+            continue
+        before = text[max(0, start - 40) : start]
+        after = text[end : end + 60]
+        staff = bool(STAFF_BEFORE.search(before) or STAFF_AFTER.match(after))
+        left, right = _sentence_bounds(text, start, end)
+        context = bool(PLAYER_CONTEXT.search(text[left:right]))
+        found.append(ShapeName(start, end, text[start:end], staff, context))
+    return found
