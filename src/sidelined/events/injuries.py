@@ -43,11 +43,8 @@ def _segment_of(segs: Sequence[Segment], pos: int) -> Segment | None:
 
 def _is_replacement(text: str, mention: Mention, clause: Segment) -> bool:
     """True when the mention is the man who came on or filled in, not the injured one."""
-    before = text[clause.start : mention.start]
-    cue = None
-    for cue in REPLACEMENT_CUES.finditer(before):
-        pass
-    return cue is not None and mention.start - (clause.start + cue.end()) < 25
+    cues = list(REPLACEMENT_CUES.finditer(text[clause.start : mention.start]))
+    return bool(cues) and mention.start - (clause.start + cues[-1].end()) < 25
 
 
 def _collect_contexts(text: str, mentions: list[Mention]) -> list[PlayerContext]:

@@ -42,11 +42,13 @@ _OUT = re.compile(
 )
 
 _DOUBTFUL = re.compile(
-    r"\b(doubt\w*|fitness tests?|could (?:return|make|feature|play|be back|be available|be fit|come back|be involved|be an option)|"
+    r"\b(doubt\w*|fitness tests?|"
+    r"could (?:return|make|feature|play|be back|be available|be fit|come back|be involved|be an option)|"
     r"may (?:return|miss|feature|play|be fit|be available)|might (?:return|miss|feature|play|be fit)|"
     r"precaution\w*|late (?:fitness )?(?:decision|call|check)|touch and go|uncertain|50-50|fifty-fifty|"
     r"race against time|hope(?:s|ful)?\b|hoping|assessed|monitored|monitoring|"
-    r"missed training|miss(?:ed)? (?:the )?(?:training|session)|sat out|skipped training|trained (?:alone|separately|apart)|"
+    r"missed training|miss(?:ed)? (?:the )?(?:training|session)|sat out|skipped training|"
+    r"trained (?:alone|separately|apart)|"
     r"back in (?:full |team )?training|resum\w* (?:full |team )?training|returned to (?:full |team )?training|"
     r"return to (?:full |team )?training|in contention|an option|a question mark|question marks|"
     r"touch-and-go|being assessed|nursing|struggling with|carrying a knock|not certain|unclear)",

@@ -71,7 +71,8 @@ INJURY_CUES = re.compile(
     r"\b(injur\w*|hurt|knock\w*|strain\w*|sprain\w*|tear|torn|fractur\w*|broken|surgery|operation|"
     r"ruled out|sidelined|out for|out until|layoff|lay-off|fitness|fit\b|unfit|doubt\w*|suspen\w*|ban\b|"
     r"banned|scan|precaution\w*|limp\w*|forced off|taken off|pulled up|withdr[ae]w\w*|miss(?:ed|es|ing)? |"
-    r"absent|absence|unavailable|not (?:be )?available|comeback|recover\w*|rehab\w*|return\w* to (?:training|action|fitness)|"
+    r"absent|absence|unavailable|not (?:be )?available|comeback|recover\w*|rehab\w*|"
+    r"return\w* to (?:training|action|fitness)|"
     r"back in (?:full )?training|resum\w* training|problem|issue|complaint|niggle|illness|ill\b|sick|virus|"
     r"concussion|hamstring|calf|ankle|knee|groin|thigh|achilles|muscular|ligament|cruciate|acl\b|"
     r"sent off|red card|personal reasons)",
