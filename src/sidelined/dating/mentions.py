@@ -1,0 +1,127 @@
+"""Calendar clues in an article's text: day-month dates (with their weekday or
+year when printed next to them), bare weekdays, years and season names.
+
+These are the small patterns dating needs; the full time-expression resolver
+is `sidelined.timex`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sidelined.ingest.stamps import MONTH_RE, ORDINAL_RE, WEEKDAY_RE, month_number, weekday_number
+
+_YEAR = r"(?:19|20)\d\d"
+_NOT_A_RANGE = rf"(?!\s*[-–:/]\s*\d|\s*[-–]\s*{MONTH_RE})"
+_MONTH_DAY = re.compile(
+    rf"\b(?P<month>{MONTH_RE})\.?\s+(?P<day>\d{{1,2}}){ORDINAL_RE}\b{_NOT_A_RANGE}(?:,?\s+(?P<year>{_YEAR})\b)?",
+    re.IGNORECASE,
+)
+_DAY_MONTH = re.compile(
+    rf"\b(?P<day>\d{{1,2}}){ORDINAL_RE}\s+(?:of\s+)?(?P<month>{MONTH_RE})\b\.?(?:,?\s+(?P<year>{_YEAR})\b)?",
+    re.IGNORECASE,
+)
+# The weekday printed just before a date: "Friday (May 2)", "this Sunday's (May 4)", "Tuesday 31 March"
+_WEEKDAY_BEFORE = re.compile(rf"\b(?P<weekday>{WEEKDAY_RE})(?:'s|’s)?\.?[\s,(]*$", re.IGNORECASE)
+_FULL_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_TODAY_WEEKDAY = re.compile(
+    rf"\btoday\W{{1,3}}(?P<after>{WEEKDAY_RE})\b|\b(?P<before>{WEEKDAY_RE})\W{{1,3}}today\b", re.IGNORECASE
+)
+_SEASON = re.compile(rf"\b(?P<start>{_YEAR})\s*[-–/]\s*(?P<end>\d\d(?:\d\d)?)\b(?!\s*[-–]\s*\d)")
+_LONE_YEAR = re.compile(rf"(?<![\d£$€.,/-])(?P<year>{_YEAR})(?![\d%]|\s*[-–/]\s*\d)")
+
+
+@dataclass(frozen=True)
+class DayMention:
+    """A day of a month in the text, with the weekday or year printed beside it."""
+
+    start: int
+    end: int
+    month: int
+    day: int
+    weekday: int | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class WeekdayMention:
+    """A weekday on its own ("on Saturday", "Tuesday's friendly")."""
+
+    start: int
+    end: int
+    weekday: int
+
+
+def day_mentions(text: str) -> list[DayMention]:
+    """Every day-and-month date in `text`, in order, with its weekday and year when printed."""
+    found: dict[int, DayMention] = {}
+    for pattern in (_MONTH_DAY, _DAY_MONTH):
+        for match in pattern.finditer(text):
+            mention = _day_mention(text, match)
+            if mention is not None and not any(_overlaps(mention, other) for other in found.values()):
+                found[mention.start] = mention
+    return [found[start] for start in sorted(found)]
+
+
+def _day_mention(text: str, match: re.Match[str]) -> DayMention | None:
+    month_text = match.group("month")
+    if not month_text[0].isupper():
+        return None  # "may", "march" as ordinary words
+    month = month_number(month_text)
+    day = int(match.group("day"))
+    if month is None or not 1 <= day <= 31:
+        return None
+    year = int(match.group("year")) if match.group("year") else None
+    start = match.start()
+    weekday = None
+    before = _WEEKDAY_BEFORE.search(text[max(0, start - 18) : start])
+    if before and before.group("weekday")[0].isupper():
+        weekday = weekday_number(before.group("weekday"))
+        start = max(0, start - 18) + before.start()
+    return DayMention(start, match.end(), month, day, weekday, year)
+
+
+def _overlaps(a: DayMention, b: DayMention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def weekday_mentions(text: str, days: list[DayMention]) -> list[WeekdayMention]:
+    """Full weekday names not already part of a dated mention."""
+    mentions = []
+    for match in _FULL_WEEKDAY.finditer(text):
+        if any(day.start <= match.start() < day.end for day in days):
+            continue
+        weekday = weekday_number(match.group())
+        if weekday is not None:
+            mentions.append(WeekdayMention(match.start(), match.end(), weekday))
+    return mentions
+
+
+def today_weekday(text: str) -> tuple[int, int] | None:
+    """The weekday the text calls today ("today, Thursday", "today [Wednesday]") and where."""
+    match = _TODAY_WEEKDAY.search(text)
+    if not match:
+        return None
+    weekday = weekday_number(match.group("after") or match.group("before"))
+    return (weekday, match.start()) if weekday is not None else None
+
+
+def season_start_years(text: str) -> list[int]:
+    """Start years of seasons named in the text: "2024-25" and "2017/18" give 2024 and 2017."""
+    starts = []
+    for match in _SEASON.finditer(text):
+        start, end = int(match.group("start")), match.group("end")
+        if int(end[-2:]) == (start + 1) % 100:
+            starts.append(start)
+    return starts
+
+
+def lone_years(text: str) -> list[tuple[int, int]]:
+    """Years written on their own (not in a season name or a score), with their positions."""
+    seasons = {m.start() for m in _SEASON.finditer(text)}
+    return [
+        (int(match.group("year")), match.start())
+        for match in _LONE_YEAR.finditer(text)
+        if match.start() not in seasons
+    ]
