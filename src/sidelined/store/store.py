@@ -83,9 +83,7 @@ class Store:
             article_id = writing.free_article_id(session, article)
             original = self._near_duplicate_of(article_id, article.text)
             if not writing.insert_article(session, article, article_id, original):
-                existing = session.scalar(
-                    select(ArticleRow.id).where(ArticleRow.content_hash == article.content_hash)
-                )
+                existing = session.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == article.content_hash))
                 return IngestResult(article_id=existing or article_id, status="duplicate")
             if original is not None:
                 credited = writing.credit_copy(session, original, article, article_id)

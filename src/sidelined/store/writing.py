@@ -26,8 +26,8 @@ from sidelined.store.schema import (
 )
 
 
-def insert_ignoring_conflicts(session: Session, table: Table, values: dict[str, Any], keys: list[str]) -> int:
-    """INSERT the row unless it collides on `keys`; return how many rows were inserted (0 or 1)."""
+def insert_ignoring_conflicts(session: Session, table: Table, values: dict[str, Any], keys: list[str]) -> bool:
+    """INSERT the row unless it collides on `keys`; True when it was inserted."""
     dialect = session.get_bind().dialect.name
     statement: sqlite.Insert | postgresql.Insert
     if dialect == "postgresql":
@@ -36,8 +36,9 @@ def insert_ignoring_conflicts(session: Session, table: Table, values: dict[str, 
         statement = sqlite.insert(table).values(**values).on_conflict_do_nothing(index_elements=keys)
     else:
         raise NotImplementedError(f"the store supports SQLite and PostgreSQL, not {dialect}")
-    result = session.execute(statement)
-    return int(getattr(result, "rowcount", 0) or 0)
+    # RETURNING gives a row only when the insert happened (rowcount is not reliable across drivers).
+    inserted = session.execute(statement.returning(*(table.c[key] for key in keys))).first()
+    return inserted is not None
 
 
 def free_article_id(session: Session, article: Article) -> str:
@@ -48,9 +49,7 @@ def free_article_id(session: Session, article: Article) -> str:
     return f"{article.id}-{article.content_hash[:10]}"
 
 
-def insert_article(
-    session: Session, article: Article, article_id: str, near_duplicate_of: str | None
-) -> bool:
+def insert_article(session: Session, article: Article, article_id: str, near_duplicate_of: str | None) -> bool:
     """Insert the article row; False when an article with the same content is already stored."""
     values = {
         "id": article_id,
@@ -68,16 +67,14 @@ def insert_article(
     }
     table = ArticleRow.__table__
     assert isinstance(table, Table)
-    return insert_ignoring_conflicts(session, table, values, ["content_hash"]) == 1
+    return insert_ignoring_conflicts(session, table, values, ["content_hash"])
 
 
 def entity_id(session: Session, kind: str, name: str, kb_id: str | None = None) -> int:
     table = EntityRow.__table__
     assert isinstance(table, Table)
     insert_ignoring_conflicts(session, table, {"kind": kind, "name": name, "kb_id": kb_id}, ["kind", "name"])
-    row = session.execute(
-        select(EntityRow).where(EntityRow.kind == kind, EntityRow.name == name)
-    ).scalar_one()
+    row = session.execute(select(EntityRow).where(EntityRow.kind == kind, EntityRow.name == name)).scalar_one()
     if kb_id is not None and row.kb_id is None:
         row.kb_id = kb_id
     return row.id
@@ -102,18 +99,14 @@ def _provenance(
     session: Session, kind: str, fact_id: int, article: Article, article_id: str, source: str | None
 ) -> None:
     session.add(
-        ProvenanceRow(
-            fact_kind=kind, fact_id=fact_id, article_id=article_id, outlet=article.outlet, source=source
-        )
+        ProvenanceRow(fact_kind=kind, fact_id=fact_id, article_id=article_id, outlet=article.outlet, source=source)
     )
 
 
 def _injury_row(
     session: Session, report: InjuryReport, position: int, article_id: str, kb_ids: dict[tuple[str, str], str]
 ) -> InjuryReportRow:
-    player = entity_id(
-        session, "player", report.player, report.player_id or kb_ids.get(("player", report.player))
-    )
+    player = entity_id(session, "player", report.player, report.player_id or kb_ids.get(("player", report.player)))
     team = entity_id(session, "team", report.team, kb_ids.get(("team", report.team))) if report.team else None
     expected = report.expected_return
     return InjuryReportRow(

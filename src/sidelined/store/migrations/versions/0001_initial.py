@@ -35,9 +35,7 @@ def upgrade() -> None:
         sa.Column("origin", sa.Text()),
         sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("near_duplicate_of", sa.String(200)),
-        sa.ForeignKeyConstraint(
-            ["near_duplicate_of"], ["articles.id"], name="fk_articles_near_duplicate_of_articles"
-        ),
+        sa.ForeignKeyConstraint(["near_duplicate_of"], ["articles.id"], name="fk_articles_near_duplicate_of_articles"),
         sa.PrimaryKeyConstraint("id", name="pk_articles"),
         sa.UniqueConstraint("content_hash", name="uq_articles_content_hash"),
     )
@@ -72,9 +70,7 @@ def upgrade() -> None:
         sa.Column("missed_fixtures", sa.JSON(), nullable=False),
         sa.Column("source", sa.String(200)),
         _evidence(),
-        sa.ForeignKeyConstraint(
-            ["article_id"], ["articles.id"], name="fk_injury_reports_article_id_articles"
-        ),
+        sa.ForeignKeyConstraint(["article_id"], ["articles.id"], name="fk_injury_reports_article_id_articles"),
         sa.ForeignKeyConstraint(["player_id"], ["entities.id"], name="fk_injury_reports_player_id_entities"),
         sa.ForeignKeyConstraint(["team_id"], ["entities.id"], name="fk_injury_reports_team_id_entities"),
         sa.PrimaryKeyConstraint("id", name="pk_injury_reports"),
