@@ -1,0 +1,97 @@
+"""Rules for lengths of time: "two to three weeks", "up to six weeks", "10 days ago", "a week later".
+
+A duration is counted from the publication day (ANNOTATION rule 6): "two to
+three weeks" is +14..+21, "up to six weeks" has no earliest bound, "at least
+ten days" no latest.  Months and years count on the calendar.  "N days later"
+counts from the last day the text named.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from sidelined.models import TimeExpression
+from sidelined.timex import dates, patterns
+from sidelined.timex.context import Context, Rule
+from sidelined.timex.lexicon import number_value, unit_name
+
+_UPPER_ONLY = frozenset({"up to", "within", "inside", "a maximum of", "at most", "no more than", "under",
+                         "less than", "fewer than"})  # fmt: skip
+_LOWER_ONLY = frozenset({"at least", "a minimum of", "more than", "over"})
+_BACKWARD = frozenset({"the past", "the last", "past", "last"})
+
+
+def _shift(anchor: date, count: float, unit: str, sign: int = 1) -> date:
+    if unit in ("month", "year"):
+        months = count * (12 if unit == "year" else 1)
+        whole = int(months)
+        shifted = dates.add_months(anchor, sign * whole)
+        return dates.add_days(shifted, sign * round((months - whole) * 30))
+    days = {"day": 1, "week": 7, "fortnight": 14}[unit]
+    return dates.add_days(anchor, sign * round(count * days))
+
+
+def _counts(match: re.Match[str]) -> tuple[float, float] | None:
+    low = number_value(match["n1"])
+    if low is None or low == 0:
+        return None
+    high = number_value(match["n2"]) if match["n2"] else low
+    if high is None or high < low:
+        return None
+    if match["join"] and match["join"].strip().lower() == "and" and (match["q"] or "").lower() != "between":
+        return None
+    extra = 0.5 if match["half"] else 0.0
+    return low + extra, high + extra
+
+
+def _ago(ctx: Context, match: re.Match[str], count: float, unit: str) -> list[TimeExpression]:
+    day = _shift(ctx.anchor, count, unit, -1)
+    if unit == "day":
+        return [ctx.make(*match.span(), "date", value=day)]
+    if unit == "year":
+        return [ctx.make(*match.span(), "vague")]
+    slack = 3 if unit in ("week", "fortnight") else 10
+    return [ctx.make(*match.span(), "range", earliest=dates.add_days(day, -slack), latest=dates.add_days(day, slack))]
+
+
+def _from_last_day(ctx: Context, match: re.Match[str], count: float, unit: str, sign: int) -> list[TimeExpression]:
+    if ctx.last_day is None or unit not in ("day", "week", "fortnight"):
+        return [ctx.make(*match.span(), "duration")]
+    return [ctx.make(*match.span(), "date", value=_shift(ctx.last_day, count, unit, sign))]
+
+
+def duration(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
+    post = (match["post"] or "").lower()
+    if post.endswith("-old"):
+        return []
+    counts = _counts(match)
+    if counts is None:
+        return []
+    low, high = counts
+    unit = unit_name(match["u"])
+    if post.endswith("ago"):
+        return _ago(ctx, match, low, unit)
+    if post.endswith(("later", "earlier")):
+        return _from_last_day(ctx, match, low, unit, 1 if post.endswith("later") else -1)
+    anchor = ctx.anchor
+    shortest, longest = _shift(anchor, low, unit), _shift(anchor, high, unit)
+    days_min, days_max = (shortest - anchor).days, (longest - anchor).days
+    qualifier = " ".join((match["q"] or "").lower().split())
+    if qualifier in _BACKWARD:
+        return [ctx.make(*match.span(), "duration", earliest=_shift(anchor, high, unit, -1), latest=anchor,
+                         days_min=days_min, days_max=days_max)]
+    earliest: date | None = shortest
+    latest: date | None = longest
+    shortest_days: int | None = days_min
+    longest_days: int | None = days_max
+    if qualifier in _UPPER_ONLY:
+        earliest, shortest_days = None, None
+    elif qualifier in _LOWER_ONLY:
+        latest, longest_days = None, None
+    return [ctx.make(*match.span(), "duration", earliest=earliest, latest=latest,
+                     days_min=shortest_days, days_max=longest_days)]
+
+
+RULES = (Rule("duration", patterns.DURATION, duration, ("day", "week", "month", "year"), 6),)
+DEPENDS_ON_LAST_DAY = frozenset({"duration", "relative_day"})

@@ -1,0 +1,96 @@
+"""The scanner: run every rule over a text, keep the longest non-overlapping finds, resolve them.
+
+Candidates from all rules compete for the text: the longest wins, ties go to
+the rule listed first.  The kept finds are then resolved left to right, so that
+"the previous day" or "three days later" can count from the day named before.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from sidelined.models import TimeExpression
+from sidelined.timex import absolute, durations, relative
+from sidelined.timex.context import Context, Rule
+from sidelined.timex.triggers import find_triggers, word_starts_before
+
+RULES: tuple[Rule, ...] = absolute.RULES + durations.RULES + relative.RULES
+_DAY_KINDS = frozenset({"date", "weekday"})
+_MAX_LOOKBACK = max(rule.lookback for rule in RULES)
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+
+
+def lower_same_length(text: str) -> str:
+    """The text lower-cased, keeping every offset (a character whose lower case is longer stays)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+
+
+def _candidates(text: str, low: str) -> list[tuple[int, int, int, re.Match[str]]]:
+    """Each rule's matches that start at, or a few words before, one of its trigger words."""
+    triggers = find_triggers(text, low)
+    words_before: dict[int, list[int]] = {}
+    found = []
+    for order, rule in enumerate(RULES):
+        positions = sorted({spot for family in rule.triggers for spot in triggers.get(family, ())})
+        covered_to = -1
+        for trigger_start, trigger_end in positions:
+            if trigger_start < covered_to:
+                continue
+            if rule.lookback == 0:
+                starts = [trigger_start]
+            else:
+                before = words_before.get(trigger_start)
+                if before is None:
+                    before = words_before[trigger_start] = word_starts_before(low, trigger_start, _MAX_LOOKBACK)
+                starts = before[-rule.lookback - 1 :]
+            for start in starts:
+                match = rule.pattern.match(low, start)
+                if match is not None and match.end() >= trigger_end:
+                    found.append((start, match.end(), order, match))
+                    covered_to = match.end()
+                    break
+    return found
+
+
+def _blocked_by_urls(text: str) -> bytearray:
+    taken = bytearray(len(text) + 1)
+    if "://" in text or "www." in text:
+        for url in _URL.finditer(text):
+            taken[url.start() : url.end()] = b"\x01" * (url.end() - url.start())
+    return taken
+
+
+def resolve(text: str, anchor: date) -> list[TimeExpression]:
+    """Every time expression in `text`, resolved against the publication day `anchor`.
+
+    Sorted by start, non-overlapping, offsets into `text`.
+    """
+    low = lower_same_length(text)
+    candidates = _candidates(text, low)
+    candidates.sort(key=lambda item: (item[0] - item[1], item[2], item[0]))
+    taken = _blocked_by_urls(text)
+    ctx = Context(text=text, anchor=anchor, low=low)
+    kept: list[tuple[int, int, re.Match[str], list[TimeExpression]]] = []
+    for start, end, order, match in candidates:
+        if any(taken[start:end]):
+            continue
+        expressions = RULES[order].handler(ctx, match)
+        if not expressions:
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        kept.append((start, order, match, expressions))
+    kept.sort(key=lambda item: item[0])
+    result: list[TimeExpression] = []
+    for _, order, match, expressions in kept:
+        rule = RULES[order]
+        if rule.name in durations.DEPENDS_ON_LAST_DAY and ctx.last_day is not None:
+            expressions = rule.handler(ctx, match) or expressions
+        for expression in expressions:
+            result.append(expression)
+            if expression.kind in _DAY_KINDS and expression.value is not None:
+                ctx.last_day = expression.value
+    return result

@@ -1,0 +1,102 @@
+"""Is a weekday or month in a sentence looking back (a played match) or forward (a fixture)?
+
+The clue nearest the expression wins: first in the words of its own clause
+before it, then after it.  A match result right after a possessive weekday
+("Saturday's 4-3 win") settles it at once.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Tense = Literal["past", "future"]
+
+_FUTURE_CUES = (
+    r"will|shall|won['’]t|['’]ll|going to|set to|due to (?:face|play|meet|host|visit|travel)|"
+    r"expected to|hoping to|hopes? to|aims? to|bid to|plans? to|scheduled (?:to|for)|"
+    r"ahead of|heading into|going into|build-up to|in line (?:to|for)|"
+    r"faces?|facing|hosts?|hosting|visits?|travels?|travelling|takes? on|taking on|"
+    r"plays?|playing|meets?|(?:possible |potential )?(?:return|comeback|debut) (?:on|against|for|in)|to go|"
+    r"(?:un)?available (?:for|to|against)|fit (?:for|to)|"
+    r"contention (?:for|against)|squad (?:for|to face)|fitness (?:for|test)|doubt(?:ful)? for|"
+    r"miss|misses|missing|ruled out (?:of|for)|prepar(?:e|es|ing) for|kicks? off|upcoming|"
+    r"coming|awaits?|can|could|may|might|should|would|next|return(?:s)? (?:to action|against|for)|"
+    r"preview|tomorrow|tonight"
+)
+_PAST_CUES = (
+    r"was|were|had|did|didn['’]t|wasn['’]t|weren['’]t|said|told|saw|won|lost|drew|beat|"
+    r"scored|suffered|suffering|sustained|sustaining|picked up|picking up|hurt|hurting|"
+    r"went|came|left|took|got|made|missed|underwent|forced off|taken off|"
+    r"last|earlier|ago|previous|yesterday|since"
+)
+_NOT_PAST_ED = (
+    r"sidelined|injured|suspended|scheduled|expected|linked|tipped|rested|tied|involved|interested|"
+    r"concerned|rated|based|needed|required|allowed|unbeaten|undefeated"
+)
+# Runs on the lower-cased text; an "-ed" word that is capitalised in the original (United) is no verb.
+_CUE = re.compile(
+    rf"\b(?:(?P<future>{_FUTURE_CUES})|(?P<past>{_PAST_CUES})|(?!(?:{_NOT_PAST_ED})\b)(?P<ed>[a-z]\w+[^e\W]ed))\b"
+)
+_RESULT_AFTER = re.compile(
+    r"\s*(?:[\w’'-]+\s+){0,3}?(?:\d{1,2}\s*[-–]\s*\d{1,2}\b|(?:win|victory|defeat|loss|draw|"
+    r"triumph|thrashing|success|stalemate|humiliation)\b)",
+    re.IGNORECASE,
+)
+_PRESENT = re.compile(r"\b(?:is|are|has|have)\b|['’](?:s|re)\s+(?:set|due|back|ready|fit|available)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.!?;]\s|\n|[.!?]$")
+_LOOKAROUND = 160
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start and end of the sentence holding text[start:end] (bounded to a few lines)."""
+    left_floor = max(0, start - _LOOKAROUND)
+    left = left_floor
+    for found in _CLAUSE_END.finditer(text, left_floor, start):
+        left = found.end()
+    right_match = _CLAUSE_END.search(text, end, min(len(text), end + _LOOKAROUND))
+    right = right_match.start() if right_match else min(len(text), end + _LOOKAROUND)
+    return left, right
+
+
+def result_follows(text: str, end: int) -> bool:
+    """True when a match result comes straight after: "Saturday's 2-1 win"."""
+    return _RESULT_AFTER.match(text, end, min(len(text), end + 50)) is not None
+
+
+def _cue_tense(text: str, found: re.Match[str]) -> Tense | None:
+    if found.group("future"):
+        return "future"
+    if found.group("ed") and text[found.start()].isupper():
+        return None
+    return "past"
+
+
+def tense_at(text: str, start: int, end: int, low: str | None = None) -> Tense | None:
+    """The tense the words around text[start:end] give it, or None when nothing tells.
+
+    `low` is the text lower-cased (same length); pass it when you have it.
+    """
+    low = text.lower() if low is None or len(low) != len(text) else low
+    left, right = clause_bounds(text, start, end)
+    nearest: Tense | None = None
+    for found in _CUE.finditer(low, left, start):
+        nearest = _cue_tense(text, found) or nearest
+    if nearest is not None:
+        return nearest
+    for found in _CUE.finditer(low, end, right):
+        following = _cue_tense(text, found)
+        if following is not None:
+            return following
+    if _PRESENT.search(text, left, right):
+        return "future"
+    return None
+
+
+def previous_sentence_says(text: str, start: int, phrase: re.Pattern[str]) -> bool:
+    """Whether `phrase` occurs in the sentence holding `start` or in the one before it."""
+    left, _ = clause_bounds(text, start, start)
+    if left < 2 or text[left - 1] == "\n":
+        return phrase.search(text, left, start) is not None
+    earlier_left, _ = clause_bounds(text, left - 2, left - 2)
+    return phrase.search(text, earlier_left, start) is not None

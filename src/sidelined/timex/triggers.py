@@ -1,0 +1,90 @@
+"""Where in a text a time expression can be: trigger words found in one Aho-Corasick pass.
+
+Running two dozen regexes over a whole article is slow; every time expression
+contains one of a few words (a month, a weekday, a digit, "week", "season",
+...), so the scanner finds those first and tries each rule only there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import ahocorasick
+
+from sidelined.timex.lexicon import FULL_WEEKDAYS, MONTHS
+
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "monthname": tuple(MONTHS),
+    "weekday": FULL_WEEKDAYS,
+    "digit": tuple("0123456789"),  # split below into "year" and "numdate" by what follows
+    "day": ("day", "days", "fortnight", "fortnights"),
+    "week": ("week", "weeks"),
+    "weekend": ("weekend",),
+    "month": ("month", "months"),
+    "year": ("year", "years"),
+    "relday": ("today", "tonight", "tomorrow", "yesterday", "night", "overnight", "morning", "afternoon",
+               "evening", "eve", "day"),
+    "season": ("season", "campaign"),
+    "yearseason": ("summer", "winter", "spring", "autumn"),
+    "break": ("break", "window", "period", "fixtures", "schedule"),
+    "holiday": ("christmas", "xmas", "boxing", "stephen", "new", "easter"),
+    "vague": ("spell", "future", "time", "term", "midweek"),
+}  # fmt: skip
+
+_WORD_START = re.compile(r"\w+")
+
+
+def _build() -> ahocorasick.Automaton:
+    families_of: dict[str, list[str]] = defaultdict(list)
+    for family, words in FAMILIES.items():
+        for word in words:
+            families_of[word].append(family)
+    automaton = ahocorasick.Automaton()
+    for word, families in families_of.items():
+        automaton.add_word(word, (len(word), tuple(families)))
+    automaton.make_automaton()
+    return automaton
+
+
+_AUTOMATON = _build()
+
+
+_CAPITALISED = frozenset({"monthname", "weekday"})
+_YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
+_NUMERIC_DATE = re.compile(r"\d{1,2}[/.]\d")
+
+
+def find_triggers(text: str, low: str) -> dict[str, list[tuple[int, int]]]:
+    """Family -> (start, end) of each trigger word in the lower-cased text.
+
+    A word trigger must be a whole word ("day" in "Sunday" does not count; a
+    month or weekday must be capitalised in `text`).  A digit starting a run
+    of digits counts as "yearnumber" when the run is a year (1950-2099) and as
+    "numdate" when it opens a numeric date ("17/03/2026").
+    """
+    found: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for last, (length, families) in _AUTOMATON.iter(low):
+        start = last - length + 1
+        if start and low[start - 1].isalnum():
+            continue
+        if families == ("digit",):
+            if _YEAR.match(low, start):
+                found["yearnumber"].append((start, start + 4))
+            elif _NUMERIC_DATE.match(low, start):
+                found["numdate"].append((start, start + 1))
+            continue
+        if last + 1 < len(low) and low[last + 1].isalpha():
+            continue
+        for family in families:
+            if family not in _CAPITALISED or text[start].isupper():
+                found[family].append((start, last + 1))
+    return found
+
+
+def word_starts_before(low: str, position: int, count: int) -> list[int]:
+    """Start offsets of up to `count` words before `position`, farthest first, then `position`."""
+    if count == 0:
+        return [position]
+    starts = [word.start() for word in _WORD_START.finditer(low, max(0, position - 12 * count), position)]
+    return starts[-count:] + [position]
