@@ -1,7 +1,8 @@
 """Exports of injury episodes: CSV and JSON for analysis, ICS for calendars.
 
-Every export is built from `Episode` objects, so the CLI (`sidelined export`)
-and the API (`GET /export.{fmt}`) give the same bytes for the same store.  The
+Every export is built from the timeline's `EpisodeView`s, so the CLI
+(`sidelined export`) and the API (`GET /api/export/{fmt}`) give the same
+content for the same store.  The
 ICS export turns each episode's latest expected-return window into one
 all-day event; it is written here by hand (RFC 5545 needs only escaping, line
 folding and CRLF endings) to avoid another dependency.
@@ -16,7 +17,8 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 
-from sidelined.models import Episode, EstimateChange
+from sidelined.models import EstimateChange
+from sidelined.timeline import EpisodeView
 
 ExportFormat = Literal["csv", "json", "ics"]
 FORMATS: tuple[ExportFormat, ...] = ("csv", "json", "ics")
@@ -28,71 +30,77 @@ MEDIA_TYPES: dict[ExportFormat, str] = {
 
 CSV_COLUMNS = (
     "episode_id",
+    "season",
     "player",
     "team",
+    "injury",
     "body_part",
+    "side",
     "diagnosis",
     "status",
     "started_on",
     "ended_on",
+    "until",
+    "until_kind",
     "days_out",
     "expected_earliest",
     "expected_latest",
     "estimate_reported_on",
     "estimate_source",
     "estimates",
+    "games_missed",
     "missed_fixtures",
+    "articles",
 )
 
 
-def latest_estimate(episode: Episode) -> EstimateChange | None:
+def latest_estimate(episode: EpisodeView) -> EstimateChange | None:
     """The most recently reported expected-return window of an episode, if any."""
     dated = [e for e in episode.estimates if e.earliest is not None or e.latest is not None]
     return max(dated, key=lambda e: e.reported_on) if dated else None
-
-
-def days_out(episode: Episode) -> int | None:
-    """Whole days between the start and the end of an episode, when both are known."""
-    if episode.started_on is None or episode.ended_on is None:
-        return None
-    return (episode.ended_on - episode.started_on).days
 
 
 def _iso(day: date | None) -> str:
     return day.isoformat() if day else ""
 
 
-def to_csv(episodes: Iterable[Episode]) -> str:
+def to_csv(episodes: Iterable[EpisodeView]) -> str:
     """One row per episode, the latest estimate in its own columns."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for ep in episodes:
         last = latest_estimate(ep)
-        out = days_out(ep)
         writer.writerow(
             [
                 ep.id if ep.id is not None else "",
+                ep.season or "",
                 ep.player,
                 ep.team or "",
+                ep.injury,
                 ep.body_part or "",
+                ep.side or "",
                 ep.diagnosis or "",
                 ep.status,
                 _iso(ep.started_on),
                 _iso(ep.ended_on),
-                "" if out is None else out,
+                _iso(ep.until),
+                ep.until_kind,
+                "" if ep.days_out is None else ep.days_out,
                 _iso(last.earliest) if last else "",
                 _iso(last.latest) if last else "",
                 _iso(last.reported_on) if last else "",
                 (last.source or "") if last else "",
                 len(ep.estimates),
-                " ".join(d.isoformat() for d in sorted(ep.missed_fixtures)),
+                len(ep.fixtures_missed),
+                " ".join(sorted(f.date.isoformat() for f in ep.fixtures_missed)),
+                " ".join(dict.fromkeys(r.article_id for r in ep.reports)),
             ]
         )
     return buffer.getvalue()
 
 
-def to_json(episodes: Iterable[Episode]) -> str:
+def to_json(episodes: Iterable[EpisodeView]) -> str:
     """A JSON array of episodes with every estimate they went through."""
     return json.dumps([ep.model_dump(mode="json") for ep in episodes], indent=2, ensure_ascii=False) + "\n"
 
@@ -122,14 +130,13 @@ def _fold(line: str) -> list[str]:
     return pieces
 
 
-def _event_lines(episode: Episode, estimate: EstimateChange, stamp: str) -> list[str]:
+def _event_lines(episode: EpisodeView, estimate: EstimateChange, stamp: str) -> list[str]:
     first = estimate.earliest or estimate.latest
     last = estimate.latest or estimate.earliest
     assert first is not None and last is not None
     if last < first:
         first, last = last, first
-    what = " ".join(p for p in (episode.body_part, episode.diagnosis) if p) or "injury"
-    summary = f"{episode.player} expected back ({what})"
+    summary = f"{episode.player} expected back ({episode.injury.lower()})"
     details = [f"Status: {episode.status}", f"Estimate reported on {estimate.reported_on.isoformat()}"]
     if estimate.source:
         details.append(f"Source: {estimate.source}")
@@ -150,7 +157,7 @@ def _event_lines(episode: Episode, estimate: EstimateChange, stamp: str) -> list
     ]
 
 
-def to_ics(episodes: Iterable[Episode], now: datetime | None = None) -> str:
+def to_ics(episodes: Iterable[EpisodeView], now: datetime | None = None) -> str:
     """A calendar with one all-day event per episode's latest expected-return window."""
     stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = [
@@ -167,7 +174,7 @@ def to_ics(episodes: Iterable[Episode], now: datetime | None = None) -> str:
     return "".join(piece + "\r\n" for line in lines for piece in _fold(line))
 
 
-def export_episodes(episodes: Sequence[Episode], fmt: ExportFormat) -> str:
+def export_episodes(episodes: Sequence[EpisodeView], fmt: ExportFormat) -> str:
     """The episodes in the chosen format."""
     if fmt == "csv":
         return to_csv(episodes)

@@ -27,8 +27,9 @@ from sidelined.api.schemas import (
 )
 from sidelined.errors import InputError
 from sidelined.export import FORMATS, MEDIA_TYPES, ExportFormat, export_episodes
-from sidelined.models import Article, Episode, Match, Status, Transfer, TransferStatus
+from sidelined.models import Article, Match, Status, Transfer, TransferStatus
 from sidelined.store import Store
+from sidelined.timeline import EpisodeView
 
 router = APIRouter(prefix="/api")
 
@@ -88,9 +89,10 @@ def team(store: StoreDep, today: TodayDep, name: Name, on: Day = None) -> object
     return found
 
 
-@router.get("/episodes", response_model=Page[Episode], tags=["episodes"])
+@router.get("/episodes", response_model=Page[EpisodeView], tags=["episodes"])
 def episodes(
     store: StoreDep,
+    today: TodayDep,
     player: Text = None,
     team: Text = None,
     status: Status | None = None,
@@ -98,8 +100,8 @@ def episodes(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> object:
-    """Injury episodes, newest first, each with the expected-return estimates it went through."""
-    return queries.paginate(queries.episodes(store, player, team, status, active_on), limit, offset)
+    """Injury episodes as known today, newest first, with every expected-return estimate they had."""
+    return queries.paginate(queries.episodes(store, today, player, team, status, active_on), limit, offset)
 
 
 @router.get("/articles", response_model=Page[ArticleSummary], tags=["articles"])
@@ -190,6 +192,7 @@ def availability(
 @router.get("/changes", response_model=Page[ChangeView], tags=["questions"])
 def changes(
     store: StoreDep,
+    today: TodayDep,
     since: Annotated[date, Query(description="ISO day, YYYY-MM-DD")],
     until: Day = None,
     limit: Limit = 50,
@@ -198,7 +201,7 @@ def changes(
     """New injuries, changed estimates and returns reported since a day, newest first."""
     if until is not None and until < since:
         raise HTTPException(422, "until must not be before since")
-    return queries.paginate(queries.changes(store, since, until), limit, offset)
+    return queries.paginate(queries.changes(store, since, until or today), limit, offset)
 
 
 @router.get("/search", response_model=list[SearchHit], tags=["questions"])
@@ -217,8 +220,10 @@ def search(
     response_class=Response,
     responses={200: {"content": {MEDIA_TYPES[f].split(";")[0]: {} for f in FORMATS}}},
 )
-def export(store: StoreDep, fmt: ExportFormat, player: Text = None, team: Text = None) -> Response:
+def export(
+    store: StoreDep, today: TodayDep, fmt: ExportFormat, player: Text = None, team: Text = None
+) -> Response:
     """All episodes (or one player's or team's) as CSV, JSON, or an ICS calendar of expected returns."""
-    body = export_episodes(queries.episodes(store, player, team), fmt)
+    body = export_episodes(queries.episodes(store, today, player, team), fmt)
     headers = {"Content-Disposition": f'attachment; filename="sidelined-episodes.{fmt}"'}
     return Response(body, media_type=MEDIA_TYPES[fmt], headers=headers)

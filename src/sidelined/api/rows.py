@@ -6,10 +6,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, cast
 
-from sidelined.api.schemas import ArticleRef, ReportView
+from sidelined.api.schemas import ArticleRef
 from sidelined.models import (
-    Episode,
-    EstimateChange,
     Evidence,
     ExpectedReturn,
     InjuryReport,
@@ -18,7 +16,7 @@ from sidelined.models import (
     Transfer,
     TransferStatus,
 )
-from sidelined.store.schema import ArticleRow, EpisodeRow, InjuryReportRow, MatchRow, TransferRow
+from sidelined.store.schema import ArticleRow, InjuryReportRow, MatchRow, TransferRow
 
 
 def article_ref(row: ArticleRow) -> ArticleRef:
@@ -50,10 +48,6 @@ def injury(row: InjuryReportRow, player: str, team: str | None) -> InjuryReport:
     )
 
 
-def report_view(row: InjuryReportRow, article: ArticleRow, player: str, team: str | None) -> ReportView:
-    return ReportView(id=row.id, article=article_ref(article), report=injury(row, player, team))
-
-
 def match(row: MatchRow) -> Match:
     return Match(
         date=row.date,
@@ -75,36 +69,6 @@ def transfer(row: TransferRow, player: str) -> Transfer:
         status=cast(TransferStatus, row.status),
         source=row.source,
         evidence=evidence(row.evidence),
-    )
-
-
-def episode(row: EpisodeRow, player: str, reports: Sequence[ReportView]) -> Episode:
-    """An Episode with the estimates its reports gave, oldest first."""
-    ordered = sorted(reports, key=lambda r: (r.article.published or date.min, r.id or 0))
-    estimates = [
-        EstimateChange(
-            reported_on=r.article.published,
-            earliest=r.report.expected_return.earliest,
-            latest=r.report.expected_return.latest,
-            source=r.report.source or r.article.outlet,
-            article_id=r.article.id,
-        )
-        for r in ordered
-        if r.report.expected_return is not None and r.article.published is not None
-    ]
-    missed = sorted({d for r in ordered for d in r.report.missed_fixtures})
-    return Episode(
-        id=row.id,
-        player=player,
-        team=row.team,
-        body_part=row.body_part,
-        diagnosis=row.diagnosis,
-        started_on=row.started_on,
-        ended_on=row.ended_on,
-        status=cast(Status, row.status),
-        estimates=estimates,
-        missed_fixtures=missed,
-        report_ids=[r.id for r in ordered if r.id is not None],
     )
 
 

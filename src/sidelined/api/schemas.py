@@ -12,10 +12,11 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
-from sidelined.models import Episode, InjuryReport, Match, Transfer
+from sidelined.models import InjuryReport, Match, Transfer
+from sidelined.timeline import EpisodeView, SourcedReport
 
 Availability = Literal["out", "doubtful", "available", "unknown"]
-ChangeKind = Literal["new_injury", "estimate_changed", "status_changed", "returned"]
+ChangeKind = Literal["new injury", "estimate", "status", "return"]
 SearchKind = Literal["player", "team", "article"]
 
 ItemT = TypeVar("ItemT")
@@ -57,11 +58,10 @@ class ArticleDetail(BaseModel):
 
 
 class ReportView(BaseModel):
-    """One injury report as one article gave it."""
+    """One injury report as the timeline read it, with the article that gave it."""
 
-    id: int | None = None
     article: ArticleRef
-    report: InjuryReport
+    report: SourcedReport
 
 
 class StatusView(BaseModel):
@@ -72,12 +72,16 @@ class StatusView(BaseModel):
     on: date
     status: Availability
     episode_id: int | None = None
+    injury: str | None = None
     body_part: str | None = None
     diagnosis: str | None = None
     since: date | None = None
     expected_earliest: date | None = None
     expected_latest: date | None = None
+    reason: str | None = None
+    age_days: int | None = None
     stale: bool = False
+    conflict: bool = False
     sources: list[ArticleRef] = Field(default_factory=list)
 
 
@@ -90,12 +94,12 @@ class PlayerSummary(BaseModel):
 
 
 class PlayerDetail(BaseModel):
-    """Everything known about one player: status, episodes, reports and his team's fixtures."""
+    """One player as known on a day: status, episodes (oldest first), reports and his teams' fixtures."""
 
     name: str
     team: str | None = None
     current: StatusView
-    episodes: list[Episode]
+    episodes: list[EpisodeView]
     reports: list[ReportView]
     fixtures: list[Match]
 
@@ -119,11 +123,12 @@ class TeamDetail(BaseModel):
 class ChangeView(BaseModel):
     """One thing that changed in the knowledge, with the report that changed it."""
 
-    on: date
+    on: date | None
     player: str
     team: str | None = None
     kind: ChangeKind
     summary: str
+    conflict: bool = False
     article: ArticleRef | None = None
 
 

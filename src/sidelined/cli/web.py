@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 from typing import cast
 
@@ -10,7 +11,9 @@ import typer
 
 from sidelined.export import FORMATS, ExportFormat
 
-DbOpt = typer.Option(None, "--db", envvar="SIDELINED_DB", help="SQLAlchemy URL (default sqlite:///sidelined.db).")
+DbOpt = typer.Option(
+    None, "--db", envvar="SIDELINED_DB", help="SQLAlchemy URL (default sqlite:///sidelined.db)."
+)
 HostOpt = typer.Option("127.0.0.1", "--host", help="Address to bind; 0.0.0.0 would expose it to the network.")
 PortOpt = typer.Option(8000, "--port", min=1, max=65535, help="TCP port.")
 FormatOpt = typer.Option(..., "--format", help=f"One of: {', '.join(FORMATS)}.")
@@ -45,7 +48,7 @@ def export(
     from sidelined.store import Store
 
     with Store(db) as store:
-        text = export_episodes(queries.episodes(store, player, team), cast(ExportFormat, fmt))
+        text = export_episodes(queries.episodes(store, date.today(), player, team), cast(ExportFormat, fmt))
     if out is None:
         sys.stdout.write(text)
     else:

@@ -1,9 +1,10 @@
 """Geometry of the player injury timeline chart, computed on the server.
 
-`build_chart` lays out one lane per episode (a bar from start to end, the
-expected-return windows shaded underneath in the order they were reported,
-so their evolution reads top to bottom), report points on the bar and the
-team's fixtures as ticks on the axis.  The template `_chart.html` only draws
+`build_chart` lays out one lane per episode of the timeline (a bar from
+start to end, the expected-return windows shaded underneath in the order
+they were reported, so their evolution reads top to bottom), the episode's
+reports as points on the bar and the team's fixtures as ticks on the axis,
+the ones he missed in red.  The template `_chart.html` only draws
 what is computed here, so the layout is tested without a browser.
 """
 
@@ -13,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sidelined.api.schemas import ReportView
-from sidelined.models import Episode, Match
+from sidelined.models import Match
+from sidelined.timeline import EpisodeView, SourcedReport
 
 WIDTH = 960
 LABEL_WIDTH = 170
@@ -26,6 +27,8 @@ STRIPE_GAP = 2
 LANE_GAP = 18
 AXIS_HEIGHT = 42
 MIN_SPAN_DAYS = 30
+MIN_MARK_WIDTH = 4.0
+MAX_MONTH_LABELS = 12
 
 
 @dataclass(frozen=True)
@@ -92,30 +95,23 @@ def _fmt(day: date | None) -> str:
     return day.strftime("%d %b %Y").lstrip("0") if day else "?"
 
 
-def _episode_label(ep: Episode) -> str:
-    what = " ".join(p for p in (ep.body_part, ep.diagnosis) if p) or "injury"
-    return f"{what.capitalize()} · {ep.started_on.strftime('%b %Y') if ep.started_on else 'date unknown'}"
+def _episode_label(ep: EpisodeView) -> str:
+    return f"{ep.injury} · {ep.started_on.strftime('%b %Y') if ep.started_on else 'date unknown'}"
 
 
-def _report_day(report: ReportView) -> date | None:
-    return report.article.published or report.report.occurred_on
-
-
-def _episode_days(ep: Episode) -> list[date]:
-    days = [d for d in (ep.started_on, ep.ended_on) if d]
+def _episode_days(ep: EpisodeView) -> list[date]:
+    days = [d for d in (ep.started_on, ep.ended_on, ep.until) if d]
     for est in ep.estimates:
         days.extend(d for d in (est.reported_on, est.earliest, est.latest) if d)
-    return days + list(ep.missed_fixtures)
+    days.extend(r.reported_on for r in ep.reports if r.reported_on)
+    return days + [f.date for f in ep.fixtures_missed]
 
 
-def _span(episodes: Sequence[Episode], reports: Sequence[ReportView], today: date) -> tuple[date, date]:
+def _span(episodes: Sequence[EpisodeView], today: date) -> tuple[date, date]:
     days = [d for ep in episodes for d in _episode_days(ep)]
-    days += [d for r in reports if (d := _report_day(r))]
     if not days:
         return today - timedelta(days=MIN_SPAN_DAYS), today
     first, last = min(days), max(days)
-    if any(ep.ended_on is None for ep in episodes):
-        last = max(last, min(today, last + timedelta(days=60)))
     pad = max(5, (last - first).days // 20)
     first, last = first - timedelta(days=pad), last + timedelta(days=pad)
     if (last - first).days < MIN_SPAN_DAYS:
@@ -132,8 +128,9 @@ class _Scale:
     def x(self, day: date) -> float:
         return round(LABEL_WIDTH + (day - self.start).days / self.days * self.plot_width, 1)
 
-    def day_width(self) -> float:
-        return self.plot_width / self.days
+    def width(self, first: date, last: date) -> float:
+        """Width covering the whole days from `first` to `last` inclusive, never thinner than a few pixels."""
+        return round(max(MIN_MARK_WIDTH, self.x(last) - self.x(first) + self.plot_width / self.days), 1)
 
 
 def _month_grid(scale: _Scale, start: date, end: date) -> list[GridLine]:
@@ -143,23 +140,32 @@ def _month_grid(scale: _Scale, start: date, end: date) -> list[GridLine]:
         if cursor >= start:
             months.append(cursor)
         cursor = date(cursor.year + cursor.month // 12, cursor.month % 12 + 1, 1)
-    step = max(1, len(months) // 12 + (1 if len(months) % 12 else 0)) if len(months) > 12 else 1
+    step = -(-len(months) // MAX_MONTH_LABELS)
     return [
         GridLine(scale.x(m), m.strftime("%b %Y") if i % step == 0 else None) for i, m in enumerate(months)
     ]
 
 
-def _episode_bar(ep: Episode, scale: _Scale, y: float, today: date, end: date) -> Bar:
-    first = ep.started_on or min(_episode_days(ep), default=today)
-    last = ep.ended_on or max([today if today <= end else end, *_episode_days(ep)])
-    x = scale.x(first)
-    width = max(3.0, scale.x(last) - x + scale.day_width())
-    until = _fmt(ep.ended_on) if ep.ended_on else "ongoing"
-    tip = f"{_episode_label(ep)}: {_fmt(ep.started_on)} – {until} ({ep.status})"
-    return Bar(ep.id, _episode_label(ep), x, round(width, 1), y, ep.status, ep.ended_on is None, tip)
+def _episode_bar(ep: EpisodeView, scale: _Scale, y: float) -> Bar:
+    days = _episode_days(ep)
+    first = ep.started_on or min(days)
+    last = ep.ended_on or ep.until or max(days)
+    until = _fmt(ep.ended_on) if ep.ended_on else f"{_fmt(ep.until)} ({ep.until_kind})"
+    out = f", {ep.days_out} days" if ep.days_out is not None else ""
+    tip = f"{ep.injury}: {_fmt(ep.started_on)} – {until}{out}; {len(ep.fixtures_missed)} games missed"
+    return Bar(
+        ep.id,
+        _episode_label(ep),
+        scale.x(first),
+        scale.width(first, last),
+        y,
+        ep.status,
+        ep.ended_on is None,
+        tip,
+    )
 
 
-def _windows(ep: Episode, scale: _Scale, y: float) -> list[Window]:
+def _windows(ep: EpisodeView, scale: _Scale, y: float) -> list[Window]:
     estimates = sorted(
         (e for e in ep.estimates if e.earliest or e.latest), key=lambda e: (e.reported_on, e.article_id)
     )
@@ -168,36 +174,44 @@ def _windows(ep: Episode, scale: _Scale, y: float) -> list[Window]:
         first = est.earliest or est.latest
         last = est.latest or est.earliest
         assert first is not None and last is not None
-        x = scale.x(min(first, last))
-        width = max(3.0, scale.x(max(first, last)) - x + scale.day_width())
+        first, last = min(first, last), max(first, last)
         source = f" by {est.source}" if est.source else ""
         tip = f"Reported {_fmt(est.reported_on)}{source}: back {_fmt(est.earliest)} – {_fmt(est.latest)}"
         opacity = round(0.35 + 0.65 * (i + 1) / len(estimates), 2)
         row_y = y + BAR_HEIGHT + STRIPE_GAP + i * (STRIPE_HEIGHT + STRIPE_GAP)
+        latest = i == len(estimates) - 1
         out.append(
-            Window(x, round(width, 1), row_y, scale.x(est.reported_on), opacity, i == len(estimates) - 1, tip)
+            Window(
+                scale.x(first),
+                scale.width(first, last),
+                row_y,
+                scale.x(est.reported_on),
+                opacity,
+                latest,
+                tip,
+            )
         )
     return out
 
 
-def _lane_height(ep: Episode | None) -> int:
-    stripes = 0 if ep is None else sum(1 for e in ep.estimates if e.earliest or e.latest)
+def _lane_height(ep: EpisodeView) -> int:
+    stripes = sum(1 for e in ep.estimates if e.earliest or e.latest)
     return BAR_HEIGHT + stripes * (STRIPE_HEIGHT + STRIPE_GAP) + LANE_GAP
 
 
-def _point(report: ReportView, scale: _Scale, y: float) -> Point | None:
-    day = _report_day(report)
-    if day is None:
+def _point(report: SourcedReport, scale: _Scale, y: float) -> Point | None:
+    if report.reported_on is None:
         return None
-    r = report.report
-    outlet = report.article.outlet or r.source or "unattributed"
-    tip = f"{_fmt(day)} · {outlet}: {r.status}" + (f", {r.body_part}" if r.body_part else "")
-    return Point(scale.x(day), y + BAR_HEIGHT / 2, r.status, report.article.id, tip)
+    by = report.outlet or report.source or "unattributed"
+    what = f", {report.body_part}" if report.body_part else ""
+    tip = f"{_fmt(report.reported_on)} · {by}: {report.status}{what} (click to read)"
+    return Point(scale.x(report.reported_on), y + BAR_HEIGHT / 2, report.status, report.article_id, tip)
 
 
 def _fixture_ticks(
-    fixtures: Sequence[Match], missed: set[date], scale: _Scale, start: date, end: date
+    fixtures: Sequence[Match], missed: set[date], scale: _Scale, span: tuple[date, date]
 ) -> list[Tick]:
+    start, end = span
     ticks = []
     for m in sorted(fixtures, key=lambda m: m.date):
         if start <= m.date <= end:
@@ -209,34 +223,21 @@ def _fixture_ticks(
     return ticks
 
 
-def build_chart(
-    episodes: Sequence[Episode], reports: Sequence[ReportView], fixtures: Sequence[Match], today: date
-) -> Chart:
-    """Lay out the timeline of one player's episodes, reports and fixtures."""
+def build_chart(episodes: Sequence[EpisodeView], fixtures: Sequence[Match], today: date) -> Chart:
+    """Lay out the timeline of one player's episodes, their reports and his team's fixtures."""
     ordered = sorted(episodes, key=lambda ep: (ep.started_on or date.max, ep.id or 0))
-    start, end = _span(ordered, reports, today)
+    start, end = _span(ordered, today)
     scale = _Scale(start, end)
-    lane_of_report: dict[int, int] = {rid: i for i, ep in enumerate(ordered) for rid in ep.report_ids}
-    loose = [r for r in reports if r.id is None or r.id not in lane_of_report]
-    lanes: list[Episode | None] = [*ordered, *([None] if loose else [])]
     chart = Chart(WIDTH, 0, start, end, 0)
     y = float(TOP_PAD)
-    lane_y: list[float] = []
-    for lane in lanes:
-        lane_y.append(y)
-        if lane is not None:
-            chart.bars.append(_episode_bar(lane, scale, y, today, end))
-            chart.windows.extend(_windows(lane, scale, y))
-        y += _lane_height(lane)
-    for report in reports:
-        lane_index = (
-            lane_of_report.get(report.id, len(lanes) - 1) if report.id is not None else len(lanes) - 1
-        )
-        if (point := _point(report, scale, lane_y[lane_index])) is not None:
-            chart.points.append(point)
-    missed = {d for ep in ordered for d in ep.missed_fixtures}
+    for ep in ordered:
+        chart.bars.append(_episode_bar(ep, scale, y))
+        chart.windows.extend(_windows(ep, scale, y))
+        chart.points.extend(p for r in ep.reports if (p := _point(r, scale, y)) is not None)
+        y += _lane_height(ep)
+    missed = {f.date for ep in ordered for f in ep.fixtures_missed}
     chart.axis_y = y
-    chart.ticks = _fixture_ticks(fixtures, missed, scale, start, end)
+    chart.ticks = _fixture_ticks(fixtures, missed, scale, (start, end))
     chart.grid = _month_grid(scale, start, end)
     chart.today_x = scale.x(today) if start <= today <= end else None
     chart.height = int(y + AXIS_HEIGHT)

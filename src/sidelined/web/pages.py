@@ -15,8 +15,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sidelined.api import queries
 from sidelined.api.links import article_url, player_url, team_url
 from sidelined.api.routes import Day, Name, Offset, StoreDep, Text, TodayDep
-from sidelined.api.status import STALE_DAYS
-from sidelined.export import days_out, latest_estimate
+from sidelined.export import latest_estimate
+from sidelined.timeline.episodes import DEFAULT_STALE_DAYS
 from sidelined.web.chart import build_chart
 from sidelined.web.highlight import facts_of, segment_text
 
@@ -46,7 +46,7 @@ def render_error(request: Request, status_code: int, message: str) -> Response:
 def _dashboard_day(store: Any, today: date) -> tuple[date, bool]:
     """Today, unless the newest news is stale by then: the day of the newest article instead."""
     newest = queries.newest_article_day(store)
-    if newest is not None and newest < today - timedelta(days=STALE_DAYS):
+    if newest is not None and newest < today - timedelta(days=DEFAULT_STALE_DAYS):
         return newest, True
     return today, False
 
@@ -83,10 +83,9 @@ def player_page(request: Request, store: StoreDep, today: TodayDep, name: Name, 
         raise HTTPException(404, f"No player named “{name}” in the store.")
     context = {
         "player": player,
-        "chart": build_chart(player.episodes, player.reports, player.fixtures, day),
+        "chart": build_chart(player.episodes, player.fixtures, day),
         "episodes_desc": sorted(player.episodes, key=lambda ep: ep.started_on or date.min, reverse=True),
         "reports_desc": list(reversed(player.reports)),
-        "days_out": days_out,
         "latest_estimate": latest_estimate,
     }
     return _render(request, "player.html", context)

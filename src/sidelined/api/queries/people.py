@@ -1,44 +1,87 @@
-"""Questions about players and teams: lists, a player's file, availability on a day, changes, episodes."""
+"""Questions about players and teams, answered by the timeline: a player's file, availability, changes.
+
+The timeline (`sidelined.timeline`) decides episodes, status and staleness;
+this module only lists who to ask about, filters, and attaches article titles.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from sidelined.api.queries.loading import PlayerFile, find_player_id, load_files, page, team_fixtures
+from sidelined.api.queries.loading import article_refs, page, team_fixtures
 from sidelined.api.schemas import (
+    ArticleRef,
     ChangeView,
     Page,
     PlayerDetail,
     PlayerSummary,
+    ReportView,
     StatusView,
     TeamDetail,
     TeamSummary,
 )
-from sidelined.api.status import changes_since, status_on
-from sidelined.models import Episode
+from sidelined.errors import UnknownEntity
 from sidelined.store import Store
-from sidelined.store.schema import ArticleRow, EntityRow, InjuryReportRow, MatchRow
+from sidelined.store.schema import ArticleRow, EntityRow, EpisodeRow, InjuryReportRow
+from sidelined.timeline import AvailabilityAnswer, EpisodeView, availability, player_history, team_status
+from sidelined.timeline import changes as timeline_changes
+
+
+def _refs(store: Store, article_ids: Iterable[str]) -> dict[str, ArticleRef]:
+    with store.session() as session:
+        return article_refs(session, set(article_ids))
+
+
+def _status(answer: AvailabilityAnswer, refs: dict[str, ArticleRef]) -> StatusView:
+    episode = answer.episode
+    return StatusView(
+        player=answer.player,
+        team=episode.team if episode else None,
+        on=answer.on,
+        status=answer.status,
+        episode_id=episode.id if episode else None,
+        injury=episode.injury if episode else None,
+        body_part=episode.body_part if episode else None,
+        diagnosis=episode.diagnosis if episode else None,
+        since=episode.started_on if episode else None,
+        expected_earliest=answer.expected_earliest,
+        expected_latest=answer.expected_latest,
+        reason=answer.reason,
+        age_days=answer.age_days,
+        stale=answer.stale,
+        conflict=answer.conflict,
+        sources=[refs[r.article_id] for r in answer.deciding if r.article_id in refs],
+    )
+
+
+def reported_players(store: Store) -> list[str]:
+    """Names of every player with at least one injury report."""
+    with store.session() as session:
+        statement = (
+            select(EntityRow.name)
+            .where(EntityRow.id.in_(select(InjuryReportRow.player_id)))
+            .order_by(EntityRow.name)
+        )
+        return list(session.scalars(statement))
 
 
 def list_players(
     store: Store, q: str | None, team: str | None, limit: int, offset: int
 ) -> Page[PlayerSummary]:
     team_entity = aliased(EntityRow)
+    last_reported = func.max(ArticleRow.published)
     statement = (
-        select(
-            EntityRow.name,
-            func.count(func.distinct(InjuryReportRow.id)),
-            func.max(ArticleRow.published),
-        )
+        select(EntityRow.id, EntityRow.name, func.count(func.distinct(InjuryReportRow.id)), last_reported)
         .join(InjuryReportRow, InjuryReportRow.player_id == EntityRow.id)
         .join(ArticleRow, ArticleRow.id == InjuryReportRow.article_id)
         .where(EntityRow.kind == "player")
         .group_by(EntityRow.id, EntityRow.name)
-        .order_by(func.max(ArticleRow.published).desc(), EntityRow.name)
+        .order_by(last_reported.desc(), EntityRow.name)
     )
     if q:
         statement = statement.where(func.lower(EntityRow.name).contains(q.lower(), autoescape=True))
@@ -47,39 +90,53 @@ def list_players(
         statement = statement.where(InjuryReportRow.team_id.in_(team_ids))
     with store.session() as session:
         found, total = page(session, statement, limit, offset)
-        names = [name for name, _count_, _last in found]
-        ids = session.scalars(
-            select(EntityRow.id).where(EntityRow.kind == "player", EntityRow.name.in_(names))
+        ids = [row[0] for row in found]
+        episodes = dict(
+            session.execute(
+                select(EpisodeRow.player_id, func.count())
+                .where(EpisodeRow.player_id.in_(ids))
+                .group_by(EpisodeRow.player_id)
+            ).all()
         )
-        files = {f.name: f for f in load_files(session, ids).values()}
+        teams = _latest_teams(session, ids)
     items = [
         PlayerSummary(
-            name=name,
-            team=files[name].team_on() if name in files else None,
-            episodes=len(files[name].episodes) if name in files else 0,
-            reports=count,
-            last_reported=last,
+            name=name, team=teams.get(pid), episodes=episodes.get(pid, 0), reports=count, last_reported=last
         )
-        for name, count, last in found
+        for pid, name, count, last in found
     ]
     return Page[PlayerSummary](items=items, total=total, limit=limit, offset=offset)
 
 
+def _latest_teams(session: Session, player_ids: list[int]) -> dict[int, str]:
+    team = aliased(EntityRow)
+    rows = session.execute(
+        select(InjuryReportRow.player_id, team.name)
+        .join(team, team.id == InjuryReportRow.team_id)
+        .join(ArticleRow, ArticleRow.id == InjuryReportRow.article_id)
+        .where(InjuryReportRow.player_id.in_(player_ids))
+        .order_by(ArticleRow.published, InjuryReportRow.id)
+    ).all()
+    return {player_id: name for player_id, name in rows}  # the latest report wins
+
+
 def player_detail(store: Store, name: str, on: date) -> PlayerDetail | None:
+    """The player's file as known on `on`; None when no stored player answers to the name."""
+    try:
+        history = player_history(store, name, as_of=on)
+    except UnknownEntity:
+        return None
+    reports = [r for ep in history.episodes for r in ep.reports]
+    refs = _refs(store, [r.article_id for r in reports])
+    views = [ReportView(article=refs[r.article_id], report=r) for r in reports if r.article_id in refs]
     with store.session() as session:
-        player_id = find_player_id(session, name)
-        if player_id is None:
-            return None
-        file = load_files(session, [player_id]).get(player_id)
-        canonical = session.scalar(select(EntityRow.name).where(EntityRow.id == player_id)) or name
-        file = file or PlayerFile(canonical)
-        fixtures = team_fixtures(session, {r.report.team for r in file.reports if r.report.team})
+        fixtures = team_fixtures(session, {ep.team for ep in history.episodes if ep.team})
     return PlayerDetail(
-        name=file.name,
-        team=file.team_on(),
-        current=status_on(file.name, file.team_on(on), file.reports, file.episodes, on),
-        episodes=file.episodes,
-        reports=sorted(file.reports, key=lambda r: (r.article.published or date.min, r.id or 0)),
+        name=history.player,
+        team=history.team,
+        current=_status(history.current, refs),
+        episodes=history.episodes,
+        reports=sorted(views, key=lambda v: (v.report.reported_on or date.min, v.report.report_id)),
         fixtures=fixtures,
     )
 
@@ -87,46 +144,58 @@ def player_detail(store: Store, name: str, on: date) -> PlayerDetail | None:
 def statuses_on(
     store: Store, on: date, team: str | None = None, player: str | None = None
 ) -> list[StatusView]:
-    """Every reported player's availability on a day, optionally for one team or player."""
-    with store.session() as session:
-        ids = None
-        if player is not None:
-            player_id = find_player_id(session, player)
-            ids = [] if player_id is None else [player_id]
-        files = load_files(session, ids)
-    views = [status_on(f.name, f.team_on(on), f.reports, f.episodes, on) for f in files.values()]
+    """Each reported player's availability on a day (optionally one team's or one player's)."""
+    names = [player] if player is not None else reported_players(store)
+    answers = []
+    for name in names:
+        try:
+            answers.append(availability(store, name, on))
+        except UnknownEntity:
+            continue
+    refs = _refs(store, [r.article_id for a in answers for r in a.deciding])
+    views = [_status(a, refs) for a in answers]
     if team is not None:
         views = [v for v in views if v.team and v.team.lower() == team.lower()]
     return sorted(views, key=lambda v: (v.team or "~", v.status, v.player))
 
 
 def unavailable_by_team(store: Store, on: date) -> list[tuple[str, list[StatusView]]]:
+    """Players out or doubtful on a day, grouped by team, the most affected team first."""
     grouped: dict[str, list[StatusView]] = defaultdict(list)
     for view in statuses_on(store, on):
-        if view.status in ("out", "doubtful") and not view.stale:
+        if view.status in ("out", "doubtful"):
             grouped[view.team or "Team unknown"].append(view)
+    for views in grouped.values():
+        views.sort(key=lambda v: (v.stale, v.status != "out", v.player))
     return sorted(grouped.items(), key=lambda item: (-len(item[1]), item[0]))
 
 
-def _team_name(session: Session, name: str) -> str | None:
-    found = session.scalar(
-        select(EntityRow.name).where(EntityRow.kind == "team", func.lower(EntityRow.name) == name.lower())
-    )
-    if found is not None:
-        return found
-    return session.scalar(
-        select(MatchRow.team1).where(func.lower(MatchRow.team1) == name.lower()).limit(1)
-    ) or session.scalar(select(MatchRow.team2).where(func.lower(MatchRow.team2) == name.lower()).limit(1))
-
-
 def team_detail(store: Store, name: str, on: date) -> TeamDetail | None:
+    try:
+        status = team_status(store, name, as_of=on)
+    except UnknownEntity:
+        return None
+    refs = _refs(store, [r.article_id for entry in status.players for r in entry.sources])
+    unavailable = [
+        StatusView(
+            player=e.player,
+            team=status.team,
+            on=on,
+            status=e.status,
+            injury=e.injury,
+            since=e.since,
+            expected_earliest=e.expected_earliest,
+            expected_latest=e.expected_latest,
+            age_days=e.age_days,
+            stale=e.stale,
+            conflict=e.conflict,
+            sources=[refs[r.article_id] for r in e.sources if r.article_id in refs],
+        )
+        for e in status.players
+    ]
     with store.session() as session:
-        canonical = _team_name(session, name)
-        if canonical is None:
-            return None
-        fixtures = team_fixtures(session, [canonical])
-    unavailable = [v for v in statuses_on(store, on, team=canonical) if v.status in ("out", "doubtful")]
-    return TeamDetail(name=canonical, on=on, unavailable=unavailable, fixtures=fixtures)
+        fixtures = team_fixtures(session, [status.team])
+    return TeamDetail(name=status.team, on=on, unavailable=unavailable, fixtures=fixtures)
 
 
 def list_teams(store: Store, q: str | None, on: date, limit: int, offset: int) -> Page[TeamSummary]:
@@ -141,45 +210,60 @@ def list_teams(store: Store, q: str | None, on: date, limit: int, offset: int) -
         statement = statement.where(func.lower(EntityRow.name).contains(q.lower(), autoescape=True))
     with store.session() as session:
         found, total = page(session, statement, limit, offset)
-    statuses = statuses_on(store, on)
+    affected = dict(unavailable_by_team(store, on))
     items = []
     for name, players in found:
-        mine = [s for s in statuses if s.team == name and not s.stale]
-        out = sum(1 for s in mine if s.status == "out")
-        doubtful = sum(1 for s in mine if s.status == "doubtful")
-        items.append(TeamSummary(name=name, players=players, out=out, doubtful=doubtful))
+        current = [s for s in affected.get(name, []) if not s.stale]
+        out = sum(1 for s in current if s.status == "out")
+        items.append(TeamSummary(name=name, players=players, out=out, doubtful=len(current) - out))
     return Page[TeamSummary](items=items, total=total, limit=limit, offset=offset)
 
 
-def changes(store: Store, since: date, until: date | None = None) -> list[ChangeView]:
-    with store.session() as session:
-        files = load_files(session)
-    return changes_since([(f.reports, f.episodes) for f in files.values()], since, until)
+def changes(store: Store, since: date, until: date) -> list[ChangeView]:
+    """What changed from `since` to `until`, newest first, each with the article that changed it."""
+    found = timeline_changes(store, since, until)
+    refs = _refs(store, [c.report.article_id for c in found])
+    views = [
+        ChangeView(
+            on=c.day,
+            player=c.player,
+            team=c.report.team,
+            kind=c.kind,
+            summary=c.detail,
+            conflict=c.conflict,
+            article=refs.get(c.report.article_id),
+        )
+        for c in found
+    ]
+    return sorted(views, key=lambda v: (v.on or date.min, v.player), reverse=True)
 
 
 def episodes(
     store: Store,
+    on: date,
     player: str | None = None,
     team: str | None = None,
     status: str | None = None,
     active_on: date | None = None,
-) -> list[Episode]:
-    with store.session() as session:
-        ids = None
-        if player is not None:
-            player_id = find_player_id(session, player)
-            ids = [] if player_id is None else [player_id]
-        files = load_files(session, ids)
-    found = [ep for f in files.values() for ep in f.episodes]
+) -> list[EpisodeView]:
+    """Episodes as known on `on`, newest first, filtered by player, team, status and a day they cover."""
+    names = [player] if player is not None else reported_players(store)
+    found: list[EpisodeView] = []
+    for name in names:
+        try:
+            found.extend(player_history(store, name, as_of=on).episodes)
+        except UnknownEntity:
+            continue
     if team is not None:
         found = [ep for ep in found if ep.team and ep.team.lower() == team.lower()]
     if status is not None:
         found = [ep for ep in found if ep.status == status]
     if active_on is not None:
-        found = [
-            ep
-            for ep in found
-            if (ep.started_on is None or ep.started_on <= active_on)
-            and (ep.ended_on is None or ep.ended_on >= active_on)
-        ]
+        found = [ep for ep in found if _covers(ep, active_on)]
     return sorted(found, key=lambda ep: (ep.started_on or date.min, ep.player), reverse=True)
+
+
+def _covers(episode: EpisodeView, day: date) -> bool:
+    started = episode.started_on is None or episode.started_on <= day
+    end = episode.ended_on or episode.until
+    return started and (end is None or day <= end)
