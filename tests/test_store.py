@@ -42,9 +42,7 @@ def counts(store: Store) -> dict[str, int]:
         return {t.__tablename__: session.scalar(select(func.count()).select_from(t)) or 0 for t in TABLES}
 
 
-def small_extraction(
-    text: str = "Pedri limped off with a thigh problem.", article_id: str = "a1"
-) -> Extraction:
+def small_extraction(text: str = "Pedri limped off with a thigh problem.", article_id: str = "a1") -> Extraction:
     return Extraction(
         article=Article(id=article_id, text=text, published=date(2026, 1, 10), outlet="Marca"),
         injuries=[InjuryReport(player="Pedri", team="Barcelona", body_part="thigh", source="Barcelona")],
@@ -104,9 +102,7 @@ def test_ingest_stores_article_facts_and_provenance(store: Store) -> None:
 def test_same_article_twice_changes_nothing(store: Store) -> None:
     store.ingest(small_extraction())
     before = counts(store)
-    again = store.ingest(
-        small_extraction(text="  Pedri limped off  with a THIGH problem. ", article_id="other")
-    )
+    again = store.ingest(small_extraction(text="  Pedri limped off  with a THIGH problem. ", article_id="other"))
     assert again.status == "duplicate" and again.article_id == "a1"
     assert counts(store) == before
 
@@ -118,9 +114,7 @@ def test_same_id_different_text_gets_its_own_id(store: Store) -> None:
     assert counts(store)["articles"] == 2
 
 
-def test_failure_mid_ingest_leaves_nothing_half_written(
-    store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_failure_mid_ingest_leaves_nothing_half_written(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     def explode(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("disk on fire")
 
@@ -161,16 +155,20 @@ class CopyFinder:
 def test_near_duplicate_credits_the_original_facts(tmp_path: Path) -> None:
     with Store(f"sqlite:///{tmp_path / 'nd.db'}", near_duplicates=CopyFinder()) as store:
         store.ingest(small_extraction())
-        copy = small_extraction(
-            text="Pedri limped off with a thigh problem. Reporting by agency.", article_id="a2"
-        )
+        copy = small_extraction(text="Pedri limped off with a thigh problem. Reporting by agency.", article_id="a2")
         copy.article.outlet = "AS"
         result = store.ingest(copy)
         assert result.status == "near-duplicate" and result.near_duplicate_of == "a1"
         seen = counts(store)
         assert seen["articles"] == 2 and seen["injury_reports"] == 1
         with store.session() as session:
-            outlets = sorted(
-                session.scalars(select(ProvenanceRow.outlet).where(ProvenanceRow.fact_kind == "injury"))
-            )
+            outlets = sorted(session.scalars(select(ProvenanceRow.outlet).where(ProvenanceRow.fact_kind == "injury")))
         assert outlets == ["AS", "Marca"]
+
+
+def test_relink_all_rebuilds_the_same_episodes(store: Store) -> None:
+    for extraction in seed_extractions():
+        store.ingest(extraction)
+    before = counts(store)
+    store.relink_all()
+    assert counts(store) == before

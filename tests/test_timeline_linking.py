@@ -40,15 +40,11 @@ def test_compatible_reports_join_and_a_return_closes() -> None:
 
 
 def test_a_different_problem_opens_a_new_episode() -> None:
-    assert groups(
-        [report(1, "2026-01-01", body_part="knee"), report(2, "2026-01-03", body_part="shoulder")]
-    ) == [
+    assert groups([report(1, "2026-01-01", body_part="knee"), report(2, "2026-01-03", body_part="shoulder")]) == [
         [1],
         [2],
     ]
-    assert groups(
-        [report(1, "2026-01-01", body_part="knee"), report(2, "2026-01-03", diagnosis="illness")]
-    ) == [
+    assert groups([report(1, "2026-01-01", body_part="knee"), report(2, "2026-01-03", diagnosis="illness")]) == [
         [1],
         [2],
     ]
@@ -74,13 +70,15 @@ def test_long_silence_or_a_fresh_incident_starts_over() -> None:
 
 
 def test_a_setback_during_recovery_stays_in_the_episode() -> None:
-    setback = report(
-        2, "2026-01-20", body_part="ankle", occurred_on=D("2026-01-18"), expected_latest=D("2026-02-20")
-    )
-    episodes = link_reports(
-        [report(1, "2026-01-02", body_part="ankle", occurred_on=D("2026-01-01")), setback]
-    )
+    setback = report(2, "2026-01-20", body_part="ankle", occurred_on=D("2026-01-18"), expected_latest=D("2026-02-20"))
+    episodes = link_reports([report(1, "2026-01-02", body_part="ankle", occurred_on=D("2026-01-01")), setback])
     assert [e.report_ids for e in episodes] == [[1, 2]] and episodes[0].started_on == D("2026-01-01")
+    # Five weeks on, still out with no return reported: a later injury day is read as an aggravation.
+    later = report(2, "2026-03-07", body_part="hamstring", occurred_on=D("2026-03-04"))
+    assert groups([report(1, "2026-02-01", body_part="hamstring", occurred_on=D("2026-02-01")), later]) == [[1, 2]]
+    # Past the expected window he was presumably back, so it is a new incident.
+    estimated = report(1, "2026-02-01", body_part="hamstring", expected_latest=D("2026-02-20"))
+    assert groups([estimated, later]) == [[1], [2]]
 
 
 @given(st.permutations(range(6)))

@@ -17,7 +17,7 @@ from sidelined.models import Extraction
 from sidelined.store import migrate, writing
 from sidelined.store.episodes import relink_players
 from sidelined.store.near_duplicates import NearDuplicateFinder, default_finder
-from sidelined.store.schema import ArticleRow
+from sidelined.store.schema import ArticleRow, EntityRow
 
 DEFAULT_URL = "sqlite:///sidelined.db"
 IngestStatus = Literal["added", "duplicate", "near-duplicate"]
@@ -104,6 +104,11 @@ class Store:
             matches=len(extraction.matches),
             transfers=len(extraction.transfers),
         )
+
+    def relink_all(self) -> None:
+        """Rebuild every player's stored episodes (after the linking rules change)."""
+        with self.sessions() as session, session.begin():
+            relink_players(session, session.scalars(select(EntityRow.id).where(EntityRow.kind == "player")))
 
     def _near_duplicate_of(self, article_id: str, text: str) -> str | None:
         if self.near_duplicates is None:

@@ -19,9 +19,7 @@ def _window(report: SourcedReport) -> str:
     return low if low == high else f"{low} to {high}"
 
 
-def _change_of(
-    previous: SourcedReport | None, estimate: SourcedReport | None, report: SourcedReport
-) -> Change | None:
+def _change_of(previous: SourcedReport | None, estimate: SourcedReport | None, report: SourcedReport) -> Change | None:
     def change(kind: ChangeKind, detail: str) -> Change:
         return Change(kind=kind, player=report.player, day=report.reported_on, detail=detail, report=report)
 

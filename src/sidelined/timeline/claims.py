@@ -70,8 +70,6 @@ def games_claims(text: str, player: str, article_id: str, reported_on: date | No
                 games = _value(match.group("n"))
                 if games:
                     claims.append(
-                        GamesClaim(
-                            games=games, article_id=article_id, reported_on=reported_on, phrase=match.group(0)
-                        )
+                        GamesClaim(games=games, article_id=article_id, reported_on=reported_on, phrase=match.group(0))
                     )
     return claims

@@ -27,7 +27,8 @@ NEIGHBOURS = {
 NON_INJURY = frozenset({"illness", "suspension", "personal"})
 
 BACK_REFERENCE_DAYS = 2
-NEW_INCIDENT_DAYS = 21  # an injury day this long after the last news is a fresh incident
+# With no expected return, an injury day this long after the last news is a fresh incident.
+NEW_INCIDENT_DAYS = {"out": 42, "doubtful": 14, "available": 0}
 SILENCE_DAYS = {"doubtful": 30, "out": 120, "available": 0}
 SILENCE_AFTER_ESTIMATE_DAYS = 60
 
@@ -101,9 +102,7 @@ def same_problem(episode: EpisodeDraft, report: ReportFacts) -> bool:
 def is_back_reference(episode: EpisodeDraft, report: ReportFacts) -> bool:
     if report.occurred_on is None or episode.started_on is None:
         return False
-    return abs((report.occurred_on - episode.started_on).days) <= BACK_REFERENCE_DAYS and same_problem(
-        episode, report
-    )
+    return abs((report.occurred_on - episode.started_on).days) <= BACK_REFERENCE_DAYS and same_problem(episode, report)
 
 
 def silence_limit(last_day: date, status: str, expected_latest: date | None) -> date:
@@ -120,9 +119,16 @@ def _silence_limit(episode: EpisodeDraft) -> date | None:
 
 
 def _fresh_incident(episode: EpisodeDraft, report: ReportFacts) -> bool:
+    """An injury day after he was likely back (past the expected window, or a long spell) is a new incident.
+
+    An earlier day is a setback within the recovery and stays in the episode.
+    """
     if report.occurred_on is None or episode.last_day is None:
         return False
-    return report.occurred_on > episode.last_day + timedelta(days=NEW_INCIDENT_DAYS)
+    if episode.expected_latest is not None:
+        return report.occurred_on > max(episode.expected_latest, episode.last_day)
+    quiet_days = NEW_INCIDENT_DAYS.get(episode.status, 0)
+    return report.occurred_on > episode.last_day + timedelta(days=quiet_days)
 
 
 def joins(episode: EpisodeDraft, report: ReportFacts) -> bool:

@@ -38,9 +38,7 @@ def player_history(
     return PlayerHistory(player=player.name, team=team, as_of=day, episodes=episodes, current=current)
 
 
-def availability(
-    store: Store, player: str, on: date, stale_after: int = DEFAULT_STALE_DAYS
-) -> AvailabilityAnswer:
+def availability(store: Store, player: str, on: date, stale_after: int = DEFAULT_STALE_DAYS) -> AvailabilityAnswer:
     """available / doubtful / out / unknown on `on`, with the deciding reports and their age."""
     with store.session() as session:
         entity = names.resolve(session, "player", player)
@@ -65,11 +63,7 @@ def team_status(
     with store.session() as session:
         team_ids = select(EntityRow.id).where(EntityRow.kind == "team", EntityRow.name == canonical)
         player_ids = sorted(
-            set(
-                session.scalars(
-                    select(InjuryReportRow.player_id).where(InjuryReportRow.team_id.in_(team_ids))
-                )
-            )
+            set(session.scalars(select(InjuryReportRow.player_id).where(InjuryReportRow.team_id.in_(team_ids))))
         )
         for player_id in player_ids:
             player = session.get(EntityRow, player_id)
