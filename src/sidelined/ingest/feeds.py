@@ -25,14 +25,23 @@ def read_feed(text: str, *, source: str, stem: str) -> Iterator[Article | InputE
     """Every entry of the feed in `text`, or one error when it is not a readable feed."""
     parsed = feedparser.parse(text)
     entries = parsed.get("entries") or []
-    if not entries:
-        problem = parsed.get("bozo_exception")
-        reason = f"malformed feed ({_one_line(problem)})" if problem else "feed has no entries"
-        yield MalformedInput(source, reason)
-        return
+    problem = _syntax_problem(parsed)
+    if problem or not entries:
+        yield MalformedInput(source, f"malformed feed ({problem})" if problem else "feed has no entries")
     feed_title = (parsed.get("feed") or {}).get("title") or None
     for index, entry in enumerate(entries, start=1):
-        yield _entry_article(entry, source=source, fallback_id=f"{stem}-{index}", feed_title=feed_title)
+        result = _entry_article(entry, source=source, fallback_id=f"{stem}-{index}", feed_title=feed_title)
+        # In a broken feed, entries left without text are part of the one report above.
+        if not (problem and isinstance(result, EmptyInput)):
+            yield result
+
+
+def _syntax_problem(parsed: Any) -> str | None:
+    """What is wrong with the feed's XML, when feedparser had to recover from it."""
+    problem = parsed.get("bozo_exception")
+    if not parsed.get("bozo") or problem is None or isinstance(problem, feedparser.CharacterEncodingOverride):
+        return None
+    return _one_line(problem)
 
 
 def _entry_article(

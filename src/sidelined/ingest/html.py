@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 import trafilatura
+from lxml import etree
 
 from sidelined.errors import EmptyInput, InputError, MalformedInput
 from sidelined.ingest.outlet import outlet_from_text
@@ -25,9 +26,10 @@ _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 def read_html(html: str, *, id: str, source: str, url: str | None = None) -> Article | InputError:
     """The article in an HTML page, or an error when the page holds none."""
-    extracted = _extract(html, url)
-    if extracted is None:
-        return MalformedInput(source, "HTML could not be parsed into an article")
+    try:
+        extracted = _extract(html, url) or {}
+    except (ValueError, TypeError, etree.LxmlError) as error:
+        return MalformedInput(source, f"HTML could not be parsed ({' '.join(str(error).split())[:80]})")
     body = (extracted.get("text") or "").strip()
     if len(body.split()) < _MIN_ARTICLE_WORDS:
         return EmptyInput(source, "HTML page has no article text")
