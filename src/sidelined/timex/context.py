@@ -21,6 +21,7 @@ class Context:
     anchor: date
     low: str = ""  # the text lower-cased, same length: what the patterns run on
     last_day: date | None = None  # the most recent single day resolved so far, for "the previous day"
+    last_day_end: int = -1  # where the expression naming `last_day` ends
     found: list[TimeExpression] = field(default_factory=list)
 
     def word_before(self, start: int) -> str:

@@ -15,6 +15,7 @@ from sidelined.models import TimeExpression
 from sidelined.timex import dates, patterns
 from sidelined.timex.context import Context, Rule
 from sidelined.timex.lexicon import number_value, unit_name
+from sidelined.timex.tense import clause_bounds
 
 _UPPER_ONLY = frozenset({"up to", "within", "inside", "a maximum of", "at most", "no more than", "under",
                          "less than", "fewer than"})  # fmt: skip
@@ -61,6 +62,16 @@ def _from_last_day(ctx: Context, match: re.Match[str], count: float, unit: str, 
     return [ctx.make(*match.span(), "date", value=_shift(ctx.last_day, count, unit, sign))]
 
 
+def _relative_to_same_sentence_day(
+    ctx: Context, match: re.Match[str], count: float, unit: str, sign: int
+) -> list[TimeExpression]:
+    """"On March 2, three days before the final": the final is three days after the day just named."""
+    sentence_start, _ = clause_bounds(ctx.text, match.start(), match.end())
+    if ctx.last_day is None or ctx.last_day_end < sentence_start or unit not in ("day", "week", "fortnight"):
+        return [ctx.make(*match.span(), "duration")]
+    return [ctx.make(*match.span(), "date", value=_shift(ctx.last_day, count, unit, sign))]
+
+
 def duration(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
     post = (match["post"] or "").lower()
     if post.endswith("-old"):
@@ -74,6 +85,8 @@ def duration(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
         return _ago(ctx, match, low, unit)
     if post.endswith(("later", "earlier")):
         return _from_last_day(ctx, match, low, unit, 1 if post.endswith("later") else -1)
+    if post.endswith(("before", "after")):
+        return _relative_to_same_sentence_day(ctx, match, low, unit, 1 if post.endswith("before") else -1)
     anchor = ctx.anchor
     shortest, longest = _shift(anchor, low, unit), _shift(anchor, high, unit)
     days_min, days_max = (shortest - anchor).days, (longest - anchor).days

@@ -131,7 +131,8 @@ DURATION = _compile(
     rf"an extra|between|(?:the\s+)?(?:next|coming|following|past|last|first)|in)\s+)?"
     rf"(?P<n1>{NUMBER}|a|an)(?:(?P<join>\s*[-–]\s*|-to-|\s+to\s+|\s+or\s+|\s+and\s+)(?P<n2>{NUMBER}))?"
     rf"(?P<half>\s+and\s+a\s+half)?[\s-]+(?P<u>{UNIT})\b"
-    rf"(?P<post>(?:{APOS}s?)?\s+(?:time|away|ago|later|earlier)\b|-old\b)?"
+    rf"(?P<post>(?:{APOS}s?)?\s+(?:time|away|ago|later|earlier)\b|-old\b|"
+    rf"\s+(?:before|after)(?=\s+(?:the|his|her|their|its|a|an|being|he|she|they)\b))?"
 )
 
 VAGUE = _compile(

@@ -92,5 +92,5 @@ def resolve(text: str, anchor: date) -> list[TimeExpression]:
         for expression in expressions:
             result.append(expression)
             if expression.kind in _DAY_KINDS and expression.value is not None:
-                ctx.last_day = expression.value
+                ctx.last_day, ctx.last_day_end = expression.value, expression.end
     return result

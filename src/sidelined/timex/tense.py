@@ -28,7 +28,7 @@ _PAST_CUES = (
     r"was|were|had|did|didn['’]t|wasn['’]t|weren['’]t|said|told|saw|won|lost|drew|beat|"
     r"scored|suffered|suffering|sustained|sustaining|picked up|picking up|hurt|hurting|"
     r"went|came|left|took|got|made|missed|underwent|forced off|taken off|"
-    r"last|earlier|ago|previous|yesterday|since"
+    r"last(?![-\s]*(?:16|32|eight|four)\b)|earlier|ago|previous|yesterday|since"
 )
 _NOT_PAST_ED = (
     r"sidelined|injured|suspended|scheduled|expected|linked|tipped|rested|tied|involved|interested|"
