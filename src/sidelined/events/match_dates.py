@@ -23,10 +23,10 @@ _NUMBERS = {
     "eight": 8, "nine": 9, "ten": 10,
 }
 _COUNT = r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(days?|weeks?)"
-_LATER_AFTER = re.compile(rf"^\s*,?\s*(?:just\s+)?{_COUNT}\s+later\b", re.I)
+_LATER_AFTER = re.compile(rf"\s*,?\s*(?:just\s+)?{_COUNT}\s+later\b", re.I)
 _BEFORE_PRECEDING = re.compile(rf"\b(?:just\s+)?{_COUNT}\s+before\b", re.I)
 _ADJACENT_BEFORE = re.compile(r"^\s*,?\s*(?:against|v\.?|vs\.?|versus)\s*$", re.I)
-_RESPECTIVELY_DAY = re.compile(r"^\s*(?:and|&)\s+(\d{1,2})(?:st|nd|rd|th)?\b")
+_RESPECTIVELY_DAY = re.compile(r"\s*(?:and|&)\s+(\d{1,2})(?:st|nd|rd|th)?\b")
 _BLOCKERS = re.compile(
     r"[;:]|\bsince\b|\buntil\b|\bafter\b|\b(?:and|but|while)\s+(?:\w+\s+)?(?:was|were|is|are|has|had|will|did)\b", re.I
 )
@@ -53,9 +53,12 @@ def usable(timexes: list[TimeExpression], blocked: list[tuple[int, int]]) -> lis
     return sorted(out, key=lambda t: t.start)
 
 
+_POSSESSIVE = re.compile(r"\w['’]s\b|s['’](?:\s|$)")
+
+
 def is_possessive(text: str, t: TimeExpression) -> bool:
     """ "Sunday's", whether or not the time expression's own span took the "'s"."""
-    return t.text.endswith(("'s", "’s", "s'", "s’")) or text[t.end : t.end + 2] in ("'s", "’s")
+    return _POSSESSIVE.search(t.text) is not None or text[t.end : t.end + 2] in ("'s", "’s")
 
 
 _MODIFIED = re.compile(r"\b(?:last|next|this|coming|past|previous)\b|\d", re.I)

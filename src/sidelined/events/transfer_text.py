@@ -1,0 +1,130 @@
+"""Transfer vocabulary: words for moves and approaches, their status, fees in euros, sources.
+
+Status words are ranked: a completed move ("has completed the signing",
+"moved to") outranks an agreed one ("agreed to pay", "reached an
+agreement"), which outranks a rumour ("linked with", "ready to offer",
+"interest from").
+"""
+
+from __future__ import annotations
+
+import re
+
+from sidelined.models import TransferStatus
+
+COMPLETED = re.compile(
+    r"\b(?:complet(?:ed|es|ing)\s+(?:the\s+|his\s+|her\s+|a\s+)?(?:signing|move|transfer|deal)|"
+    r"(?:has|have|had)\s+(?:officially\s+)?signed\s+(?:a\s+contract\s+with|for|with)|signed\s+for|"
+    r"(?:has|have)\s+joined|joined|moved\s+to|sealed\s+(?:a|his|her)\s+move|unveil(?:ed|s)?|"
+    r"confirmed\s+the\s+signing|broke\s+(?:their|the\s+club's)\s+transfer\s+record\s+to\s+sign|"
+    r"arrival\s+(?:at|from)|new\s+signing|on\s+loan\s+from|loan\s+move\s+to)\b",
+    re.I,
+)
+AGREED = re.compile(
+    r"\b(?:agreed\s+(?:to\s+pay|a\s+fee|a\s+deal|terms|personal\s+terms)|reached\s+an?\s+agreement|"
+    r"agreement\s+(?:with|between)|deal\s+(?:has\s+been\s+|is\s+)?agreed|here\s+we\s+go|"
+    r"set\s+to\s+(?:join|sign|complete)|close\s+to\s+(?:joining|signing|completing|a\s+deal)|"
+    r"undergo(?:ing)?\s+(?:a\s+)?medical|medical\s+examinations?)\b",
+    re.I,
+)
+RUMOUR = re.compile(
+    r"\b(?:offer(?:s|ed|ing)?|bids?|bidding|interest(?:ed)?|linked|links?|targets?|targeted|targeting|"
+    r"pursuits?|pursue|pursuing|chase|chasing|eye(?:s|ing|ed)?|keen\s+on\s+(?:signing|a\s+move|bringing|landing)|wants?\s+to\s+sign|wanted\s+by|"
+    r"monitor(?:s|ing|ed)?|scouting|consider(?:ing|s)?\s+a\s+move|approach(?:ed)?|enquir(?:y|ies|ed)|"
+    r"talks|move\s+(?:for|to)|swoop|in\s+the\s+race\s+(?:for\s+(?:his|her|the)\s+signature|to\s+sign)|admirers|suitors|return\s+to(?=\s+[A-Z])|"
+    r"on\s+(?:the|their)\s+(?:radar|shortlist)|ready\s+to\s+(?:offer|bid|pay|make)|prepared\s+to\s+(?:bid|offer|pay)|"
+    r"transfer\s+request|(?:mentioned|touted)\s+as\s+(?:a\s+)?target|acquir(?:e|ing)|sign(?:ing)?\s+of|"
+    r"to\s+sign|switch\s+to|reject(?:ed|s)?\s+(?:an?\s+)?(?:[\w€£$.]+\s+){0,4}?(?:bid|offer))\b",
+    re.I,
+)
+# Staying put is no transfer: "signing a new deal with the club", "contract extension".
+RENEWAL = re.compile(r"\b(?:new\s+(?:deal|contract)|extension|extend(?:ed|s)?\s+(?:his|her)\s+contract|renew\w*)\b",
+                     re.I)
+NEGATED = re.compile(r"\b(?:not|never|no|denied|deny|ruled\s+out)\b", re.I)
+
+# Words before "from X" that make X the buyer: "a bid from Manchester United".
+BUYER_FROM = re.compile(
+    r"\b(?:bid|bids|offer|offers|interest|approach|enquiry|proposal|advances|pursuit|swoop)"
+    r"(?:\s+[\w€£$.,-]+){0,3}?\s+from\s*(?:the\s+)?$",
+    re.I,
+)
+SELLER_BEFORE = re.compile(
+    r"\b(?:leave|leaving|left|away\s+from|exit|depart\w*|sell|from|pay|paid|paying)\s+(?:the\s+)?$", re.I
+)
+
+_STATUS_RANK: dict[TransferStatus, int] = {"rumour": 0, "agreed": 1, "completed": 2}
+
+
+def status_of(clause: str) -> TransferStatus | None:
+    """The status a clause gives a move, or None when it names no move."""
+    if COMPLETED.search(clause) and not re.search(r"\b(?:could|would|set to|close to|if)\b", clause, re.I):
+        return "completed"
+    if AGREED.search(clause):
+        return "agreed"
+    if RUMOUR.search(clause):
+        return "rumour"
+    return None
+
+
+def cue_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where the transfer words of text[start:end] are."""
+    return sorted((m.start(), m.end()) for cue in (COMPLETED, AGREED, RUMOUR) for m in cue.finditer(text, start, end))
+
+
+def stronger(a: TransferStatus, b: TransferStatus) -> TransferStatus:
+    return a if _STATUS_RANK[a] >= _STATUS_RANK[b] else b
+
+
+_EURO_AMOUNT = re.compile(
+    r"(?:€\s?(?P<a>\d+(?:[.,]\d+)?)\s?(?P<au>m\b|mn\b|mln\b|million\b|bn\b|billion\b|k\b)?"
+    r"|(?P<b>\d+(?:[.,]\d+)?)\s?(?P<bu>m|million|bn|billion)?\s?(?:euros?|EUR)\b)",
+    re.I,
+)
+_RANGE_AFTER = re.compile(r"^\s?(?:m|million)?\s?(?:-|–|—|to)\s?€?\s?\d", re.I)
+_RANGE_BEFORE = re.compile(r"(?:between|from)\s+$|\d\s?(?:m|million)?\s?(?:-|–|—|to)\s?$", re.I)
+_NOT_A_FEE = re.compile(r"^\s*(?:a|per)\s+(?:year|season|week|month)|^\s*(?:salary|wages?|bonus)", re.I)
+
+
+def euro_fee(text: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """The first fee in euros between start and end: (amount, span start, span end); a range gives none."""
+    for m in _EURO_AMOUNT.finditer(text, start, end):
+        after = text[m.end() : m.end() + 20]
+        before = text[max(start, m.start() - 12) : m.start()]
+        if _RANGE_AFTER.match(after) or _RANGE_BEFORE.search(before) or _NOT_A_FEE.match(after):
+            return None
+        number = (m.group("a") or m.group("b")).replace(",", ".")
+        unit = (m.group("au") or m.group("bu") or "").lower()
+        scale = {"m": 10**6, "mn": 10**6, "mln": 10**6, "million": 10**6, "bn": 10**9, "billion": 10**9,
+                 "k": 10**3}.get(unit, 1)
+        amount = int(round(float(number) * scale))
+        if amount < 100_000:  # a bare "€30" is no transfer fee
+            continue
+        return amount, m.start(), m.end()
+    return None
+
+
+_NAME = r"((?:[A-Z][\w.'’-]*)(?:\s+(?:de\s+|da\s+)?[A-Z][\w.'’-]*){0,3})"
+SOURCE_PATTERNS = [
+    re.compile(
+        r"\b[Aa]ccording\s+to\s+(?:(?:a|the)\s+)?(?:(?:report|reports|story)\s+(?:in|by|from)\s+)?"
+        r"(?:(?:[\w-]+\s+){0,4}(?:outlet|expert|journalist|reporter|newspaper|paper|insider|site|"
+        r"publication|daily),?\s+)?" + _NAME
+    ),
+    re.compile(r"\(via\s+" + _NAME + r"\)"),
+    re.compile(_NAME + r"\s+(?:reported|reports|claimed|claims|revealed|understands)\b"),
+    re.compile(r"\b(?:reported|revealed)\s+by\s+" + _NAME),
+]
+_NOT_SOURCES = {"The", "It", "He", "She", "They", "This", "That", "Reports", "Sources", "A", "An"}
+
+
+def source_in(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """Who a report is attributed to, from "according to X", "(via X)", "X reported"."""
+    for pattern in SOURCE_PATTERNS:
+        m = pattern.search(text, start, end)
+        if m is None:
+            continue
+        name = m.group(1).rstrip(".,'’")
+        if name.split()[0] in _NOT_SOURCES:
+            continue
+        return name, m.start(1), m.start(1) + len(name)
+    return None
