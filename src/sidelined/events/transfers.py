@@ -89,7 +89,9 @@ _ROLE = re.compile(
 )
 _DESCRIPTION_START = re.compile(
     r"\s*(?:He|She|(?:The|This|That)\s+(?:[\w'’-]+\s+){0,4}?(?:player|forward|striker|star|winger|midfielder|"
-    r"defender|goalkeeper|international|winner|captain|youngster|talent|[A-Z][a-z]+(?:an|ian|ese|ish|i)))\b"
+    r"defender|goalkeeper|international|winner|captain|youngster|talent)\b|"
+    r"(?:The|This|That)\s+[A-Z][a-z]+(?:an|ian|ese|ish|i)\s+(?:has|had|is|was|will|would|could|moved|joined|signed|left|"
+    r"wants|made|completed|agreed|remains)\b)"
 )
 _PLAYER_REACH = 90
 # A person who targets or bids is the buyer's man, not the one moving ("He has targeted the Algerian").
