@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sidelined.events import details
+from sidelined.events import details, when
 from sidelined.events.status import judge_status
 from sidelined.events.text import Segment, clauses, sentences
 from sidelined.events.vocab import INJURY_CUES, REPLACEMENT_CUES
@@ -102,7 +102,7 @@ def extract_injuries(
         report = InjuryReport(player=ctx.name, player_id=ctx.entity_id, team=ctx.team, evidence=evidence)
         details.fill_body(report, text, ordered)
         report.status = judge_status(texts)
-        details.fill_dates(report, text, ordered, timexes, matches, article.published)
+        when.fill_dates(report, text, ordered, mentions, timexes, matches, article.published)
         report.source = details.find_source(text, ordered + sorted(ctx.sentences, key=lambda s: s.start), mentions)
         reports.append(report)
     return reports

@@ -1,0 +1,141 @@
+"""The dated fields of an injury report: the day it happened, the expected
+return window and the fixtures missed, from the time expressions and matches
+found in the clauses about the player."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from sidelined.events.text import Segment
+from sidelined.models import Evidence, ExpectedReturn, InjuryReport, Match, Mention, TimeExpression
+
+# A team's coming fixtures within this many days are the ones a team-news article is about.
+PREVIEW_DAYS = 7
+
+_HAPPENED = re.compile(
+    r"\b(picked up|pick(?:ing)? up|sustain\w*|suffer\w*|injur\w*|hurt|forced off|limp\w* off|pulled up|"
+    r"went down|taken off|carried off|stretchered|came off|was substituted|clutched|twisted|rolled|felt|"
+    r"in (?:the|a|his|their) (?:\w+ )?(?:win|defeat|draw|loss|victory|game|match|clash)|during|against)\b",
+    re.IGNORECASE,
+)
+# A day that dates the telling, not the injury ("Arteta said on Friday").
+_REPORTING = re.compile(r"\b(said|says|told|confirmed|revealed|announced|added|explained|reported|"
+                        r"speaking|statement|press conference|training)\b[^.]{0,15}$", re.IGNORECASE)
+_RETURN = re.compile(
+    r"\b(return\w*|back\b|out for|out until|until|sidelined for|miss(?:ing)? (?:up to|around|about|at least)?|"
+    r"expected to be out|layoff|lay-off|in contention|an option|comeback|weeks|months|recover\w* in|available|"
+    r"out|sidelined)",
+    re.IGNORECASE,
+)
+_RETURN_BEFORE = re.compile(r"\b(return\w*|back|in contention|an option|available|comeback|until|fit for|"
+                            r"in time for|target\w*|aim\w* for|ready for)\b", re.IGNORECASE)
+_MISS = re.compile(
+    r"\b(miss(?:es|ed|ing)?\b(?! training| a training| the training| practice)|ruled out of|without|absent|"
+    r"sidelined for|not (?:be )?available|unavailable|won'?t (?:play|feature|be available|be involved)|"
+    r"will not (?:play|feature|be involved)|sit out|sits out|skip|withdr[ae]wn? from|withdraws? from|"
+    r"pulled out of|out of (?:the|this|next|Saturday|Sunday|Wednesday)|not be risked|not (?:be )?fit)",
+    re.IGNORECASE,
+)
+
+
+def _day_of(t: TimeExpression) -> date | None:
+    if t.value is not None:
+        return t.value
+    if t.kind == "weekday" and t.earliest is not None and t.earliest == t.latest:
+        return t.earliest
+    return None
+
+
+def _within(seg: Segment, start: int) -> bool:
+    return seg.start <= start < seg.end
+
+
+def occurred_on(report: InjuryReport, text: str, segs: list[Segment], timexes: list[TimeExpression],
+                published: date) -> None:
+    for seg in segs:
+        clause = text[seg.start : seg.end]
+        if not _HAPPENED.search(clause):
+            continue
+        for t in timexes:
+            day = _day_of(t)
+            if not (_within(seg, t.start) and day and t.kind in ("date", "weekday")):
+                continue
+            if published - timedelta(days=60) <= day <= published and \
+                    not _REPORTING.search(text[seg.start : t.start][-40:]):
+                report.occurred_on = day
+                report.evidence.append(Evidence(field="occurred_on", start=t.start, end=t.end))
+                return
+
+
+def expected_return(report: InjuryReport, text: str, segs: list[Segment], timexes: list[TimeExpression],
+                    published: date) -> None:
+    """A duration sets the window from publication; a named target day sets (or closes) it."""
+    window: tuple[date | None, date | None] | None = None
+    targets: list[date] = []
+    evidence: list[Evidence] = []
+    for seg in segs:
+        clause = text[seg.start : seg.end]
+        for t in (t for t in timexes if _within(seg, t.start)):
+            before = text[seg.start : t.start]
+            day = _day_of(t)
+            if t.kind == "duration" and (t.earliest or t.latest) and _RETURN.search(clause):
+                if window is None:
+                    window = (t.earliest, t.latest)
+                    evidence.append(Evidence(field="expected_return", start=t.start, end=t.end))
+            elif t.kind in ("month", "range") and t.earliest and t.latest and t.earliest > published \
+                    and re.search(r"\b(until|out|return\w*|back)\b", before, re.IGNORECASE):
+                if not targets:
+                    targets += [t.earliest, t.latest]
+                    evidence.append(Evidence(field="expected_return", start=t.start, end=t.end))
+            elif day and day > published and _RETURN_BEFORE.search(before[-80:]):
+                targets.append(day)
+                evidence.append(Evidence(field="expected_return", start=t.start, end=t.end))
+    earliest, latest = window if window else (None, None)
+    if targets:
+        if window is None:
+            earliest, latest = min(targets), max(targets)
+        else:
+            latest = max(targets)
+    if earliest or latest:
+        report.expected_return = ExpectedReturn(earliest=earliest, latest=latest)
+        report.evidence.extend(evidence)
+
+
+def _match_in(seg: Segment, match: Match, mentions: list[Mention], timexes: list[TimeExpression],
+              own_team: str | None) -> bool:
+    """Whether the clause speaks of this match: its day, its opponent, or the words it was found in."""
+    if any(_within(seg, e.start) for e in match.evidence):
+        return True
+    if any(_within(seg, t.start) and _day_of(t) == match.date for t in timexes):
+        return True
+    opponents = [t for t in match.teams if t != own_team]
+    return any(_within(seg, m.start) and m.name in opponents for m in mentions
+               if m.kind in ("club", "national_team"))
+
+
+def missed_fixtures(report: InjuryReport, text: str, segs: list[Segment], mentions: list[Mention],
+                    timexes: list[TimeExpression], matches: list[Match], published: date | None) -> None:
+    """Fixtures the clauses about him say he misses or missed, and, for a player ruled out, the
+    coming fixtures of his team that the article previews."""
+    missed: set[date] = set()
+    for seg in segs:
+        if not _MISS.search(text[seg.start : seg.end]):
+            continue
+        for match in matches:
+            if (report.team is None or report.team in match.teams) and \
+                    _match_in(seg, match, mentions, timexes, report.team):
+                missed.add(match.date)
+    if report.status == "out" and published is not None:
+        missed.update(m.date for m in matches if not m.played and report.team in m.teams
+                      and published <= m.date <= published + timedelta(days=PREVIEW_DAYS))
+    report.missed_fixtures = sorted(missed)
+
+
+def fill_dates(report: InjuryReport, text: str, segs: list[Segment], mentions: list[Mention],
+               timexes: list[TimeExpression], matches: list[Match], published: date | None) -> None:
+    if published is None:
+        return
+    occurred_on(report, text, segs, timexes, published)
+    expected_return(report, text, segs, timexes, published)
+    missed_fixtures(report, text, segs, mentions, timexes, matches, published)
