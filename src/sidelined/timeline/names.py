@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from sidelined.errors import UnknownEntity
 from sidelined.store.schema import EntityRow
+from sidelined.timeline.reference import team_spellings
 
 FUZZY_ACCEPT = 92
 FUZZY_SUGGEST = 75
@@ -28,6 +29,10 @@ def resolve(session: Session, kind: str, name: str) -> EntityRow:
     by_key = {name_key(e.name): e for e in entities}
     if wanted in by_key:
         return by_key[wanted]
+    if kind == "team":
+        known = [by_key[k] for k in map(name_key, team_spellings(name)) if k in by_key]
+        if known:
+            return known[0]
     by_last = [e for e in entities if name_key(e.name).split()[-1:] == [wanted]]
     if len(by_last) == 1:
         return by_last[0]

@@ -68,7 +68,7 @@ def team_status(
         for player_id in player_ids:
             player = session.get(EntityRow, player_id)
             assert player is not None
-            answer = availability_of(session, player_id, player.name, day, stale_after)
+            answer = availability_of(session, player_id, player.name, day, stale_after, details=False)
             episode = answer.episode
             if answer.status not in ("out", "doubtful") or episode is None:
                 continue
@@ -98,7 +98,7 @@ def changes(store: Store, since: date, until: date | None = None) -> list[Change
     found: list[Change] = []
     with store.session() as session:
         for player_id in players_reported(session, since=since, until=day):
-            for episode in player_episodes(session, player_id, day):
+            for episode in player_episodes(session, player_id, day, details=False):
                 found.extend(episode_changes(episode, since))
     found.sort(key=lambda c: (c.day or date.max, c.player, c.report.report_id))
     return found
