@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Generic, Literal, TypeVar
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from sidelined.models import InjuryReport, Match, Transfer
 from sidelined.timeline import EpisodeView, SourcedReport
@@ -150,14 +150,28 @@ class IngestResponse(BaseModel):
     url: str
 
 
+MAX_ARTICLE_CHARS = 200_000
+
+
 class ArticleIn(BaseModel):
     """An article to ingest: its text and what is known about its origin."""
 
-    text: str = Field(min_length=1, description="Plain article text (size-limited).")
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, max_length=MAX_ARTICLE_CHARS, description="Plain article text.")
     title: str | None = Field(default=None, max_length=500)
     url: str | None = Field(default=None, max_length=2000)
     outlet: str | None = Field(default=None, max_length=200)
     published: date | None = None
+
+    @field_validator("text")
+    @classmethod
+    def _readable_text(cls, text: str) -> str:
+        if not text.strip():
+            raise ValueError("the article text is blank")
+        if "\x00" in text:
+            raise ValueError("the article text holds NUL characters: binary data is not an article")
+        return text
 
 
 class ErrorBody(BaseModel):
