@@ -25,7 +25,7 @@ _NUMBERS = {
 _COUNT = r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(days?|weeks?)"
 _LATER_AFTER = re.compile(rf"\s*,?\s*(?:just\s+)?{_COUNT}\s+later\b", re.I)
 _BEFORE_PRECEDING = re.compile(rf"\b(?:just\s+)?{_COUNT}\s+before\b", re.I)
-_ADJACENT_BEFORE = re.compile(r"^\s*,?\s*(?:against|v\.?|vs\.?|versus)\s*$", re.I)
+_ADJACENT_BEFORE = re.compile(r"^\s*,?\s*(?:(?:against|v\.?|vs\.?|versus)\s*)?$", re.I)
 _RESPECTIVELY_DAY = re.compile(r"\s*(?:and|&)\s+(\d{1,2})(?:st|nd|rd|th)?\b")
 _BLOCKERS = re.compile(
     r"[;:]|\bsince\b|\buntil\b|\bafter\b|\b(?:and|but|while)\s+(?:\w+\s+)?(?:was|were|is|are|has|had|will|did)\b", re.I
@@ -41,11 +41,14 @@ class DayChoice:
     bare_weekday: bool = False  # a weekday alone ("on Sunday"), whose week the context decides
 
 
-def usable(timexes: list[TimeExpression], blocked: list[tuple[int, int]]) -> list[TimeExpression]:
-    """Time expressions naming one day, outside team names ("Sheffield Wednesday")."""
+_DATE_LINE = re.compile(r"\s*date\s+$", re.I)
+
+
+def usable(text: str, timexes: list[TimeExpression], blocked: list[tuple[int, int]]) -> list[TimeExpression]:
+    """Time expressions naming one day, outside team names ("Sheffield Wednesday") and the dateline."""
     out = []
     for t in timexes:
-        if t.value is None or t.kind not in ("date", "weekday"):
+        if t.value is None or t.kind not in ("date", "weekday") or _DATE_LINE.fullmatch(text[: t.start]):
             continue
         if any(t.start < e and s < t.end for s, e in blocked):
             continue
@@ -217,6 +220,8 @@ def settle_weekday(text: str, choice: DayChoice, clause_start: int, clause_end: 
         if future == past:
             return choice
         played = past
+    if (choice.day <= published) == played:  # the time-expression stage already agrees
+        return choice
     weekday = choice.day.weekday()
     if played:
         day = published - timedelta(days=(published.weekday() - weekday) % 7)

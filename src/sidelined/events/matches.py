@@ -72,7 +72,7 @@ def extract_matches(
     text = article.text
     teams = _teams(mentions)
     focus = _focus_teams(mentions)
-    days = usable(timexes, [(t.start, t.end) for t in teams])
+    days = usable(text, timexes, [(t.start, t.end) for t in teams])
     segments = sentences(text)
     found: list[_Found] = []
     loose: list[_LooseScore] = []
