@@ -12,7 +12,7 @@ from sidelined.entities.context import ArticleContext
 from sidelined.entities.coref import descriptor_mentions, pronoun_mentions, staff_mentions
 from sidelined.entities.gazetteer import Gazetteer, Hit, gazetteer_for
 from sidelined.entities.linker import PlayerLink, resolve_players, resolve_teams
-from sidelined.entities.shapes import find_shapes
+from sidelined.entities.shapes import find_shapes, find_single_names
 from sidelined.kb import KnowledgeBase
 from sidelined.kb.names import fold
 from sidelined.models import Article, Mention
@@ -74,16 +74,18 @@ def _unknown_people(
 ) -> list[PlayerLink]:
     found: list[PlayerLink] = []
     known_by_surname: dict[str, PlayerLink] = {}
-    for shape in find_shapes(ctx.text, taken):
+    shapes = find_shapes(ctx.text, taken)
+    shape_spans = [(shape.start, shape.end) for shape in shapes]
+    player_spans = [(lk.start, lk.end) for lk in links if lk.kind == "player"] + [
+        span for span, shape in zip(shape_spans, shapes, strict=True) if not shape.staff
+    ]
+    shapes += find_single_names(ctx.text, taken + shape_spans, player_spans)
+    for shape in shapes:
         fuzzy = _fuzzy_player(kb, shape.text, ctx) if not shape.staff and shape.player_context else None
         if fuzzy:
-            link = PlayerLink(
-                shape.start, shape.end, shape.text, fuzzy, kb.players[fuzzy].name, "fuzzy", score=0.8
-            )
+            link = PlayerLink(shape.start, shape.end, shape.text, fuzzy, kb.players[fuzzy].name, "fuzzy", score=0.8)
         elif shape.staff:
-            link = PlayerLink(
-                shape.start, shape.end, shape.text, None, fold(shape.text), "shape", kind="person"
-            )
+            link = PlayerLink(shape.start, shape.end, shape.text, None, fold(shape.text), "shape", kind="person")
         elif shape.player_context:
             link = PlayerLink(shape.start, shape.end, shape.text, None, fold(shape.text), "shape", score=0.5)
         else:
@@ -119,17 +121,17 @@ def _team_for(kb: KnowledgeBase, link: PlayerLink, ctx: ArticleContext) -> str |
         if national and national.id in ctx.team_ids:
             return national.name
         if player is None or not player.nationality:
-            nearest = ctx.nearest_team(link.start, kind="national_team")
+            nearest = ctx.team_for_unknown(link.start, "national_team")
             if nearest:
                 return kb.teams[nearest].name
     if player is None:
-        nearest = ctx.nearest_team(link.start, kind="club") or ctx.dominant_club()
+        nearest = ctx.team_for_unknown(link.start, "club")
         return kb.teams[nearest].name if nearest else None
     clubs = kb.club_ids_on(player.id, ctx.day)
     in_article = [team_id for team_id in clubs if team_id in ctx.team_ids]
     if in_article:
         return kb.teams[in_article[0]].name
-    nearest = ctx.nearest_team(link.start, kind="club")
+    nearest = ctx.nearest_team(link.start, kind="club") if clubs else ctx.team_for_unknown(link.start, "club")
     if nearest and (not clubs or nearest in {team_id for _, team_id in player.club_ids}):
         return kb.teams[nearest].name
     if clubs:

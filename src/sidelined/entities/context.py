@@ -13,6 +13,7 @@ from sidelined.kb import KnowledgeBase
 from sidelined.kb.names import season_of
 
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
+NEARBY_CHARS = 300
 INTERNATIONAL_COMPETITIONS = frozenset(
     {
         "friendly",
@@ -30,7 +31,6 @@ INTERNATIONAL_COMPETITIONS = frozenset(
         "Confederations Cup",
     }
 )
-LEAD_CHARS = 400
 
 
 @dataclass
@@ -95,23 +95,36 @@ class ArticleContext:
         return best[1] if best else None
 
     def decide_international(self) -> None:
-        """About international duty when national sides and their competitions lead the article."""
-
-        def tally(limit: int | None) -> tuple[int, int]:
-            national = club = 0
-            for sighting in self.teams:
-                if limit is None or sighting.start < limit:
-                    national += sighting.kind == "national_team"
-                    club += sighting.kind == "club"
-            for start, name in self.competitions:
-                if limit is None or start < limit:
-                    if name in INTERNATIONAL_COMPETITIONS:
-                        national += 1
-                    else:
-                        club += 1
-            return national, club
-
-        national, club = tally(LEAD_CHARS)
-        if national == club:
-            national, club = tally(None)
+        """About international duty when national sides and their competitions outweigh clubs and
+        theirs, counting the first sentence three times."""
+        first_end = self.sentence_span(1 if self.text.lstrip().startswith("date ") else 0)[1]
+        national = club = 0
+        for start, is_national in self._evidence():
+            weight = 3 if start < first_end else 1
+            national += weight * is_national
+            club += weight * (not is_national)
         self.international = national > club
+
+    def _evidence(self) -> list[tuple[int, bool]]:
+        found = [(t.start, t.kind == "national_team") for t in self.teams]
+        found += [(start, name in INTERNATIONAL_COMPETITIONS) for start, name in self.competitions]
+        return found
+
+    def team_for_unknown(self, offset: int, kind: str) -> str | None:
+        """Team of someone the knowledge base does not know: named before him in his sentence,
+        else after him in it, else one named shortly before (a section heading), else the article's
+        main club."""
+        sentence = self.sentence_of(offset)
+        start, end = self.sentence_span(sentence)
+        before = [t for t in self.teams if start <= t.start < offset and t.kind == kind]
+        if before:
+            return before[-1].team_id
+        after = [t for t in self.teams if offset <= t.start < end and t.kind == kind]
+        if after:
+            return after[0].team_id
+        nearby = [t for t in self.teams if offset - NEARBY_CHARS <= t.start < offset and t.kind == kind]
+        if nearby:
+            return nearby[-1].team_id
+        if kind == "club" and self.dominant_club():
+            return self.dominant_club()
+        return self.nearest_team(offset, kind=kind, window=10_000)

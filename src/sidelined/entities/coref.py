@@ -167,9 +167,7 @@ def _fits(kb: KnowledgeBase, player: Player, need: Constraint, ctx: ArticleConte
 def _antecedent(
     kb: KnowledgeBase, links: list[PlayerLink], offset: int, need: Constraint, ctx: ArticleContext
 ) -> PlayerLink | None:
-    for link in sorted(
-        (lk for lk in links if lk.end <= offset and lk.kind == "player"), key=lambda lk: -lk.start
-    ):
+    for link in sorted((lk for lk in links if lk.end <= offset and lk.kind == "player"), key=lambda lk: -lk.start):
         if link.player_id and _fits(kb, kb.players[link.player_id], need, ctx):
             return link
     return None
@@ -248,13 +246,9 @@ def descriptor_mentions(
     return found
 
 
-def pronoun_mentions(
-    links: list[PlayerLink], ctx: ArticleContext, blocked: list[tuple[int, int]]
-) -> list[PlayerLink]:
+def pronoun_mentions(links: list[PlayerLink], ctx: ArticleContext, blocked: list[tuple[int, int]]) -> list[PlayerLink]:
     """Pronouns in the sentence right after a sentence naming someone (or later in that same sentence)."""
-    named = [
-        lk for lk in links if lk.via not in ("pronoun", "descriptor") and lk.kind in ("player", "person")
-    ]
+    named = [lk for lk in links if lk.via not in ("pronoun", "descriptor") and lk.kind in ("player", "person")]
     if not named:
         return []
     sentences_with_names = {ctx.sentence_of(lk.start) for lk in named}

@@ -91,6 +91,10 @@ class Gazetteer:
                 )
                 for form in _variants(spelling):
                     entries[form].append(Entry("team", team.id, via, flagged))
+                bare = spelling[4:] if spelling.lower().startswith("the ") else ""
+                if bare[:1].isupper():
+                    # "Hoops boss ...": a nickname without its article is the same nickname, less sure.
+                    entries[fold(bare)].append(Entry("team", team.id, "alias", True))
 
     def find(self, text: str) -> list[Hit]:
         """Leftmost-longest whole-word matches in the text."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from sidelined.entities.context import ArticleContext, TeamSighting
 from sidelined.entities.gazetteer import Entry, Hit
+from sidelined.entities.shapes import PLAYER_CONTEXT, STAFF_BEFORE
 from sidelined.kb import KnowledgeBase, Player
 from sidelined.models import LinkVia, MentionKind
 
@@ -57,11 +58,16 @@ class PlayerLink:
 
 
 def _team_hits(hits: list[Hit]) -> list[tuple[Hit, list[Entry]]]:
-    return [
-        (h, [e for e in h.entries if e.kind == "team"])
-        for h in hits
-        if any(e.kind == "team" for e in h.entries)
-    ]
+    """Hits that may be teams, each with one entry per team (a form can reach a team twice)."""
+    found = []
+    for hit in hits:
+        entries: dict[str, Entry] = {}
+        for entry in hit.entries:
+            if entry.kind == "team" and (entry.entity_id not in entries or not entry.ambiguous):
+                entries[entry.entity_id] = entry
+        if entries:
+            found.append((hit, list(entries.values())))
+    return found
 
 
 def resolve_teams(kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext) -> set[int]:
@@ -75,7 +81,10 @@ def resolve_teams(kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext) -> se
         ranked = sorted(entries, key=lambda e: -kb.teams[e.entity_id].prominence)
         top = kb.teams[ranked[0].entity_id]
         runner_up = kb.teams[ranked[1].entity_id].prominence if len(ranked) > 1 else -1
-        clear = not ranked[0].ambiguous and (len(ranked) == 1 or (top.prominence >= TOP_FLIGHT > runner_up))
+        # A one-word name of a club that never appears in our fixtures ("Miami") is too weak alone.
+        known = top.prominence > 0 or top.league is not None or not hit.text.strip().isalpha()
+        dominant = top.prominence >= TOP_FLIGHT > runner_up or (top.prominence > 0 and runner_up <= 0)
+        clear = known and not ranked[0].ambiguous and (len(ranked) == 1 or dominant)
         if clear:
             anchors.add(top.id)
             ctx.teams.append(TeamSighting(hit.start, top.id, top.kind))
@@ -134,9 +143,20 @@ def _word_before(text: str, start: int) -> tuple[int, str] | None:
     return None
 
 
-def resolve_players(
-    kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext, team_starts: set[int]
-) -> list[PlayerLink]:
+def _famous_enough(player: Player, hit: Hit, ctx: ArticleContext) -> bool:
+    """A surname only one known player has, not opening a sentence, in a sentence about playing,
+    and the man played in the last two seasons (his current club may be outside our data)."""
+    sentence_start, sentence_end = ctx.sentence_span(ctx.sentence_of(hit.start))
+    if ctx.text[sentence_start : hit.start].strip() in ("", '"', "“"):
+        return False
+    if not PLAYER_CONTEXT.search(ctx.text, sentence_start, sentence_end):
+        return False
+    first = int(ctx.season[:4])
+    recent = {f"{first - k}-{(first - k + 1) % 100:02d}" for k in (0, 1, 2)}
+    return len(hit.text) > 3 and any(season in recent for season, _ in player.club_ids)
+
+
+def resolve_players(kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext, team_starts: set[int]) -> list[PlayerLink]:
     links: list[PlayerLink] = []
     full_mentions: list[tuple[int, str]] = []
     surname_hits: list[Hit] = []
@@ -146,13 +166,13 @@ def resolve_players(
         names = [e.entity_id for e in hit.entries if e.kind == "player_name"]
         if names and " " in hit.text.strip():
             player_id, _ = _best_player(kb, names, ctx)
-            links.append(
-                PlayerLink(hit.start, hit.end, hit.text, player_id, kb.players[player_id].name, "name")
-            )
+            if STAFF_BEFORE.search(ctx.text[max(0, hit.start - 40) : hit.start]):
+                name = kb.players[player_id].name
+                links.append(PlayerLink(hit.start, hit.end, hit.text, None, name, "name", kind="person"))
+                continue
+            links.append(PlayerLink(hit.start, hit.end, hit.text, player_id, kb.players[player_id].name, "name"))
             full_mentions.append((hit.start, player_id))
-        elif (
-            names or any(e.kind == "player_surname" for e in hit.entries)
-        ) and hit.text not in CALENDAR_WORDS:
+        elif (names or any(e.kind == "player_surname" for e in hit.entries)) and hit.text not in CALENDAR_WORDS:
             surname_hits.append(hit)
     for hit in surname_hits:
         link = _resolve_single_word(kb, hit, ctx, full_mentions)
@@ -178,12 +198,8 @@ def _resolve_single_word(
         if not candidates:
             return None
         start = before[0]
-    introduced = [
-        pid for pos, pid in sorted(full_mentions, key=lambda m: abs(m[0] - hit.start)) if pid in candidates
-    ]
-    earlier = [
-        pid for pos, pid in sorted(full_mentions, reverse=True) if pid in candidates and pos < hit.start
-    ]
+    introduced = [pid for pos, pid in sorted(full_mentions, key=lambda m: abs(m[0] - hit.start)) if pid in candidates]
+    earlier = [pid for pos, pid in sorted(full_mentions, reverse=True) if pid in candidates and pos < hit.start]
     if earlier or introduced:
         chosen = (earlier or introduced)[0]
         return PlayerLink(
@@ -198,7 +214,7 @@ def _resolve_single_word(
     best_score, best = scored[0]
     tied = len(scored) > 1 and scored[1][0] == best_score
     supported = best_score >= 2 or (ctx.international and best_score >= 1.5)
-    if (supported and not tied) or (mononym and best_score >= 0.5 and not tied and len(hit.text) > 4):
+    if (supported and not tied) or (len(candidates) == 1 and _famous_enough(kb.players[best], hit, ctx)):
         return PlayerLink(
             start,
             hit.end,

@@ -238,6 +238,25 @@ NOT_NAME_WORDS = frozenset(
 )
 
 
+NOT_NAME_WORDS = NOT_NAME_WORDS | frozenset(
+    (
+        "Right-back Left-back Full-back Centre-back Center-back Wing-back Midfielder Striker Forward Defender "
+        "Goalkeeper Keeper Winger Captain Skipper Youngster Veteran Teenager Racing Concacaf CONCACAF UEFA FIFA "
+        "Women's Men's Hoops Crew Coach Manager Dutchman Englishman Frenchman Spaniard Argentine Photo Credit "
+        "Getty Shutterstock Copyright Share Compartir Delete Advertisement Related Latest Live Watch Listen"
+    ).split()
+)
+POSITION_WORDS = (
+    r"(?:[Ff]orwards?|[Ss]trikers?|[Ww]ingers?|[Mm]idfielders?|[Dd]efenders?|[Gg]oalkeepers?|[Kk]eepers?|"
+    r"(?:[Ff]ull|[Rr]ight|[Ll]eft|[Cc]entre|[Cc]enter|[Ww]ing)-backs?|[Cc]aptain|[Ss]kipper|[Yy]oungster|"
+    r"[Tt]eenager|[Vv]eteran|[Pp]laymaker)"
+)
+SINGLE_WORD = r"[A-Z][a-z][\w'’\-]*"
+AFTER_POSITION = re.compile(rf"\b{POSITION_WORDS}\s+({SINGLE_WORD})\b(?!\s+[A-Z])")
+LIST_NEXT = re.compile(rf"^(?:,\s*|\s+and\s+)({SINGLE_WORD})\b(?=\s*(?:,|and\b|\.|are\b|is\b|have\b|all\b|were\b))")
+LIST_PREVIOUS = re.compile(rf"(?:^|[,:]\s*|\.\s+)({SINGLE_WORD})(?:,\s*|\s+and\s+)$")
+
+
 @dataclass(frozen=True)
 class ShapeName:
     start: int
@@ -265,6 +284,8 @@ def find_shapes(text: str, taken: list[tuple[int, int]]) -> list[ShapeName]:
             words.pop()
         if len(words) < 2 or any(w in NOT_NAME_WORDS for w in words):
             continue
+        if words[-1].endswith(("'s", "’s")):
+            words[-1] = words[-1][:-2]
         start = match.start() + match.group(0).index(words[0])
         end = start + len(" ".join(words)) if " ".join(words) in match.group(0) else match.end()
         if any(start < t_end and t_start < end for t_start, t_end in taken):
@@ -276,3 +297,34 @@ def find_shapes(text: str, taken: list[tuple[int, int]]) -> list[ShapeName]:
         context = bool(PLAYER_CONTEXT.search(text[left:right]))
         found.append(ShapeName(start, end, text[start:end], staff, context))
     return found
+
+
+def _free(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return not any(start < t_end and t_start < end for t_start, t_end in taken)
+
+
+def find_single_names(text: str, taken: list[tuple[int, int]], players: list[tuple[int, int]]) -> list[ShapeName]:
+    """One-word names the gazetteer could not settle, where only a player fits: right after a
+    position word ("full-back Juankar") or in a list with named players ("Koné, Harper and Juanpi")."""
+    found: dict[int, ShapeName] = {}
+
+    def keep(start: int, end: int) -> None:
+        word = text[start:end]
+        if word not in NOT_NAME_WORDS and _free(start, end, taken) and start not in found:
+            found[start] = ShapeName(start, end, word, staff=False, player_context=True)
+
+    for match in AFTER_POSITION.finditer(text):
+        keep(match.start(1), match.end(1))
+    for start, end in players:
+        cursor = end
+        while True:
+            following = LIST_NEXT.match(text[cursor : cursor + 60])
+            if not following:
+                break
+            keep(cursor + following.start(1), cursor + following.end(1))
+            cursor += following.end(1)
+        preceding = LIST_PREVIOUS.search(text[max(0, start - 40) : start])
+        if preceding:
+            offset = max(0, start - 40)
+            keep(offset + preceding.start(1), offset + preceding.end(1))
+    return sorted(found.values(), key=lambda shape: shape.start)

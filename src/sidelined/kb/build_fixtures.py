@@ -41,9 +41,7 @@ def build_fixtures(
             continue
         competition = competition_by_code.get(row["competition"], row["competition"])
         home_goals, away_goals = _goals(row["aet1"] or row["ft1"]), _goals(row["aet2"] or row["ft2"])
-        rows.append(
-            [day_number(row["date"]), home, away, competition_index(competition), home_goals, away_goals]
-        )
+        rows.append([day_number(row["date"]), home, away, competition_index(competition), home_goals, away_goals])
     for row in read_rows(data / "international_results" / "results.csv"):
         if row["date"] < FIRST_SEASON_DAY:
             continue

@@ -120,7 +120,7 @@ class PlayerRecord:
         return next((getattr(s, attribute) for s in ranked if getattr(s, attribute)), None)
 
     def as_row(self, player_id: str) -> list[object]:
-        name = fold(str(self.best("name")))
+        name = re.sub(r"\s+Jr\.?$", "", fold(str(self.best("name"))))
         known_as = fold(str(self.best("short_name") or derived_surname(name)))
         clubs = sorted({(s.season, s.team_id) for s in self.sightings if s.season and s.team_id})
         aliases = sorted({fold(n) for s in self.sightings for n in (s.name, *s.other_names)} - {name})
@@ -334,9 +334,7 @@ class _Linker:
 def link_sightings(sightings: list[Sighting]) -> list[PlayerRecord]:
     """Group sightings into players (see the module docstring for the rule)."""
     linker = _Linker()
-    ordered = sorted(
-        sightings, key=lambda s: (s.birth_year is None, SOURCE_RANK[s.source], s.season or "", s.name)
-    )
+    ordered = sorted(sightings, key=lambda s: (s.birth_year is None, SOURCE_RANK[s.source], s.season or "", s.name))
     for sighting in ordered:
         linker.add(sighting)
     return linker.records

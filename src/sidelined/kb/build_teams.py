@@ -134,9 +134,7 @@ def _add_clubs(index: TeamIndex, data: Path) -> None:
         for alias in row["aliases"].split("|"):
             index.add_alias(team_id, alias)
     for row in curated("extra_teams.csv"):
-        team = TeamRecord(
-            f"club:{slug(row['team'])}", row["team"], row["kind"], row["country"], row["league"]
-        )
+        team = TeamRecord(f"club:{slug(row['team'])}", row["team"], row["kind"], row["country"], row["league"])
         index.add(team)
         for alias in filter(None, row["aliases"].split("|")):
             index.add_alias(team.id, alias)
@@ -200,9 +198,7 @@ def _add_curated_aliases(index: TeamIndex, data: Path) -> list[str]:
         (r["team"], r["team_type"], r["alias"], r["ambiguous"] == "yes")
         for r in read_rows(data / "curated" / "team_aliases.csv")
     ]
-    rows += [
-        (r["team"], r["kind"], r["alias"], r["ambiguous"] == "yes") for r in curated("extra_aliases.csv")
-    ]
+    rows += [(r["team"], r["kind"], r["alias"], r["ambiguous"] == "yes") for r in curated("extra_aliases.csv")]
     for team, kind, alias, ambiguous in rows:
         team_id = index.resolve(team, kind=kind)
         if team_id is None:

@@ -51,9 +51,7 @@ def fold(text: str) -> str:
     """Plain-ASCII form of a name, keeping case and punctuation."""
     text = text.translate(_EXTRA_FOLDS)
     decomposed = unicodedata.normalize("NFKD", text)
-    return (
-        "".join(ch for ch in decomposed if not unicodedata.combining(ch)).encode("ascii", "ignore").decode()
-    )
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).encode("ascii", "ignore").decode()
 
 
 def fold_same_length(text: str) -> str:

@@ -56,9 +56,7 @@ class KnowledgeBase:
     # ------------------------------------------------------------------ teams
     def _add_team(self, row: list[Any]) -> None:
         team_id, name, kind, country, league, stadium, aliases, ambiguous, prominence = row
-        team = Team(
-            team_id, name, kind, country, league, tuple(aliases), stadium, tuple(ambiguous), prominence
-        )
+        team = Team(team_id, name, kind, country, league, tuple(aliases), stadium, tuple(ambiguous), prominence)
         self.teams[team_id] = team
         for spelling in (name, *aliases):
             for lookup in {key(spelling), club_key(spelling)}:
@@ -175,9 +173,7 @@ class KnowledgeBase:
             days = self._fixture_days[team_id]
             low = bisect.bisect_left(days, (start - EPOCH).days)
             high = bisect.bisect_right(days, (end - EPOCH).days)
-            found.extend(
-                self._fixture(self._fixture_rows[i]) for i in self._fixtures_by_team[team_id][low:high]
-            )
+            found.extend(self._fixture(self._fixture_rows[i]) for i in self._fixtures_by_team[team_id][low:high])
         return found
 
     def fixture_between(self, team_a: str, team_b: str, near: date, window_days: int = 10) -> Fixture | None:
