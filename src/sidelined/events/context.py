@@ -1,0 +1,116 @@
+"""Which clauses are about which player, and whether they report his fitness.
+
+A clause may name several players.  Each injury cue in it belongs to the
+nearest group of coordinated player mentions ("Alaba, Rudiger and Mendy are
+all out" gives the cue to all three; "Despite Vardy's injury there is no
+recall for Rooney" gives it to Vardy only).  Mentions of the man who made the
+tackle, came on as a replacement or manages the side are not fitness subjects.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sidelined.events.text import Segment, clauses, sentences
+from sidelined.events.vocab import INJURY_CUES, REPLACEMENT_CUES
+from sidelined.models import Mention
+
+_CAUSER_BEFORE = re.compile(
+    r"\b(?:tackl\w*|challenge|collision|clash(?:ing)?|foul\w*|shot|kick\w*|knee|elbow|block\w*|stamp\w*|"
+    r"caught)\b[^.;]{0,40}\b(?:from|by|with|on)\s+(?:[\w'’.-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+_MANAGER_BEFORE = re.compile(r"\b(?:manager|boss|coach|head coach|coached by|assistant|chairman|president|"
+                             r"director|pundit|referee)\s+$", re.IGNORECASE)
+_MANAGER_AFTER = re.compile(r"^['’]s?\s+(?:side|team|men|squad|charges|set-up|selection|options|striking options|"
+                            r"plans|thinking)\b", re.IGNORECASE)
+_LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*\(\w+\)\s*,?\s*)$")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+
+
+@dataclass
+class PlayerContext:
+    name: str
+    team: str | None
+    entity_id: str | None
+    first: int
+    mentions: list[Mention] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+    sentences: list[Segment] = field(default_factory=list)
+    cues: int = 0
+
+
+def _merged_clauses(text: str, sentence: Segment) -> list[Segment]:
+    """Clauses of a sentence, a clause that is only a list of names joined to the next one."""
+    out: list[Segment] = []
+    pending: Segment | None = None
+    for c in clauses(text, sentence):
+        if pending is not None:
+            c = Segment(pending.start, c.end, c.index)
+            pending = None
+        if len(_LOWER_WORD.findall(text[c.start : c.end])) <= 1:
+            pending = c
+            continue
+        out.append(c)
+    if pending is not None:
+        out.append(pending)
+    return out
+
+
+def _excluded(text: str, m: Mention, clause: Segment) -> bool:
+    before = text[clause.start : m.start]
+    cues = list(REPLACEMENT_CUES.finditer(before))
+    if cues and m.start - (clause.start + cues[-1].end()) < 25:
+        return True
+    if _CAUSER_BEFORE.search(before[-90:]) or _MANAGER_BEFORE.search(before[-30:]):
+        return True
+    return bool(_MANAGER_AFTER.match(text[m.end : m.end + 30]))
+
+
+def _groups(text: str, ms: list[Mention]) -> list[list[Mention]]:
+    """Player mentions joined only by commas and 'and' form one group."""
+    groups: list[list[Mention]] = []
+    for m in sorted(ms, key=lambda x: x.start):
+        if groups and _LIST_GLUE.match(text[groups[-1][-1].end : m.start]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return groups
+
+
+def _cue_owners(text: str, clause: Segment, ms: list[Mention]) -> list[set[str]]:
+    groups = _groups(text, ms)
+    owners: list[set[str]] = []
+    for cue in INJURY_CUES.finditer(text, clause.start, clause.end):
+        def distance(g: list[Mention], cue: re.Match[str] = cue) -> tuple[int, int]:
+            if g[0].start <= cue.start() < g[-1].end:
+                return (0, 0)
+            if cue.start() >= g[-1].end:
+                return (cue.start() - g[-1].end, 0)
+            return (g[0].start - cue.end(), 1)
+        nearest = min(groups, key=distance)
+        owners.append({m.name for m in nearest})
+    return owners
+
+
+def player_contexts(text: str, mentions: list[Mention]) -> list[PlayerContext]:
+    """One context per player named in the text, in order of first mention."""
+    contexts: dict[str, PlayerContext] = {}
+    players = [m for m in mentions if m.kind == "player"]
+    for sentence in sentences(text):
+        for clause in _merged_clauses(text, sentence):
+            here = [m for m in players if clause.start <= m.start < clause.end and not _excluded(text, m, clause)]
+            if not here:
+                continue
+            owners = _cue_owners(text, clause, here)
+            for m in here:
+                ctx = contexts.setdefault(m.name, PlayerContext(m.name, m.team, m.entity_id, m.start))
+                ctx.mentions.append(m)
+                ctx.team = ctx.team or m.team
+                if clause not in ctx.segments:
+                    ctx.segments.append(clause)
+                    ctx.cues += sum(1 for o in owners if m.name in o)
+                if sentence not in ctx.sentences:
+                    ctx.sentences.append(sentence)
+    return sorted(contexts.values(), key=lambda c: c.first)
