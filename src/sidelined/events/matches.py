@@ -26,6 +26,7 @@ from sidelined.events.match_details import (
     team_key,
     venue_home,
 )
+from sidelined.events.match_teams import match_teams
 from sidelined.events.match_text import FinalScore, derbies_in
 from sidelined.events.text import Segment, sentences
 from sidelined.models import Article, Evidence, Match, Mention, TimeExpression
@@ -70,7 +71,7 @@ def extract_matches(
     if article.published is None:
         return []
     text = article.text
-    teams = _teams(mentions)
+    teams = match_teams(text, mentions, kb)
     focus = _focus_teams(mentions)
     days = usable(text, timexes, [(t.start, t.end) for t in teams])
     segments = sentences(text)
@@ -110,19 +111,6 @@ def extract_matches(
             loose.append(_LooseScore(score[0], None, score[1], seg.index))
     _attach_loose_scores(found, loose)
     return [_to_match(f) for f in _merge(found)]
-
-
-def _teams(mentions: list[Mention]) -> list[TeamSpan]:
-    spans = sorted(
-        (TeamSpan(m.name, m.start, m.end, m.kind) for m in mentions if m.kind in TEAM_KINDS),
-        key=lambda t: (t.start, -t.end),
-    )
-    out: list[TeamSpan] = []
-    for t in spans:
-        if out and t.start < out[-1].end:
-            continue
-        out.append(t)
-    return out
 
 
 def _focus_teams(mentions: list[Mention]) -> dict[str, TeamSpan]:
