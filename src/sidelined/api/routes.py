@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response
+from pydantic import BeforeValidator
 
 from sidelined.api import queries
 from sidelined.api.schemas import (
@@ -40,7 +42,21 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip")]
 Text = Annotated[str | None, Query(min_length=1, max_length=200)]
 Name = Annotated[str, Path(min_length=1, max_length=200)]
-Day = Annotated[date | None, Query(description="ISO day, YYYY-MM-DD")]
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_day(value: object) -> object:
+    """Accept only YYYY-MM-DD text: pydantic alone would also read a number as a Unix time."""
+    if isinstance(value, str) and not ISO_DAY.fullmatch(value):
+        raise ValueError("expected a day as YYYY-MM-DD")
+    if not isinstance(value, str | date):
+        raise ValueError("expected a day as YYYY-MM-DD")
+    return value
+
+
+IsoDay = Annotated[date, BeforeValidator(_iso_day)]
+Day = Annotated[IsoDay | None, Query(description="ISO day, YYYY-MM-DD")]
+RequiredDay = Annotated[IsoDay, Query(description="ISO day, YYYY-MM-DD")]
 
 
 def get_store(request: Request) -> Store:
@@ -175,7 +191,7 @@ def transfers(
 @router.get("/availability", response_model=Page[StatusView], tags=["questions"])
 def availability(
     store: StoreDep,
-    on: Annotated[date, Query(description="ISO day, YYYY-MM-DD")],
+    on: RequiredDay,
     team: Text = None,
     player: Text = None,
     status: Availability | None = None,
@@ -193,7 +209,7 @@ def availability(
 def changes(
     store: StoreDep,
     today: TodayDep,
-    since: Annotated[date, Query(description="ISO day, YYYY-MM-DD")],
+    since: RequiredDay,
     until: Day = None,
     limit: Limit = 50,
     offset: Offset = 0,
