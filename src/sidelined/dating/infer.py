@@ -18,6 +18,7 @@ from sidelined.dating.fixtures import FixtureClues
 from sidelined.dating.mentions import (
     DayMention,
     WeekdayMention,
+    dateline_start,
     day_mentions,
     lone_years,
     season_start_years,
@@ -62,9 +63,11 @@ def infer_published(text: str, *, fallback_year: int, kb: Any = None) -> Inferen
         roster = RosterClues(text, kb, {name for _, _, name in fixtures.mentions})
         clues = replace(clues, roster=roster.support if roster.player_ids else None)
     days = day_mentions(text)
+    dateline = dateline_start(text)
     sure_days = _sure_day_anchors(text, days, clues, fixtures)
     anchors = sure_days + (_match_anchors(text, fixtures, clues, sure_days) if fixtures else [])
     anchors += _unsure_day_anchors(text, days, clues, anchors)
+    anchors = [_as_today(anchor) if anchor.position == dateline else anchor for anchor in anchors]
     if not anchors:
         return None
     provisional = _estimate(anchors)
@@ -152,7 +155,8 @@ def _reference_day(placed: list[Anchor], mentions: list[DayMention], clues: Year
         for year in range(clues.fallback_year - 30, clues.fallback_year + 1)
         if (day := safe_date(year, first.month, first.day)) is not None
     ]
-    return max(candidates, key=lambda day: (year_support(day, clues), day)) if candidates else None
+    supported = [day for day in candidates if year_support(day, clues) > 0]
+    return max(supported, key=lambda day: (year_support(day, clues), day)) if supported else None
 
 
 def _weekday_anchors(
@@ -220,6 +224,10 @@ def _estimate(anchors: list[Anchor]) -> date:
     if lowest > highest:
         return guess
     return min(max(guess, lowest), highest)
+
+
+def _as_today(anchor: Anchor) -> Anchor:
+    return replace(anchor, relation="today")
 
 
 def _lead_guess(lead: Anchor) -> date:

@@ -32,6 +32,15 @@ _SEASON = re.compile(rf"\b(?P<start>{_YEAR})\s*[-–/]\s*(?P<end>\d\d(?:\d\d)?)\
 _LONE_YEAR = re.compile(rf"(?<![\d£$€.,/-])(?P<year>{_YEAR})(?![\d%]|\s*[-–/]\s*\d)")
 
 
+# A wire dateline opening a line near the top: "Paris, July 28 (IANS)", "Sept 2 (Reuters) -", "DUESSELDORF, June 18"
+_DATELINE = re.compile(
+    rf"^[ \t]*(?:[A-Z][\w .'’-]{{1,40}},\s*)?(?P<date>{MONTH_RE}\.?\s+\d{{1,2}})\b(?:,?\s+{_YEAR})?"
+    r"[ \t]*(?:\([A-Za-z .]+\)|[-–—:]|$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_DATELINE_HEAD_CHARS = 300
+
+
 @dataclass(frozen=True)
 class DayMention:
     """A day of a month in the text, with the weekday or year printed beside it."""
@@ -84,6 +93,12 @@ def _day_mention(text: str, match: re.Match[str]) -> DayMention | None:
 
 def _overlaps(a: DayMention, b: DayMention) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def dateline_start(text: str) -> int | None:
+    """Where the date of a wire dateline at the top of the text starts (that date is the day of writing)."""
+    match = _DATELINE.search(text[:_DATELINE_HEAD_CHARS])
+    return match.start("date") if match and match.group("date")[0].isupper() else None
 
 
 def weekday_mentions(text: str, days: list[DayMention]) -> list[WeekdayMention]:

@@ -19,11 +19,12 @@ _FUTURE_CUES = re.compile(
     r"to (?:face|play|meet|host|visit|travel|take on)|faces?|facing|hosts?|hosting|visits?|"
     r"travel(?:s|ling)? to|trip to|returns? to action|in line for|set to|scheduled|"
     r"takes? place|kicks? off|could|may|might|hopes?|hoping|expected|tipped|"
-    r"fit (?:for|to)|available for|ruled out of|miss(?:es)? (?:the|his|her|their)|doubt for|before)\b",
+    r"fit (?:for|to)|available for|ruled out of|miss(?:es)? (?:the|his|her|their)|doubt for|"
+    r"set for|due (?:to|for|on)|is due|are due|aims? to|bid to)\b",
     re.IGNORECASE,
 )
 _PAST_CUES = re.compile(
-    r"\b(?:was|were|had|did|has been|have been|last|previous|ago|since|after|during|"
+    r"\b(?:was|were|had|did|has been|have been|last|previous|ago|since|"
     r"\w+ed|went|came|won|lost|drew|beat|left|took|made|got|felt|saw|told|said|"
     r"underwent|began|broke|tore|hurt|fell|ran|gave|shook|sat|struck|scored|"
     r"injured|sustained|suffered|missed|picked up|forced off|limped off|stretchered)\b",

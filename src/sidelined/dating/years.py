@@ -42,10 +42,10 @@ def safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def candidate_years(mention: DayMention) -> list[int]:
-    """Years in which the mention's day exists and (if printed) falls on its weekday."""
+def candidate_years(mention: DayMention, latest: int = LATEST_YEAR) -> list[int]:
+    """Years up to `latest` in which the mention's day exists and (if printed) falls on its weekday."""
     years = []
-    for year in range(EARLIEST_YEAR, LATEST_YEAR + 1):
+    for year in range(EARLIEST_YEAR, latest + 1):
         day = safe_date(year, mention.month, mention.day)
         if day is not None and (mention.weekday is None or day.weekday() == mention.weekday):
             years.append(year)
@@ -69,7 +69,9 @@ def year_support(day: date, clues: YearClues) -> float:
 
 def best_day(mention: DayMention, clues: YearClues) -> date | None:
     """The most supported date for a mention with a weekday; None when nothing supports one."""
-    days = [d for year in candidate_years(mention) if (d := safe_date(year, mention.month, mention.day))]
+    # News is not written about a year after the current one has begun.
+    latest = clues.fallback_year + 1
+    days = [d for year in candidate_years(mention, latest) if (d := safe_date(year, mention.month, mention.day))]
     if not days:
         return None
     scored = [(year_support(day, clues), -abs(day.year - clues.fallback_year), day) for day in days]
