@@ -44,15 +44,12 @@ class SentenceScores:
         return self._by_anchor.pop(anchor_id, default)
 
     def get_loose(self, text: str, sent_start: int, sent_teams: list[TeamSpan],
-                  focus: dict[str, TeamSpan]) -> list[tuple[str, FinalScore]]:
-        """Scores naming no match: whose result they are (the team named last before them)."""
-        out = []
+                  focus: dict[str, TeamSpan]) -> list[tuple[str | None, FinalScore]]:
+        """Scores naming no match: whose result they are (the team named last before them), if said."""
+        out: list[tuple[str | None, FinalScore]] = []
         for score in self._unclaimed:
             before = [t for t in sent_teams if t.end <= score.start]
-            if before:
-                out.append((before[-1].name, score))
-            elif "club" in focus:
-                out.append((focus["club"].name, score))
+            out.append((before[-1].name if before else None, score))
         return out
 
 

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 # A scoreline "2-1" / "2–1", not a season ("2024-25"), a record ("1-0-0"),
 # a formation ("4-3-3") or a range of ages or minutes.
-SCORELINE = re.compile(r"(?<![\d\-–—/.:])(\d{1,2})\s?[-–—]\s?(\d{1,2})(?![\d\-–—/.:]|\s?(?:year|yard|min|man)|th\b)")
+SCORELINE = re.compile(
+    r"(?<![\d\-–—/.:])(\d{1,2})\s?[-–—]\s?(\d{1,2})(?![\d\-–—/]|[.:]\d|\s?(?:year|yard|min|man)|th\b)"
+)
 
 RESULT_NOUN = r"(?:win|wins|victory|victories|defeat|loss|draw|triumph|success|thrashing|rout|drubbing|hammering|reverse|stalemate)"
 RESULT_VERB = (

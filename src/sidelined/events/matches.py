@@ -56,7 +56,7 @@ class _Found:
 class _LooseScore:
     """A final score with no day of its own, to be given to a match found elsewhere."""
 
-    own: str
+    own: str | None  # None: the result of the side the article follows
     opponent: str | None
     score: FinalScore
     sentence: int
@@ -250,23 +250,23 @@ def _oriented(score: FinalScore, own: str, opponent: str) -> dict[str, int]:
 
 
 def _attach_loose_scores(found: list[_Found], loose: list[_LooseScore]) -> None:
+    """Give a final score stated apart from its match ("... to cruise to a 4-0 win") to the one played match it fits."""
     for item in loose:
         candidates = [
             f for f in found
-            if f.played and f.score is None and team_key(item.own) in {team_key(f.own), team_key(f.opponent)}
+            if f.played and f.score is None
+            and (item.own is None or team_key(item.own) in {team_key(f.own), team_key(f.opponent)})
             and (item.opponent is None or team_key(item.opponent) in {team_key(f.own), team_key(f.opponent)})
             and (item.opponent is not None or abs(f.sentence - item.sentence) <= 3)
         ]
         if len({f.key for f in candidates}) != 1:
             continue
         target = candidates[0]
-        other = target.opponent if team_key(target.own) == team_key(item.own) else target.own
-        target.score = _oriented(item.score, _same_name(item.own, target), other)
+        if item.own is None or team_key(target.own) == team_key(item.own):
+            target.score = _oriented(item.score, target.own, target.opponent)
+        else:
+            target.score = _oriented(item.score, target.opponent, target.own)
         target.evidence.append(Evidence(field="score", start=item.score.start, end=item.score.end))
-
-
-def _same_name(name: str, target: _Found) -> str:
-    return target.own if team_key(target.own) == team_key(name) else target.opponent
 
 
 def _merge(found: list[_Found]) -> list[_Found]:
