@@ -13,8 +13,6 @@ from collections.abc import Iterator, Sequence
 from sidelined.errors import EmptyInput, InputError, MalformedInput
 from sidelined.ingest.decode import decode_bytes
 from sidelined.ingest.detect import detect_kind
-from sidelined.ingest.feeds import read_feed
-from sidelined.ingest.html import read_html
 from sidelined.ingest.records import read_json_document, read_json_lines
 from sidelined.ingest.sources import RawInput, raw_inputs
 from sidelined.ingest.text import read_article_text
@@ -45,9 +43,14 @@ def _articles_in(raw: RawInput) -> Iterator[Article | InputError]:
         yield error
         return
     kind = detect_kind(text)
+    # trafilatura and feedparser are slow to import: load them when a page or feed turns up.
     if kind == "html":
+        from sidelined.ingest.html import read_html
+
         yield read_html(text, id=raw.stem, source=raw.name, url=raw.url)
     elif kind == "feed":
+        from sidelined.ingest.feeds import read_feed
+
         yield from read_feed(text, source=raw.name, stem=raw.stem)
     elif kind == "jsonl":
         yield from read_json_lines(text, source=raw.name, stem=raw.stem)

@@ -26,10 +26,6 @@ class FetchedPage:
     content_type: str | None
 
 
-def is_url(item: str) -> bool:
-    return item.lower().startswith(("http://", "https://"))
-
-
 def fetch(url: str, *, max_bytes: int, timeout: float) -> FetchedPage:
     """Download `url`, or raise FetchError / TooLargeInput saying what went wrong."""
     try:

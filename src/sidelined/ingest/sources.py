@@ -15,7 +15,6 @@ from typing import BinaryIO
 
 from sidelined.errors import EmptyInput, InputError, MissingInput, TooLargeInput
 from sidelined.ingest.detect import ARTICLE_SUFFIXES
-from sidelined.ingest.fetch import fetch, is_url
 
 STDIN = "-"
 _ID_HASH_CHARS = 12
@@ -50,7 +49,13 @@ def _read_stdin(stream: BinaryIO, *, max_bytes: int) -> RawInput | InputError:
     return RawInput(name="<stdin>", data=data, stem="stdin-" + _digest(data))
 
 
+def is_url(item: str) -> bool:
+    return item.lower().startswith(("http://", "https://"))
+
+
 def _read_url(url: str, *, max_bytes: int, timeout: float) -> RawInput | InputError:
+    from sidelined.ingest.fetch import fetch  # httpx is imported only when a URL comes in
+
     try:
         page = fetch(url, max_bytes=max_bytes, timeout=timeout)
     except InputError as error:
