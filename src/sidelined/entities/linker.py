@@ -143,17 +143,19 @@ def _word_before(text: str, start: int) -> tuple[int, str] | None:
     return None
 
 
-def _famous_enough(player: Player, hit: Hit, ctx: ArticleContext) -> bool:
-    """A surname only one known player has, not opening a sentence, in a sentence about playing,
-    and the man played in the last two seasons (his current club may be outside our data)."""
+def _in_play_talk(hit: Hit, ctx: ArticleContext) -> bool:
+    """The word does not open its sentence, and the sentence is about playing or injuries."""
     sentence_start, sentence_end = ctx.sentence_span(ctx.sentence_of(hit.start))
     if ctx.text[sentence_start : hit.start].strip() in ("", '"', "“"):
         return False
-    if not PLAYER_CONTEXT.search(ctx.text, sentence_start, sentence_end):
-        return False
+    return len(hit.text) > 3 and bool(PLAYER_CONTEXT.search(ctx.text, sentence_start, sentence_end))
+
+
+def _recent(player: Player, ctx: ArticleContext) -> bool:
+    """Played in our data in this season or the two before (his club now may be outside our data)."""
     first = int(ctx.season[:4])
     recent = {f"{first - k}-{(first - k + 1) % 100:02d}" for k in (0, 1, 2)}
-    return len(hit.text) > 3 and any(season in recent for season, _ in player.club_ids)
+    return any(season in recent for season, _ in player.club_ids)
 
 
 def resolve_players(kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext, team_starts: set[int]) -> list[PlayerLink]:
@@ -214,7 +216,13 @@ def _resolve_single_word(
     best_score, best = scored[0]
     tied = len(scored) > 1 and scored[1][0] == best_score
     supported = best_score >= 2 or (ctx.international and best_score >= 1.5)
-    if (supported and not tied) or (len(candidates) == 1 and _famous_enough(kb.players[best], hit, ctx)):
+    if supported and not tied:
+        recent = [best]
+    else:
+        # Only one man of that name played lately: he is meant when the sentence is about playing.
+        recent = [pid for pid in candidates if _recent(kb.players[pid], ctx)] if _in_play_talk(hit, ctx) else []
+    if len(recent) == 1:
+        best = recent[0]
         return PlayerLink(
             start,
             hit.end,

@@ -12,6 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 NAME_WORD = r"(?:[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*|[A-Z]'[A-Z][a-z]+|Al-[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)"
 PARTICLE = r"(?:de|da|van|von|der|den|di|dos|del|le|la|ter)"
 SHAPE = re.compile(rf"\b{NAME_WORD}(?:\s+(?:{PARTICLE}\s+)?{NAME_WORD}){{1,2}}\b")
@@ -28,7 +33,8 @@ STAFF_AFTER = re.compile(
 PLAYER_CONTEXT = re.compile(
     r"\b(?:injur\w*|hamstring|knee|ankle|calf|thigh|groin|muscle|fractur\w*|surgery|scan\w*|knock|fitness|"
     r"sidelined|ruled out|miss(?:es|ed|ing)?|doubt\w*|return\w*|recover\w*|training|suspen\w*|striker|"
-    r"midfielder|defender|goalkeeper|keeper|forward|winger|full-back|centre-back|captain|squad|substitut\w*|"
+    r"midfielder|defender|goalkeeper|keeper|forward|winger|(?:full|centre|center|left|right)[- ]backs?|captain|"
+    r"squad|substitut\w*|"
     r"limped|ligament|ACL|concussion|illness|ill|unavailable|available|absent|absence|start(?:ed|s)?|"
     r"bench|scored|goal|assist\w*|signing|signed|loan|teammate|player)\b",
     re.IGNORECASE,
@@ -111,7 +117,6 @@ NOT_NAME_WORDS = frozenset(
         "BBC",
         "Sky",
         "ESPN",
-        "Press",
         "Association",
         "Reuters",
         "Getty",
@@ -239,12 +244,12 @@ NOT_NAME_WORDS = frozenset(
 
 
 NOT_NAME_WORDS = NOT_NAME_WORDS | frozenset(
-    (
+    _words(
         "Right-back Left-back Full-back Centre-back Center-back Wing-back Midfielder Striker Forward Defender "
         "Goalkeeper Keeper Winger Captain Skipper Youngster Veteran Teenager Racing Concacaf CONCACAF UEFA FIFA "
         "Women's Men's Hoops Crew Coach Manager Dutchman Englishman Frenchman Spaniard Argentine Photo Credit "
         "Getty Shutterstock Copyright Share Compartir Delete Advertisement Related Latest Live Watch Listen"
-    ).split()
+    )
 )
 POSITION_WORDS = (
     r"(?:[Ff]orwards?|[Ss]trikers?|[Ww]ingers?|[Mm]idfielders?|[Dd]efenders?|[Gg]oalkeepers?|[Kk]eepers?|"
@@ -267,9 +272,12 @@ class ShapeName:
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """From the start of the name's sentence to the end of the sentence after it."""
     left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
-    right = min(right_candidates) if right_candidates else len(text)
+    right = end
+    for _ in range(2):
+        found = [i for i in (text.find(". ", right + 1), text.find("\n", right + 1)) if i != -1]
+        right = min(found) if found else len(text)
     return left + 1, right
 
 
