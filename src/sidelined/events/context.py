@@ -23,9 +23,10 @@ _CAUSER_BEFORE = re.compile(
 )
 _MANAGER_BEFORE = re.compile(r"\b(?:manager|boss|coach|head coach|coached by|assistant|chairman|president|"
                              r"director|pundit|referee)\s+$", re.IGNORECASE)
-_MANAGER_AFTER = re.compile(r"^['’]s?\s+(?:side|team|men|squad|charges|set-up|selection|options|striking options|"
-                            r"plans|thinking)\b", re.IGNORECASE)
-_LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*\(\w+\)\s*,?\s*)$")
+_MANAGER_AFTER = re.compile(r"^(?:['’]s?\s+(?:side|team|men|squad|charges|set-up|selection|options|striking options|"
+                            r"plans|thinking|arrival|appointment)\b|\s+(?:took over|took charge|was appointed))",
+                            re.IGNORECASE)
+_LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*\(\w+\)\s*,?\s*)(?:[a-z-]+\s+){0,2}$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 
 

@@ -15,7 +15,7 @@ from sidelined.events.status import judge_status
 from sidelined.models import Article, Evidence, InjuryReport, Match, Mention, TimeExpression
 
 # A clause that tells an old injury as history ("earlier shoulder surgery").
-_HISTORY = re.compile(r"\b(earlier|previous|last season|in the past|history of)\b[^.;]{0,30}\b(surgery|injur\w*)",
+_HISTORY = re.compile(r"\b(?:earlier|previous|prior|past|old)\s+(?:[\w-]+\s+){0,2}?(?:surgery|injur\w*|operation)",
                       re.IGNORECASE)
 
 

@@ -75,7 +75,8 @@ INJURY_CUES = re.compile(
     r"return\w* to (?:training|action|fitness)|"
     r"back in (?:full )?training|resum\w* training|problem|issue|complaint|niggle|illness|ill\b|sick|virus|"
     r"concussion|hamstring|calf|ankle|knee|groin|thigh|achilles|muscular|ligament|cruciate|acl\b|"
-    r"sent off|red card|personal reasons)",
+    r"sent off|red card|personal reasons|(?:is|are|was|were|be|been|still|remain)\s+without|with the exception of|"
+    r"make (?:his|her|their) returns?|in contention|on the mend|stretcher\w*|crutches)",
     re.IGNORECASE,
 )
 
