@@ -29,6 +29,7 @@ AXIS_HEIGHT = 42
 MIN_SPAN_DAYS = 30
 MIN_MARK_WIDTH = 4.0
 MAX_MONTH_LABELS = 12
+TODAY_REACH_DAYS = 180
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,8 @@ def _span(episodes: Sequence[EpisodeView], today: date) -> tuple[date, date]:
     if not days:
         return today - timedelta(days=MIN_SPAN_DAYS), today
     first, last = min(days), max(days)
+    if any(ep.ended_on is None for ep in episodes) and last < today <= last + timedelta(days=TODAY_REACH_DAYS):
+        last = today  # an open episode runs to today: show where today is
     pad = max(5, (last - first).days // 20)
     first, last = first - timedelta(days=pad), last + timedelta(days=pad)
     if (last - first).days < MIN_SPAN_DAYS:
