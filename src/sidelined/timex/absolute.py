@@ -163,17 +163,27 @@ def bare_month(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
     if not _capitalised(ctx, match, "m"):
         return []
     relation = (match["rel"] or "").lower()
-    cue = relation or (match["part"] and "part") or ctx.word_before(match.start())
-    if token.lower() in ("may", "march") and cue not in _MONTH_CUE_WORDS and cue != "part":
-        return []
+    preposition = ctx.word_before(match.start())
+    marked = relation or match["part"] or preposition in _MONTH_CUE_WORDS
+    if token.lower() in ("may", "march") and not marked:
+        return []  # "he may", "Theresa May", "March on"
     month = month_number(token)
-    if relation == "last" or cue in _BACKWARD_WORDS:
-        year = ctx.anchor.year if month < ctx.anchor.month else ctx.anchor.year - 1
-    elif relation in ("next", "this coming") or cue in _FORWARD_WORDS:
-        year = ctx.anchor.year if month > ctx.anchor.month else ctx.anchor.year + 1
-    else:
-        year = dates.month_year(ctx.anchor, month, tense_at(ctx.text, match.start(), match.end(), ctx.low))
+    year = _bare_month_year(ctx, match, month, relation, preposition)
     return [_month_expression(ctx, *match.span(), year, month, _part_word(match))]
+
+
+def _bare_month_year(ctx: Context, match: re.Match[str], month: int, relation: str, cue: str) -> int:
+    """"last/next May" skip the current month; "since/until May" include it; else the tense decides."""
+    anchor = ctx.anchor
+    if relation == "last":
+        return anchor.year if month < anchor.month else anchor.year - 1
+    if relation in ("next", "this coming"):
+        return anchor.year if month > anchor.month else anchor.year + 1
+    if cue in _BACKWARD_WORDS:
+        return anchor.year if month <= anchor.month else anchor.year - 1
+    if cue in _FORWARD_WORDS:
+        return anchor.year if month >= anchor.month else anchor.year + 1
+    return dates.month_year(anchor, month, tense_at(ctx.text, match.start(), match.end(), ctx.low))
 
 
 def table_month(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:

@@ -252,6 +252,8 @@ def season_of_year(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
         chosen = current or (upcoming if (upcoming[0] - ctx.anchor).days < 120 else finished)
     else:
         tense = tense_at(ctx.text, match.start(), match.end(), ctx.low)
+        if tense is None:
+            tense = "past" if (ctx.anchor - finished[1]) <= (upcoming[0] - ctx.anchor) else "future"
         chosen = current or (finished if tense == "past" else upcoming)
     return [ctx.make(*match.span(), "range", earliest=chosen[0], latest=chosen[1])]
 

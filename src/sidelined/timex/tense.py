@@ -27,7 +27,8 @@ _FUTURE_CUES = (
 _PAST_CUES = (
     r"was|were|had|did|didn['’]t|wasn['’]t|weren['’]t|said|told|saw|won|lost|drew|beat|"
     r"scored|suffered|suffering|sustained|sustaining|picked up|picking up|hurt|hurting|"
-    r"went|came|left|took|got|made|missed|underwent|forced off|taken off|"
+    r"went|came|left|took|got|made|missed|underwent|forced off|taken off|kept|fell|felt|broke|tore|gave|"
+    r"began|spent|sat|led|brought|held|ran|wore|threw|struck|caught|stood|became|found|sent|sold|bought|"
     r"last(?![-\s]*(?:16|32|eight|four)\b)|earlier|ago|previous|yesterday|since"
 )
 _NOT_PAST_ED = (
@@ -36,7 +37,8 @@ _NOT_PAST_ED = (
 )
 # Runs on the lower-cased text; an "-ed" word that is capitalised in the original (United) is no verb.
 _CUE = re.compile(
-    rf"\b(?:(?P<future>{_FUTURE_CUES})|(?P<past>{_PAST_CUES})|(?!(?:{_NOT_PAST_ED})\b)(?P<ed>[a-z]\w+[^e\W]ed))\b"
+    rf"\b(?:(?P<future>{_FUTURE_CUES})|(?P<past>{_PAST_CUES})|"
+    rf"(?<!be )(?!(?:{_NOT_PAST_ED})\b)(?P<ed>[a-z]\w+[^e\W]ed))\b"
 )
 _RESULT_AFTER = re.compile(
     r"\s*(?:[\w’'-]+\s+){0,3}?(?:\d{1,2}\s*[-–]\s*\d{1,2}\b|(?:win|victory|defeat|loss|draw|"
