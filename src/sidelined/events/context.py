@@ -28,6 +28,7 @@ _MANAGER_AFTER = re.compile(r"^(?:['’]s?\s+(?:side|team|men|squad|charges|set-
                             re.IGNORECASE)
 _LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*\(\w+\)\s*,?\s*)(?:[a-z-]+\s+){0,2}$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+_PAREN_AFTER = re.compile(r"\s*\(([^()]{1,60})\)")
 
 
 @dataclass
@@ -38,6 +39,7 @@ class PlayerContext:
     first: int
     mentions: list[Mention] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
+    details: list[Segment] = field(default_factory=list)  # "(calf, Feb)" written right after his name
     sentences: list[Segment] = field(default_factory=list)
     cues: int = 0
 
@@ -109,6 +111,9 @@ def player_contexts(text: str, mentions: list[Mention]) -> list[PlayerContext]:
                 ctx = contexts.setdefault(m.name, PlayerContext(m.name, m.team, m.entity_id, m.start))
                 ctx.mentions.append(m)
                 ctx.team = ctx.team or m.team
+                paren = _PAREN_AFTER.match(text, m.end)
+                if paren and not any(d.start == paren.start(1) for d in ctx.details):
+                    ctx.details.append(Segment(paren.start(1), paren.end(1), clause.index))
                 if clause not in ctx.segments:
                     ctx.segments.append(clause)
                     ctx.cues += sum(1 for o in owners if m.name in o)

@@ -36,7 +36,7 @@ def extract_injuries(
     for ctx in player_contexts(text, mentions):
         if not _reports_fitness(text, ctx):
             continue
-        ordered = sorted(ctx.segments, key=lambda s: s.start)
+        ordered = ctx.details + sorted(ctx.segments, key=lambda s: s.start)
         evidence = [Evidence(field="player", start=m.start, end=m.end) for m in ctx.mentions]
         report = InjuryReport(player=ctx.name, player_id=ctx.entity_id, team=ctx.team, evidence=evidence)
         details.fill_body(report, text, ordered)

@@ -30,6 +30,9 @@ _RETURN = re.compile(
 )
 _RETURN_BEFORE = re.compile(r"\b(return\w*|back|in contention|an option|available|comeback|until|fit for|"
                             r"in time for|target\w*|aim\w* for|ready for)\b", re.IGNORECASE)
+# A dated return to training is not a return to play.
+_TRAINING_RETURN = re.compile(r"\b(?:return\w*|back) (?:to|in) (?:full |team |first-team )?training\b[^.;]*$",
+                              re.IGNORECASE)
 _MISS = re.compile(
     r"\b(miss(?:es|ed|ing)?\b(?! training| a training| the training| practice)|ruled out of|without|absent|"
     r"sidelined for|not (?:be )?available|unavailable|won'?t (?:play|feature|be available|be involved)|"
@@ -76,15 +79,18 @@ def expected_return(report: InjuryReport, text: str, segs: list[Segment], timexe
     evidence: list[Evidence] = []
     for seg in segs:
         clause = text[seg.start : seg.end]
+        parenthetical = seg.start > 0 and text[seg.start - 1] == "("
         for t in (t for t in timexes if _within(seg, t.start)):
             before = text[seg.start : t.start]
             day = _day_of(t)
+            if _TRAINING_RETURN.search(before[-60:]):
+                continue
             if t.kind == "duration" and (t.earliest or t.latest) and _RETURN.search(clause):
-                if window is None:
+                if window is None or (None in window and t.earliest and t.latest):
                     window = (t.earliest, t.latest)
                     evidence.append(Evidence(field="expected_return", start=t.start, end=t.end))
             elif t.kind in ("month", "range") and t.earliest and t.latest and t.earliest > published \
-                    and re.search(r"\b(until|out|return\w*|back)\b", before, re.IGNORECASE):
+                    and (parenthetical or re.search(r"\b(until|out|return\w*|back)\b", before, re.IGNORECASE)):
                 if not targets:
                     targets += [t.earliest, t.latest]
                     evidence.append(Evidence(field="expected_return", start=t.start, end=t.end))
