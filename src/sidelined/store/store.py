@@ -37,9 +37,12 @@ def resolve_url(url: str | None) -> str:
     return url or os.environ.get("SIDELINED_DB") or DEFAULT_URL
 
 
-def _enforce_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
+def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    """SQLite only: enforce foreign keys; write-ahead log so readers (the API) do not block ingest."""
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 
@@ -49,7 +52,7 @@ def make_engine(url: str) -> Engine:
     else:
         engine = create_engine(url)
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _enforce_sqlite_foreign_keys)
+        event.listen(engine, "connect", _tune_sqlite)
     return engine
 
 
