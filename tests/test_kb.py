@@ -156,3 +156,23 @@ def test_rebuild_reproduces_the_shipped_file(tmp_path):
         pytest.skip(f"../shared not found: {SHARED}")
     build(SHARED / "data", out_dir=tmp_path, built_on=date(2000, 1, 1))
     assert (tmp_path / "kb.json.gz").read_bytes() == KB_FILE.read_bytes()
+
+
+def test_kb_info_command_reports_counts_and_provenance():
+    from typer.testing import CliRunner
+
+    from sidelined.cli import app
+
+    result = CliRunner().invoke(app, ["kb", "info"])
+    assert result.exit_code == 0, result.output
+    assert '"players"' in result.output and '"sha256"' in result.output
+
+
+def test_kb_build_refuses_a_folder_without_the_data(tmp_path):
+    from typer.testing import CliRunner
+
+    from sidelined.cli import app
+
+    result = CliRunner().invoke(app, ["kb", "build", "--from", str(tmp_path)])
+    assert result.exit_code != 0
+    assert not (tmp_path / "kb.json.gz").exists()
