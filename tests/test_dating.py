@@ -136,21 +136,37 @@ class FakeFixture:
         return self.home_goals is not None
 
 
+@dataclass(frozen=True)
+class FakePlayer:
+    id: str
+    born: date
+    club: str
+
+    def age_on(self, day: date) -> tuple[int, int]:
+        years = day.year - self.born.year - ((day.month, day.day) < (self.born.month, self.born.day))
+        return years, years
+
+
 @dataclass
 class FakeKB:
     """The small part of the knowledge base's interface dating uses."""
 
     fixture_list: list[FakeFixture]
     teams: dict[str, FakeTeam] = field(default_factory=dict)
+    players: dict[str, FakePlayer] = field(default_factory=dict)
 
     def fixtures(self, team: str, start: date, end: date) -> list[FakeFixture]:
         return [f for f in self.fixture_list if team in (f.home, f.away) and start <= f.date <= end]
 
-    def players_named(self, name: str) -> list[object]:
-        return []
+    def players_named(self, name: str) -> list[FakePlayer]:
+        return [player for key, player in self.players.items() if key == name]
+
+    def player(self, player_id: str) -> FakePlayer | None:
+        return next((player for player in self.players.values() if player.id == player_id), None)
 
     def club_on(self, player_id: str, day: date) -> str | None:
-        return None
+        player = self.player(player_id)
+        return player.club if player else None
 
 
 COSTA = (
@@ -182,6 +198,14 @@ def test_a_reported_result_is_placed_on_the_day_the_match_was_played() -> None:
 
 def test_without_a_knowledge_base_the_result_gives_no_day() -> None:
     assert dated(COSTA).published is None
+
+
+@pytest.mark.parametrize(("age", "year"), [(19, 2020), (25, 2026)])
+def test_a_stated_age_chooses_among_years_with_that_weekday(age: int, year: int) -> None:
+    kb = FakeKB([], {"bay": FakeTeam("Bayern Munich")}, {"Jamal Example": FakePlayer("p1", date(2000, 6, 1), "")})
+    text = f"Bayern Munich's Jamal Example, {age}, hurt his thigh in training on Friday, March 27 and is out."
+    result = dated(text, kb=kb)
+    assert result.published is not None and result.published.year == year
 
 
 # ---------------------------------------------------------------- accuracy on the shared articles

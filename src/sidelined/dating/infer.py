@@ -61,7 +61,7 @@ def infer_published(text: str, *, fallback_year: int, kb: Any = None) -> Inferen
     clues = _year_clues(text, fallback_year)
     if fixtures is not None and fixtures.mentions:
         roster = RosterClues(text, kb, {name for _, _, name in fixtures.mentions})
-        clues = replace(clues, roster=roster.support if roster.player_ids else None)
+        clues = replace(clues, roster=None if roster.empty else roster.support)
     days = day_mentions(text)
     dateline = dateline_start(text)
     sure_days = _sure_day_anchors(text, days, clues, fixtures)

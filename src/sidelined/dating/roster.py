@@ -1,51 +1,115 @@
-"""Squads as dating clues: the players a text names at the clubs it names fit some years only.
+"""Squads and ages as dating clues, checked against the knowledge base's players.
 
 An article naming Kimmich, Rudy and Hummels alongside Bayern Munich was
-written when all three played there; the knowledge base's club history by
-season tells which of several candidate days fits best.
+written when all three played there; "the 21-year-old" said of a player born
+in June 2003 was written between June 2024 and June 2025.  For each candidate
+day these clues count how much of the text fits it.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
-_FULL_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:de |da |van |von |di )?[A-Z][\w'’-]+){1,2}\b")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:de|da|van|von|di|dos)\s+)?[A-Z][\w'’-]*)+")
+_WORD = re.compile(r"\S+")
+_POSSESSIVE = re.compile(r"['’]s$")
+_AGE_BESIDE_NAME = re.compile(r"^(?:,\s*(?P<comma>\d{2}),|\s*\((?P<paren>\d{2})\))")
+_AGE_DESCRIPTOR = re.compile(r"\b(?P<age>\d{2})-year-old\b")
+_DESCRIPTOR_REACH = 400  # "the 21-year-old" refers to a player named shortly before
+_AGE_WEIGHT = 2.0
+
+
+@dataclass(frozen=True)
+class NamedPlayer:
+    player_id: str
+    positions: tuple[int, ...]  # where the text names him, by full name or surname
 
 
 class RosterClues:
-    """How many players named in the text were at a club the text names, on a given day."""
+    """How well a candidate day fits the players the text names: clubs and stated ages."""
 
     def __init__(self, text: str, kb: Any, team_names: set[str]) -> None:
         self.kb = kb
         self.team_names = team_names
-        self.player_ids = _named_players(text, kb) if team_names else []
-        self._support = lru_cache(maxsize=64)(self._count)
+        self.players = _named_players(text, kb)
+        self.ages = _stated_ages(text, self.players)
+        self._support = lru_cache(maxsize=64)(self._score)
+
+    @property
+    def empty(self) -> bool:
+        return not self.players
 
     def support(self, day: date) -> float:
-        return float(self._support(day))
+        return self._support(day)
 
-    def _count(self, day: date) -> int:
-        count = 0
-        for player_id in self.player_ids:
-            try:
-                club = self.kb.club_on(player_id, day)
-            except (AttributeError, KeyError, TypeError):
-                return 0
-            count += club in self.team_names
-        return count
+    def _score(self, day: date) -> float:
+        try:
+            at_clubs = sum(self.kb.club_on(player.player_id, day) in self.team_names for player in self.players)
+            age_fit = sum(self._age_fits(player_id, age, day) for player_id, age in self.ages)
+        except (AttributeError, KeyError, TypeError):
+            return 0.0
+        return at_clubs + _AGE_WEIGHT * age_fit
+
+    def _age_fits(self, player_id: str, age: int, day: date) -> int:
+        """1 when the stated age fits the day, -1 when it cannot, 0 when the birth date is unknown."""
+        player = self.kb.player(player_id)
+        ages = player.age_on(day) if player is not None else None
+        if not ages:
+            return 0
+        return 1 if ages[0] <= age <= ages[1] else -1
 
 
-def _named_players(text: str, kb: Any) -> list[str]:
-    """Ids of knowledge-base players whose full name the text writes (one player per name)."""
-    ids: list[str] = []
-    for name in dict.fromkeys(match.group() for match in _FULL_NAME.finditer(text)):
+def _named_players(text: str, kb: Any) -> list[NamedPlayer]:
+    """Knowledge-base players whose full name the text writes (names shared by several players skipped)."""
+    found: dict[str, list[int]] = {}
+    surnames: dict[str, str] = {}
+    for name, end in _name_candidates(text):
         try:
             players = kb.players_named(name)
         except (AttributeError, KeyError, TypeError):
             return []
-        if len(players) == 1 and players[0].id not in ids:
-            ids.append(players[0].id)
-    return ids
+        if len(players) == 1:
+            found.setdefault(players[0].id, []).append(end)
+            surnames[name.split()[-1]] = players[0].id
+    for surname, player_id in surnames.items():
+        found[player_id].extend(m.end() for m in re.finditer(rf"\b{re.escape(surname)}\b", text))
+    return [NamedPlayer(player_id, tuple(sorted(set(ends)))) for player_id, ends in found.items()]
+
+
+def _name_candidates(text: str) -> list[tuple[str, int]]:
+    """Every run of two or three capitalised words ("Bayern Munich's Jamal Musiala" gives
+    "Bayern Munich", "Munich Jamal", "Jamal Musiala", ...) with where it ends."""
+    candidates = []
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = [
+            (run.start() + word.start(), _POSSESSIVE.sub("", word.group())) for word in _WORD.finditer(run.group())
+        ]
+        for first in range(len(words)):
+            for last in range(first + 1, min(first + 3, len(words))):
+                name = " ".join(word for _, word in words[first : last + 1])
+                candidates.append((name, words[last][0] + len(words[last][1])))
+    return candidates
+
+
+def _stated_ages(text: str, players: list[NamedPlayer]) -> list[tuple[str, int]]:
+    """(player id, age) for "Name, 27," / "Name (27)" and for "the 27-year-old" after a named player."""
+    ages: list[tuple[str, int]] = []
+    for player in players:
+        for end in player.positions:
+            beside = _AGE_BESIDE_NAME.match(text[end : end + 8])
+            if beside:
+                ages.append((player.player_id, int(beside.group("comma") or beside.group("paren"))))
+    for match in _AGE_DESCRIPTOR.finditer(text):
+        before = [
+            (end, player.player_id)
+            for player in players
+            for end in player.positions
+            if match.start() - _DESCRIPTOR_REACH <= end <= match.start()
+        ]
+        if before:
+            ages.append((max(before)[1], int(match.group("age"))))
+    return ages
