@@ -11,6 +11,7 @@ match.  "Three days later" counts from the match named before it.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -41,6 +42,7 @@ class DayChoice:
     bare_weekday: bool = False  # a weekday alone ("on Sunday"), whose week the context decides
 
 
+_NEXT_ITEM = re.compile(r"\s*(?:,\s*)?(?:and|or|but|while|before|after|then)\b", re.I)
 _DATE_LINE = re.compile(r"\s*date\s+$", re.I)
 
 
@@ -89,6 +91,9 @@ def day_for(
     their far side belongs to them.
     """
     in_sentence = [t for t in days if t.start >= sent_start and t.end <= sent_end]
+    adjacent = _preceding(text, phrase_start, phrase_end, in_sentence, others, adjacent_only=True)
+    if adjacent is not None:  # "July 17 against the Columbus Crew"
+        return adjacent
     following = _following(text, phrase_end, in_sentence, others, 45 if not close_only else 16)
     if following is not None:
         return following
@@ -115,6 +120,8 @@ def _following(text: str, end: int, days: list[TimeExpression], others: list[tup
         gap = text[end : t.start]
         if len(gap) > reach or REPORTING.search(gap) or _BLOCKERS.search(gap) or _crosses(end, t.start, others):
             return None
+        if _NEXT_ITEM.match(gap) or is_possessive(text, t):  # the day of the next item: "... and Wednesday's game"
+            return None
         return _choice(t)
     return None
 
@@ -134,15 +141,19 @@ def _possessive(text: str, start: int, end: int, days: list[TimeExpression],
 
 
 def _preceding(text: str, start: int, end: int, days: list[TimeExpression],
-               others: list[tuple[int, int]]) -> DayChoice | None:
+               others: list[tuple[int, int]], adjacent_only: bool = False) -> DayChoice | None:
     for t in reversed(days):
         if t.end > start:
             continue
         gap = text[t.end : start]
         if len(gap) > 70 or _crosses(t.end, start, others) or REPORTING.search(gap) or ";" in gap:
             return None
+        if _NEXT_ITEM.match(gap):  # "on Saturday and the friendly with France": the day is the item before
+            return None
         if _ADJACENT_BEFORE.match(gap):
             return _choice(t)
+        if adjacent_only:
+            return None
         words = text[t.end : end]
         if MATCH_NOUN_RE.search(words) and not MATCH_NOUN_PLURAL_RE.search(words):
             return _choice(t)
@@ -180,11 +191,9 @@ def respective_days(text: str, after: int, sent_end: int, days: list[TimeExpress
         out.append(_choice(t))
         extra = _RESPECTIVELY_DAY.match(text, t.end)
         if extra and t.value is not None and extra.start(1) not in taken:
-            try:
+            with contextlib.suppress(ValueError):  # "and 31" in a 30-day month
                 out.append(DayChoice(t.value.replace(day=int(extra.group(1))), extra.start(1), extra.end(1),
                                      extra.group(1)))
-            except ValueError:
-                pass
     return out
 
 

@@ -74,7 +74,7 @@ def extract_matches(
     teams = match_teams(text, mentions, kb)
     focus = _focus_teams(mentions)
     days = usable(text, timexes, [(t.start, t.end) for t in teams])
-    segments = sentences(text)
+    segments = _sentences(text)
     found: list[_Found] = []
     loose: list[_LooseScore] = []
     last_day: date | None = None
@@ -87,7 +87,7 @@ def extract_matches(
             if anchor.own is None and anchor.coordinated_with is not None:
                 anchor.own = anchor.coordinated_with.own
             elif anchor.own is None:
-                opponents = [a.opponent for a in anchors if a is not anchor]
+                opponents = [a.opponent for a in anchors if a is not anchor and not a.needs_close_date]
                 anchor.own = _own_side(text, anchor, sent_teams, focus, list_owner, opponents)
         list_owner = _list_owner(text, seg, sent_teams) or list_owner
         anchors = [a for a in anchors if a.own is not None and team_key(a.own.name) != team_key(a.opponent.name)]
@@ -107,10 +107,24 @@ def extract_matches(
                 continue
             last_day = choice.day
             found.append(_build(text, article.published, seg, anchor, choice, score, kb))
-        for score in scores.get_loose(text, seg.start, sent_teams, focus):
-            loose.append(_LooseScore(score[0], None, score[1], seg.index))
+        for owner, stated in scores.get_loose(text, seg.start, sent_teams, focus):
+            loose.append(_LooseScore(owner, None, stated, seg.index))
     _attach_loose_scores(found, loose)
     return [_to_match(f) for f in _merge(found)]
+
+
+_MONTH_ABBREVIATION = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$")
+
+
+def _sentences(text: str) -> list[Segment]:
+    """Sentences, not cut after a month's short form ("on Sept. 20")."""
+    out: list[Segment] = []
+    for seg in sentences(text):
+        if out and _MONTH_ABBREVIATION.search(text, out[-1].start, out[-1].end) and text[seg.start].isdigit():
+            out[-1] = Segment(out[-1].start, seg.end, out[-1].index)
+            continue
+        out.append(Segment(seg.start, seg.end, len(out)))
+    return out
 
 
 def _focus_teams(mentions: list[Mention]) -> dict[str, TeamSpan]:
@@ -236,7 +250,10 @@ def _build(text: str, published: date, seg: Segment, anchor: Anchor, choice: Day
         if venue is not None:
             found.home = venue[0]
             found.evidence.append(Evidence(field="home", start=venue[1], end=venue[2]))
-    competition = competition_near(text, seg, anchor.phrase_start, opp.end)
+    first = anchor
+    while first.coordinated_with is not None:  # "friendlies against Uruguay ... and Japan": the list's start
+        first = first.coordinated_with
+    competition = competition_near(text, seg, first.phrase_start, opp.end)
     if competition is not None:
         found.competition = competition[2]
         found.evidence.append(Evidence(field="competition", start=competition[0], end=competition[1]))
