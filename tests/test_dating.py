@@ -8,6 +8,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sidelined.dating import date_article
 from sidelined.dating.mentions import day_mentions, season_start_years, weekday_mentions
@@ -113,6 +115,24 @@ def test_a_fixture_list_alone_dates_the_article_before_its_first_match() -> None
     text = "Chelsea 2017/18 fixtures\nWest Brom (A) – Sat 18 Nov\nLiverpool (A) – Sat 25 Nov\nSwansea (H) – Wed 29 Nov"
     result = dated(text)
     assert result.published is not None and result.published < date(2017, 11, 18)
+
+
+CLUE_WORDS = [
+    "Friday", "Sunday's", "(May", "2)", "March", "27,", "today,", "2024-25", "2019", "will", "missed", "on",
+    "the", "6", "September", "Oct.", "20", "3-1", "win", "over", "this", "Saturday", "\n", "last", "31",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(CLUE_WORDS), max_size=40).map(" ".join))
+def test_any_mix_of_clues_gives_a_plausible_day_or_none(text: str) -> None:
+    result = dated(text or "x")
+    if result.published is None:
+        assert result.published_source is None
+    else:
+        assert result.published_source == "inferred"
+        assert date(1989, 1, 1) <= result.published <= date(date.today().year + 2, 1, 1)
+        assert 0 < result.published_confidence < 1
 
 
 # ---------------------------------------------------------------- knowledge-base clues
