@@ -42,7 +42,7 @@ class DayChoice:
     bare_weekday: bool = False  # a weekday alone ("on Sunday"), whose week the context decides
 
 
-_NEXT_ITEM = re.compile(r"\s*(?:,\s*)?(?:and|or|but|while|before|after|then)\b", re.I)
+_NEXT_ITEM = re.compile(r"\s*(?:,\s*)?(?:and|or|but|while)\b", re.I)
 _DATE_LINE = re.compile(r"\s*date\s+$", re.I)
 
 
@@ -120,7 +120,7 @@ def _following(text: str, end: int, days: list[TimeExpression], others: list[tup
         gap = text[end : t.start]
         if len(gap) > reach or REPORTING.search(gap) or _BLOCKERS.search(gap) or _crosses(end, t.start, others):
             return None
-        if _NEXT_ITEM.match(gap) or is_possessive(text, t):  # the day of the next item: "... and Wednesday's game"
+        if _NEXT_ITEM.match(gap):  # the day of the next item: "... and Wednesday's game"
             return None
         return _choice(t)
     return None
@@ -135,6 +135,8 @@ def _possessive(text: str, start: int, end: int, days: list[TimeExpression],
             continue
         gap = text[t.end : end]
         if len(gap) > (45 if close_only else 90) or _crosses(t.end, start, others) or ";" in gap:
+            return None
+        if _BLOCKERS.search(gap) or REPORTING.search(gap):  # "Thursday's game, after he was hurt in the draw with"
             return None
         return _choice(t)
     return None
@@ -158,6 +160,20 @@ def _preceding(text: str, start: int, end: int, days: list[TimeExpression],
         if MATCH_NOUN_RE.search(words) and not MATCH_NOUN_PLURAL_RE.search(words):
             return _choice(t)
         return None
+    return None
+
+
+def pair_day(text: str, pair_end: int, sent_end: int, days: list[TimeExpression]) -> DayChoice | None:
+    """ "Celtic and Rangers ... ahead of Sunday's semi-final showdown": the day tied to the match noun after the pair."""
+    for t in days:
+        if t.start < pair_end or t.end > sent_end:
+            continue
+        after = text[t.end : t.end + 45]
+        before = text[max(pair_end, t.start - 30) : t.start]
+        if is_possessive(text, t) and MATCH_NOUN_RE.search(after):
+            return _choice(t)
+        if MATCH_NOUN_RE.search(before) and not MATCH_NOUN_PLURAL_RE.search(before):
+            return _choice(t)
     return None
 
 

@@ -17,7 +17,15 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from sidelined.events.match_anchors import TEAM_KINDS, Anchor, TeamSpan, find_anchors, pair_anchor, team_spans
-from sidelined.events.match_dates import DayChoice, day_for, days_later, respective_days, settle_weekday, usable
+from sidelined.events.match_dates import (
+    DayChoice,
+    day_for,
+    days_later,
+    pair_day,
+    respective_days,
+    settle_weekday,
+    usable,
+)
 from sidelined.events.match_details import (
     competition_near,
     header_day,
@@ -217,6 +225,8 @@ def _days_of(text: str, seg: Segment, segments: list[Segment], anchors: list[Anc
         others = spans[:i] + spans[i + 1 :]
         close = anchor.needs_close_date or anchor.cue == "derby"
         choice = day_for(text, anchor.phrase_start, anchor.opponent.end, seg.start, seg.end, days, others, close)
+        if choice is None and anchor.cue == "and":
+            choice = pair_day(text, anchor.opponent.end, seg.end, days)
         if choice is None and not close:
             base = next((c.day for c in reversed(out) if c is not None), last_day)
             floor = spans[i - 1][1] if i > 0 else seg.start
