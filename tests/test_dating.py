@@ -39,6 +39,24 @@ def test_no_clue_leaves_the_day_unknown() -> None:
     assert result.published is None and result.published_source is None
 
 
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("http://metro.example/2017/11/17/conte-clears-hazard-7087935/", date(2017, 11, 17)),
+        ("https://www.guardian.example/football/2018/jan/26/fa-cup-previews", date(2018, 1, 26)),
+        ("https://www.soccer.example/news/2018/February/07/dembele-on-track/", date(2018, 2, 7)),
+        ("https://www.times.example/story/2022-06-13/press-acl", date(2022, 6, 13)),
+        ("https://www.site.example/news/2019/13/45/not-a-date", None),
+        ("https://www.site.example/article-5569259/West-Ham.html", None),
+    ],
+)
+def test_the_day_in_an_article_address(url: str, expected: date | None) -> None:
+    result = date_article(Article(id="a", text="Saka is out.", url=url))
+    assert result.published == expected
+    if expected:
+        assert result.published_source == "metadata" and result.published_window_days == 1
+
+
 # ---------------------------------------------------------------- mentions and tense
 def test_day_mentions_read_the_weekday_and_year_beside_a_date() -> None:
     text = "on Friday (May 2), this Sunday's (May 4) game, Tuesday 31 March, on 6 September, Oct. 20, 2018 and may 5"
