@@ -8,7 +8,7 @@ import pytest
 
 from sidelined.errors import UnknownEntity
 from sidelined.store import Store
-from sidelined.timeline import availability, changes, player_history, team_status
+from sidelined.timeline import availability, changes, fixtures, player_history, team_status
 from sidelined.timeline.reference import team_spellings
 from test_store_gold import seed_extractions
 
@@ -49,6 +49,23 @@ def test_the_hamstring_injury_kept_him_out_of_a_run_of_games(store: Store) -> No
         assert all(D("2026-02-01") < f.date <= D("2026-03-07") for f in hamstring.fixtures_missed)
     else:
         assert (hamstring.games_missed or 0) >= 1
+
+
+def test_without_the_knowledge_base_games_are_counted_from_matches_in_articles(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(fixtures, "knowledge_base", lambda: None)
+    hamstring = player_history(store, "Jude Bellingham", as_of=D("2026-03-08")).episodes[-1]
+    assert hamstring.fixtures_from == "articles"
+    assert [f.date for f in hamstring.fixtures_missed] == [D("2026-03-06")]  # the only Madrid match in the window
+    assert "Real Madrid" in (hamstring.fixtures_missed[0].home, hamstring.fixtures_missed[0].away)
+
+
+def test_episode_view_converts_to_the_pipeline_episode(store: Store) -> None:
+    view = player_history(store, "Jude Bellingham", as_of=D("2026-03-08")).episodes[-1]
+    episode = view.as_episode()
+    assert (episode.player, episode.started_on, episode.status) == ("Jude Bellingham", D("2026-02-01"), "out")
+    assert episode.estimates == view.estimates and len(episode.report_ids) == 2
 
 
 def test_on_7_march_he_was_expected_back_between_17_and_22_march_per_the_athletic(store: Store) -> None:

@@ -32,9 +32,7 @@ out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
 T = TypeVar("T")
 
-DbOpt = typer.Option(
-    None, "--db", envvar="SIDELINED_DB", help="SQLAlchemy URL (default sqlite:///sidelined.db)."
-)
+DbOpt = typer.Option(None, "--db", envvar="SIDELINED_DB", help="SQLAlchemy URL (default sqlite:///sidelined.db).")
 StaleOpt = typer.Option(14, "--stale-days", help="A status older than this many days is marked stale.")
 STATUS_STYLE = {"out": "red", "doubtful": "yellow", "available": "green", "unknown": "dim"}
 
@@ -45,9 +43,7 @@ def parse_day(value: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(
-            f"{value!r} is not a day in the form YYYY-MM-DD", param_hint=option
-        ) from None
+        raise typer.BadParameter(f"{value!r} is not a day in the form YYYY-MM-DD", param_hint=option) from None
 
 
 @contextmanager
@@ -85,9 +81,7 @@ def _sources(reports: list[SourcedReport]) -> str:
 
 
 def _status(status: str, stale: bool = False, conflict: bool = False) -> str:
-    flags = (" [bold magenta]CONFLICT[/bold magenta]" if conflict else "") + (
-        " [dim]stale[/dim]" if stale else ""
-    )
+    flags = (" [bold magenta]CONFLICT[/bold magenta]" if conflict else "") + (" [dim](stale)[/dim]" if stale else "")
     return f"[{STATUS_STYLE.get(status, 'white')}]{status}[/]" + flags
 
 
@@ -113,9 +107,7 @@ def history_table(episodes: list[EpisodeView]) -> Table:
         table.add_column(column)
     for e in episodes:
         days = "?" if e.days_out is None else str(e.days_out)
-        table.add_row(
-            e.season or "?", e.injury, _day(e.started_on), _until(e), days, _games(e), _sources(e.reports)
-        )
+        table.add_row(e.season or "?", e.injury, _day(e.started_on), _until(e), days, _games(e), _sources(e.reports))
     return table
 
 
@@ -188,9 +180,7 @@ def team_command(
             age,
             _sources(p.sources),
         )
-    out.print(
-        table if status.players else f"No player of {status.team} reported out or doubtful on {status.as_of}."
-    )
+    out.print(table if status.players else f"No player of {status.team} reported out or doubtful on {status.as_of}.")
 
 
 def available_command(
@@ -208,9 +198,7 @@ def available_command(
 
 
 def changes_command(
-    since: str = typer.Option(
-        ..., "--since", help="List changes reported on or after this day (YYYY-MM-DD)."
-    ),
+    since: str = typer.Option(..., "--since", help="List changes reported on or after this day (YYYY-MM-DD)."),
     db: str | None = DbOpt,
 ) -> None:
     """New injuries, changed estimates, status changes and returns, each with the report behind it."""

@@ -52,7 +52,8 @@ def estimates_of(reports: list[SourcedReport]) -> list[EstimateChange]:
             article_id=r.article_id,
         )
         for r in reports
-        if r.has_expected_return and r.reported_on is not None
+        # A report of fitness closes the question; a window it carries is not an estimate of a return.
+        if r.has_expected_return and r.reported_on is not None and r.status != "available"
     ]
 
 

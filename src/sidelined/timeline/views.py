@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from sidelined.models import EstimateChange
+from sidelined.models import Episode, EstimateChange
 
 Availability = Literal["available", "doubtful", "out", "unknown"]
 UntilKind = Literal["return", "ongoing", "expected", "last report", "unknown"]
@@ -84,6 +84,22 @@ class EpisodeView(BaseModel):
     @property
     def games_missed(self) -> int | None:
         return len(self.fixtures_missed) if self.fixtures_from != "none" else None
+
+    def as_episode(self) -> Episode:
+        """The pipeline's plain `Episode` object for this view."""
+        return Episode(
+            id=self.id,
+            player=self.player,
+            team=self.team,
+            body_part=self.body_part,
+            diagnosis=self.diagnosis,
+            started_on=self.started_on,
+            ended_on=self.ended_on,
+            status=self.status,  # type: ignore[arg-type]
+            estimates=self.estimates,
+            missed_fixtures=[f.date for f in self.fixtures_missed],
+            report_ids=[r.report_id for r in self.reports],
+        )
 
 
 class AvailabilityAnswer(BaseModel):
