@@ -28,6 +28,8 @@ _MANAGER_AFTER = re.compile(r"^(?:['’]s?\s+(?:side|team|men|squad|charges|set-
                             re.IGNORECASE)
 _LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*\(\w+\)\s*,?\s*)(?:[a-z-]+\s+){0,2}$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+# A clause that goes on about the players of the clause before it.
+_CARRIED = re.compile(r"(?:they|he|she|both|the (?:pair|duo|trio|latter|former)|each|all)\b", re.IGNORECASE)
 _PAREN_AFTER = re.compile(r"\s*\(([^()]{1,60})\)")
 
 
@@ -102,8 +104,12 @@ def player_contexts(text: str, mentions: list[Mention]) -> list[PlayerContext]:
     contexts: dict[str, PlayerContext] = {}
     players = [m for m in mentions if m.kind == "player"]
     for sentence in sentences(text):
+        previous: list[Mention] = []
         for clause in _merged_clauses(text, sentence):
             here = [m for m in players if clause.start <= m.start < clause.end and not _excluded(text, m, clause)]
+            if not here and previous and _CARRIED.match(text, clause.start):
+                here = previous
+            previous = here
             if not here:
                 continue
             owners = _cue_owners(text, clause, here)

@@ -1,19 +1,48 @@
 """A player's fitness status at publication, judged from the clauses about him.
 
-Within one clause the most specific cue wins (a return to play beats the
-"after being sidelined" it mentions); across clauses a coming absence beats a
-doubt, and a doubt beats nothing said.
+Cues come in four tiers.  A firm absence from a coming game ("ruled out",
+"will miss", "suspended") decides `out`; failing that a return to play
+("cleared to play", "is fit") decides `available`; failing that any doubt
+("a doubt", "could return", "back in training", "scans") decides `doubtful`;
+an injury told without a word on what comes next ("forced off", "limped off",
+"sidelined since") is `out`, and so is a report with no cue at all.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from sidelined.models import Status
 
+Tier = Literal["firm_out", "available", "doubtful", "out"]
+
+# Said of the decision not being made yet: these turn a firm word into a doubt.
+_UNDECIDED = re.compile(
+    r"\b(not yet ruled|refused to rule|refuses to rule|(?:has|have|is|are)n['’]?t (?:been )?ruled|"
+    r"not (?:been )?ruled|no decision|yet to decide|waiting to find out|hangs? in the balance|"
+    r"likely to miss|could miss|may miss|might miss|set to be assessed|will be (?:scanned|assessed)|"
+    r"undergo(?:es|ing)? (?:a |further )?scans?|scans? (?:pending|today|tomorrow)|awaiting (?:the results|scans?))",
+    re.IGNORECASE,
+)
+
+_FIRM_OUT = re.compile(
+    r"\b(ruled out|rules? (?:him|her) out|will (?:also )?miss|(?:set|expected|going|due) to miss|misses|"
+    r"to miss (?:the|this|next|Saturday|Sunday)|(?:is|are|be|remains?|will be) out\b|out for|out until|"
+    r"out of (?:the|this|next|action)|(?:remain|remains|will be|will remain) sidelined|sidelined (?:for|until)|"
+    r"will not (?:be available|play|feature|be fit|travel|be involved)|"
+    r"won['’]?t (?:be available|play|feature|be fit|be involved)|not (?:be )?available|unavailable|"
+    r"suspended|serv\w* (?:a|his|her) (?:ban|suspension)|banned|withdr[ae]wn? from|withdraws? from|"
+    r"pulled out of|sent home|not yet match fit|not match fit|miss the (?:rest|remainder)|season is over|"
+    r"(?:is|are) without|will be without|requires? surgery|undergo(?:ne|ing|es)? surgery|underwent surgery|"
+    r"after undergoing|faces? (?:\w+ )?(?:weeks|months) out|the rest of the season)",
+    re.IGNORECASE,
+)
+
 _AVAILABLE = re.compile(
-    r"\b(fit to (?:play|face|start|feature)|passed (?:a|his|her) fitness test|(?:is|are|was|been) declared fit|"
-    r"(?:is|are) (?:now )?fit\b|(?:has|have) been cleared|cleared to (?:play|return|face)|"
+    r"\b(fit to (?:play|face|start|feature)|ready to (?:play|face|start|feature|go)|passed (?:a|his|her) fitness test|"
+    r"(?:is|are|was|been) declared fit|(?:is|are) (?:now )?fit\b|(?:has|have) been cleared|"
+    r"cleared to (?:play|return|face)|"
     r"available (?:again|for selection)|(?:is|are|will be) available|returned to the (?:squad|side|team|starting)|"
     r"back in the (?:squad|side|team|starting)|(?:set|expected|poised|due) to (?:be back|return|start|play|feature) "
     r"(?:for|against|in|on|at)|(?:is|was) well\b|confident (?:he|she|they) (?:can|will) (?:play|start)|"
@@ -23,59 +52,59 @@ _AVAILABLE = re.compile(
     r"no (?:fresh |new )?(?:injury )?concerns?|good to go)",
     re.IGNORECASE,
 )
-
-_NEGATED_AVAILABLE = re.compile(r"\b(not|n't|no longer|never|hardly)\b[^.]{0,20}$", re.IGNORECASE)
-
-_OUT = re.compile(
-    r"\b(ruled out|will (?:also )?miss|(?:set|expected|likely|going) to miss|to miss (?:the|this|next|Saturday|Sunday)|"
-    r"misses|(?:is|are|be|remains?|will be) out\b|out for|out until|out of (?:the|this|next|action)|"
-    r"(?:remain|remains|will be|is|are|been|being) sidelined|sidelined (?:for|with|until|since)|"
-    r"will not (?:be available|play|feature|be fit|travel)|won'?t (?:be available|play|feature|be fit)|"
-    r"not (?:be )?available|unavailable|suspended|serv\w* (?:a|his|her) (?:ban|suspension)|banned|"
-    r"forced off|taken off|carried off|stretchered off|on a stretcher|limped off|limping off|"
-    r"withdr[ae]wn? from|withdraws from|pulled out of|left (?:out of )?the squad|sent home|"
-    r"on the comeback trail|not yet match fit|not match fit|faces? (?:\w+ )?(?:weeks|months) out|"
-    r"long-term|layoff|lay-off|out injured|still injured|injured list|"
-    r"will be without|are without|is without|without (?:the|their|injured)|undergo(?:ne|ing|es)? surgery|"
-    r"underwent surgery|after undergoing|miss the (?:rest|remainder)|season is over)",
-    re.IGNORECASE,
-)
+_NEGATED = re.compile(r"\b(not|n't|no longer|never|hardly|if)\b[^.]{0,20}$", re.IGNORECASE)
 
 _DOUBTFUL = re.compile(
-    r"\b(doubt\w*|fitness tests?|"
-    r"could (?:return|make|feature|play|be back|be available|be fit|come back|be involved|be an option)|"
-    r"may (?:return|miss|feature|play|be fit|be available)|might (?:return|miss|feature|play|be fit)|"
-    r"precaution\w*|late (?:fitness )?(?:decision|call|check)|touch and go|uncertain|50-50|fifty-fifty|"
-    r"race against time|hope(?:s|ful)?\b|hoping|assessed|monitored|monitoring|"
+    r"\b(doubt\w*|fitness tests?|could (?:return|make|feature|play|be back|be available|be fit|come back|be involved|"
+    r"be an option)|may (?:return|feature|play|be fit|be available)|might (?:return|feature|play|be fit)|"
+    r"precaution\w*|late (?:fitness )?(?:decision|call|check)|touch[ -]and[ -]go|uncertain|50-50|fifty-fifty|"
+    r"race against time|hope(?:s|ful)?\b|hoping|assessed|monitored|monitoring|scan(?:s|ned)?\b|"
     r"missed training|miss(?:ed)? (?:the )?(?:training|session)|sat out|skipped training|"
-    r"trained (?:alone|separately|apart)|"
-    r"back in (?:full |team )?training|resum\w* (?:full |team )?training|returned to (?:full |team )?training|"
-    r"return to (?:full |team )?training|in contention|an option|a question mark|question marks|"
-    r"touch-and-go|being assessed|nursing|struggling with|carrying a knock|not certain|unclear)",
+    r"trained (?:alone|separately|apart)|back in (?:full |team )?training|resum\w* (?:full |team )?training|"
+    r"returned to (?:full |team )?training|return to (?:full |team )?training|in contention|an option|"
+    r"a question mark|question marks|being assessed|nursing|struggling with|carrying a knock|not certain|unclear|"
+    r"close to (?:returning|a return)|progressing)",
     re.IGNORECASE,
 )
 
-_RANK: dict[Status, int] = {"available": 0, "doubtful": 1, "out": 2}
+_WEAK_OUT = re.compile(
+    r"\b(forced off|taken off|carried off|stretchered off|on a stretcher|limped off|limping off|"
+    r"sidelined|injured|on the comeback trail|long-term|layoff|lay-off|absent|absence|miss(?:ed|ing)\b|"
+    r"surgery|operation)",
+    re.IGNORECASE,
+)
+
+_ORDER: tuple[Tier, ...] = ("firm_out", "available", "doubtful", "out")
+
+
+def clause_tiers(clause: str) -> set[Tier]:
+    """The cue tiers one clause shows."""
+    tiers: set[Tier] = set()
+    undecided = bool(_UNDECIDED.search(clause))
+    if undecided:
+        tiers.add("doubtful")
+    elif _FIRM_OUT.search(clause):
+        tiers.add("firm_out")
+    if any(not _NEGATED.search(clause[: m.start()]) for m in _AVAILABLE.finditer(clause)):
+        tiers.add("available")
+    if _DOUBTFUL.search(clause):
+        tiers.add("doubtful")
+    if _WEAK_OUT.search(clause):
+        tiers.add("out")
+    return tiers
 
 
 def clause_status(clause: str) -> Status | None:
-    """The status one clause gives, or None when it says nothing decisive."""
-    for m in _AVAILABLE.finditer(clause):
-        if not _NEGATED_AVAILABLE.search(clause[: m.start()]):
-            return "available"
-    if _DOUBTFUL.search(clause):
-        return "doubtful"
-    if _OUT.search(clause):
-        return "out"
-    return None
+    """The status one clause alone gives, or None when it says nothing decisive."""
+    return judge_status([clause]) if clause_tiers(clause) else None
 
 
 def judge_status(clauses: list[str]) -> Status:
     """Combine the clauses about one player into his status at publication."""
-    labels = [s for s in (clause_status(c) for c in clauses) if s is not None]
-    if not labels:
-        return "out"
-    if "out" in labels and any(_OUT.search(c) and not _AVAILABLE.search(c) for c in clauses):
-        strong_available = labels[0] == "available"
-        return "available" if strong_available else "out"
-    return max(labels, key=lambda s: _RANK[s])
+    seen: set[Tier] = set()
+    for clause in clauses:
+        seen |= clause_tiers(clause)
+    for tier in _ORDER:
+        if tier in seen:
+            return "out" if tier == "firm_out" else tier
+    return "out"
