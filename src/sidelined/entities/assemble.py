@@ -3,6 +3,7 @@ descriptors and pronouns, put together as `Mention`s."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 
@@ -18,6 +19,7 @@ from sidelined.kb.names import fold
 from sidelined.models import Article, Mention
 
 FUZZY_CUTOFF = 88
+LONGEST_SPAN = 120
 
 
 def latest_day(kb: KnowledgeBase) -> date:
@@ -60,13 +62,29 @@ def _competition_mentions(hits: list[Hit], team_starts: set[int], ctx: ArticleCo
     return found
 
 
-def _fuzzy_player(kb: KnowledgeBase, name: str, ctx: ArticleContext) -> str | None:
+def _fuzzy_player(kb: KnowledgeBase, name: str, ctx: ArticleContext, squad: dict[str, str]) -> str | None:
     """A near-miss spelling of a player of one of the article's clubs."""
-    squad = {player.id: player.name for team_id in ctx.team_ids for player in kb.squad(team_id, ctx.season)}
     if not squad:
         return None
     found = process.extractOne(fold(name), squad, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
     return found[2] if found else None
+
+
+def _article_squads(kb: KnowledgeBase, ctx: ArticleContext) -> dict[str, str]:
+    return {player.id: player.name for team_id in ctx.team_ids for player in kb.squad(team_id, ctx.season)}
+
+
+class _Coverage:
+    """Spans already linked, for a quick overlap test."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [start for start, _ in self.spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        low = bisect.bisect_left(self.starts, start - LONGEST_SPAN)
+        high = bisect.bisect_left(self.starts, end)
+        return any(self.spans[i][1] > start for i in range(low, high))
 
 
 def _unknown_people(
@@ -80,8 +98,13 @@ def _unknown_people(
         span for span, shape in zip(shape_spans, shapes, strict=True) if not shape.staff
     ]
     shapes += find_single_names(ctx.text, taken + shape_spans, player_spans)
+    squad: dict[str, str] | None = None
     for shape in shapes:
-        fuzzy = _fuzzy_player(kb, shape.text, ctx) if not shape.staff and shape.player_context else None
+        fuzzy = None
+        if not shape.staff and shape.player_context:
+            if squad is None:
+                squad = _article_squads(kb, ctx)
+            fuzzy = _fuzzy_player(kb, shape.text, ctx, squad)
         if fuzzy:
             link = PlayerLink(shape.start, shape.end, shape.text, fuzzy, kb.players[fuzzy].name, "fuzzy", score=0.8)
         elif shape.staff:
@@ -92,23 +115,27 @@ def _unknown_people(
             continue
         found.append(link)
         known_by_surname.setdefault(shape.text.split()[-1], link)
-    spans = taken + [(lk.start, lk.end) for lk in found]
-    for surname, first in known_by_surname.items():
-        for match in re.finditer(rf"\b{re.escape(surname)}\b", ctx.text):
-            if any(match.start() < end and start < match.end() for start, end in spans):
-                continue
-            found.append(
-                PlayerLink(
-                    match.start(),
-                    match.end(),
-                    surname,
-                    first.player_id,
-                    first.name,
-                    "surname" if first.player_id else "shape",
-                    kind=first.kind,
-                    score=first.score,
-                )
+    if not known_by_surname:
+        return found
+    covered = _Coverage(taken + [(lk.start, lk.end) for lk in found])
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, known_by_surname)) + r")\b")
+    for match in pattern.finditer(ctx.text):
+        surname = match.group(0)
+        first = known_by_surname[surname]
+        if covered.overlaps(match.start(), match.end()):
+            continue
+        found.append(
+            PlayerLink(
+                match.start(),
+                match.end(),
+                surname,
+                first.player_id,
+                first.name,
+                "surname" if first.player_id else "shape",
+                kind=first.kind,
+                score=first.score,
             )
+        )
     return found
 
 
@@ -167,20 +194,19 @@ def link_text(text: str, day: date, kb: KnowledgeBase, gazetteer: Gazetteer | No
     hits = gazetteer.find(text)
     ctx = ArticleContext(text, day, kb)
     team_starts = resolve_teams(kb, hits, ctx)
+    team_at = {t.start: t.team_id for t in ctx.teams}
     mentions = [
         Mention(
             start=h.start,
             end=h.end,
             text=h.text,
-            kind=kb.teams[t.team_id].kind,
-            entity_id=t.team_id,
-            name=kb.teams[t.team_id].name,
-            via="name" if h.text == kb.teams[t.team_id].name else "alias",
+            kind=kb.teams[team_at[h.start]].kind,
+            entity_id=team_at[h.start],
+            name=kb.teams[team_at[h.start]].name,
+            via="name" if h.text == kb.teams[team_at[h.start]].name else "alias",
         )
         for h in hits
-        if h.start in team_starts
-        for t in ctx.teams
-        if t.start == h.start
+        if h.start in team_at
     ]
     mentions += _competition_mentions(hits, team_starts, ctx)
     ctx.decide_international()

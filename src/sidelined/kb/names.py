@@ -54,30 +54,24 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).encode("ascii", "ignore").decode()
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_SINGLE_CHAR_CACHE: dict[str, str] = {}
+
+
+def _fold_one(match: re.Match[str]) -> str:
+    char = match.group(0)
+    folded = _SINGLE_CHAR_CACHE.get(char)
+    if folded is None:
+        full = fold(char)
+        folded = _SINGLE_CHAR_CACHE[char] = full[0] if full else " "
+    return folded
+
+
 def fold_same_length(text: str) -> str:
     """ASCII-fold character by character so offsets in the result match the input."""
     if text.isascii():
         return text
-    return text.translate(_SingleCharFolds())
-
-
-class _SingleCharFolds(dict[int, str]):
-    """str.translate table folding each non-ASCII character to one ASCII character (or a space)."""
-
-    def __missing__(self, code: int) -> str:
-        folded = fold(chr(code))
-        value = folded[0] if folded else " "
-        _SINGLE_CHAR_CACHE[code] = value
-        return value
-
-    def __getitem__(self, code: int) -> str:
-        if code < 128:
-            return chr(code)
-        cached = _SINGLE_CHAR_CACHE.get(code)
-        return cached if cached is not None else self.__missing__(code)
-
-
-_SINGLE_CHAR_CACHE: dict[int, str] = {}
+    return _NON_ASCII.sub(_fold_one, text)
 
 
 def key(text: str) -> str:

@@ -33,6 +33,7 @@ class KnowledgeBase:
     def __init__(self, facts: dict[str, Any], provenance: dict[str, Any] | None = None) -> None:
         self.provenance = provenance or {}
         self.teams: dict[str, Team] = {}
+        self._national_by_country: dict[str, Team | None] = {}
         self._team_keys: dict[str, list[str]] = defaultdict(list)
         for row in facts["teams"]:
             self._add_team(row)
@@ -49,6 +50,7 @@ class KnowledgeBase:
         self.players: dict[str, Player] = {}
         self._player_keys: dict[str, list[str]] = defaultdict(list)
         self._squads: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self._season_cache: dict[str, dict[str, list[str]]] = {}
         for row in facts["players"]:
             self._add_player(row)
         self._load_fixtures(facts["fixture_competitions"], facts["fixtures"])
@@ -75,7 +77,10 @@ class KnowledgeBase:
         return found[0] if found else None
 
     def national_team(self, country: str) -> Team | None:
-        return next((t for t in self.teams_named(country) if t.kind == "national_team"), None)
+        if country not in self._national_by_country:
+            found = next((t for t in self.teams_named(country) if t.kind == "national_team"), None)
+            self._national_by_country[country] = found
+        return self._national_by_country[country]
 
     # ----------------------------------------------------------- competitions
     def competition(self, name: str) -> str | None:
@@ -120,11 +125,9 @@ class KnowledgeBase:
     def club_ids_on(self, player_id: str, day: date) -> list[str]:
         """Team ids of his club(s) in the season of that day, the likelier first."""
         player = self.players.get(player_id)
-        if player is None:
+        if player is None or not player.club_ids:
             return []
-        by_season: dict[str, list[str]] = defaultdict(list)
-        for season, team_id in player.club_ids:
-            by_season[season].append(team_id)
+        by_season = self._seasons_of(player)
         season = season_of(day)
         options = by_season.get(season)
         if not options and day.month in (7, 8):
@@ -137,6 +140,15 @@ class KnowledgeBase:
             neighbour = set(by_season.get(_next_season(season) if late else _previous_season(season), []))
             options = sorted(options, key=lambda tid: tid not in neighbour)
         return options
+
+    def _seasons_of(self, player: Player) -> dict[str, list[str]]:
+        found = self._season_cache.get(player.id)
+        if found is None:
+            found = defaultdict(list)
+            for season, team_id in player.club_ids:
+                found[season].append(team_id)
+            self._season_cache[player.id] = found
+        return found
 
     def club_on(self, player_id: str, day: date) -> str | None:
         options = self.club_ids_on(player_id, day)
