@@ -165,6 +165,15 @@ def test_json_array_of_articles() -> None:
     assert (second.id, second.published) == ("js-2", None)
 
 
+def test_news_api_export_field_names() -> None:
+    first, second = articles(read_all(FIXTURES / "news_api_export.json"))
+    assert (first.id, second.id) == ("news_api_export-1", "news_api_export-2")
+    assert first.outlet == "Pitchside Wire" and first.author == "Ana Costa"
+    assert first.published == date(2025, 4, 3) and first.url.endswith("midfielder-six-weeks")
+    assert "thigh muscle tear" in first.text
+    assert second.published == date(2025, 4, 4)
+
+
 def test_json_lines_bad_published_value_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "bad.jsonl"
     path.write_text('{"text": "Saka is out.", "published": "last Tuesday"}\n', encoding="utf-8")
