@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, inspect, select
 
-from sidelined.models import Article, Extraction, InjuryReport, Match
+from sidelined.models import Article, ExpectedReturn, Extraction, InjuryReport, Match
 from sidelined.store import Store, resolve_url
 from sidelined.store import writing as store_writing
 from sidelined.store.migrate import current_revision, head_revision
@@ -164,6 +164,7 @@ def test_near_duplicate_credits_the_original_facts(tmp_path: Path) -> None:
         with store.session() as session:
             outlets = sorted(session.scalars(select(ProvenanceRow.outlet).where(ProvenanceRow.fact_kind == "injury")))
         assert outlets == ["AS", "Marca"]
+        assert (result.injuries, result.credited) == (0, 2)
 
 
 def test_relink_all_rebuilds_the_same_episodes(store: Store) -> None:
@@ -172,3 +173,15 @@ def test_relink_all_rebuilds_the_same_episodes(store: Store) -> None:
     before = counts(store)
     store.relink_all()
     assert counts(store) == before
+
+
+def test_near_duplicate_keeps_what_the_copy_adds(tmp_path: Path) -> None:
+    with Store(f"sqlite:///{tmp_path / 'update.db'}", near_duplicates=CopyFinder()) as store:
+        store.ingest(small_extraction())
+        update = small_extraction(text="Pedri limped off with a thigh problem. Update: out two weeks.", article_id="a2")
+        update.injuries[0].expected_return = ExpectedReturn(earliest=date(2026, 1, 24), latest=date(2026, 1, 24))
+        result = store.ingest(update)
+        assert (result.status, result.injuries) == ("near-duplicate", 1)
+        with store.session() as session:
+            windows = sorted(session.scalars(select(InjuryReportRow.expected_latest)), key=str)
+        assert windows == [date(2026, 1, 24), None]

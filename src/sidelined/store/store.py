@@ -30,6 +30,7 @@ class IngestResult(BaseModel):
     matches: int = 0
     transfers: int = 0
     near_duplicate_of: str | None = None
+    credited: int = 0  # for a near-duplicate: facts of the original credited to this copy
 
 
 def resolve_url(url: str | None) -> str:
@@ -89,13 +90,7 @@ class Store:
                 existing = session.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == article.content_hash))
                 return IngestResult(article_id=existing or article_id, status="duplicate")
             if original is not None:
-                credited = writing.credit_copy(session, original, article, article_id)
-                return IngestResult(
-                    article_id=article_id,
-                    status="near-duplicate",
-                    near_duplicate_of=original,
-                    injuries=credited,
-                )
+                return self._ingest_copy(session, extraction, article_id, original)
             injuries = writing.write_facts(session, extraction, article_id)
             relink_players(session, (row.player_id for row in injuries))
         if self.near_duplicates is not None:
@@ -106,6 +101,20 @@ class Store:
             injuries=len(extraction.injuries),
             matches=len(extraction.matches),
             transfers=len(extraction.transfers),
+        )
+
+    def _ingest_copy(self, session: Session, extraction: Extraction, article_id: str, original: str) -> IngestResult:
+        """A syndicated copy: credit the original's facts to it, and store only what the copy adds."""
+        credited = writing.credit_copy(session, original, extraction.article, article_id)
+        untold = writing.untold_injuries(session, extraction, original)
+        rows = writing.write_facts(session, Extraction(article=extraction.article, injuries=untold), article_id)
+        relink_players(session, (row.player_id for row in rows))
+        return IngestResult(
+            article_id=article_id,
+            status="near-duplicate",
+            near_duplicate_of=original,
+            injuries=len(rows),
+            credited=credited,
         )
 
     def relink_all(self) -> None:

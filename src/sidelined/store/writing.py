@@ -175,6 +175,33 @@ def write_facts(session: Session, extraction: Extraction, article_id: str) -> li
     return injuries
 
 
+def _injury_key(
+    player: str, status: str, part: str | None, side: str | None, diagnosis: str | None, window: tuple[Any, Any]
+) -> tuple[Any, ...]:
+    return (player, status, part, side, diagnosis, window)
+
+
+def untold_injuries(session: Session, extraction: Extraction, original_id: str) -> list[InjuryReport]:
+    """The copy's injury reports that the original article does not already tell (e.g. an updated estimate)."""
+    rows = session.execute(
+        select(InjuryReportRow, EntityRow.name)
+        .join(EntityRow, EntityRow.id == InjuryReportRow.player_id)
+        .where(InjuryReportRow.article_id == original_id)
+    ).all()
+    told = {
+        _injury_key(name, r.status, r.body_part, r.side, r.diagnosis, (r.expected_earliest, r.expected_latest))
+        for r, name in rows
+    }
+    untold = []
+    for report in extraction.injuries:
+        window = report.expected_return
+        bounds = (window.earliest, window.latest) if window else (None, None)
+        key = _injury_key(report.player, report.status, report.body_part, report.side, report.diagnosis, bounds)
+        if key not in told:
+            untold.append(report)
+    return untold
+
+
 def credit_copy(session: Session, original_id: str, article: Article, copy_id: str) -> int:
     """Point the original article's facts at a syndicated copy too; return how many facts were credited."""
     rows = session.scalars(select(ProvenanceRow).where(ProvenanceRow.article_id == original_id)).all()
