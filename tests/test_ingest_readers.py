@@ -155,7 +155,7 @@ def test_json_lines_read_good_lines_and_report_bad_ones_by_number() -> None:
     assert good[1].published == date(2025, 4, 10)
     assert good[2].published is None
     assert [type(error) for error in bad] == [MalformedInput, MalformedInput]
-    assert "line 3" in str(bad[0]) and "articles.jsonl:4" in str(bad[1])
+    assert "articles.jsonl:3: not valid JSON" in str(bad[0]) and "articles.jsonl:4: " in str(bad[1])
     assert all("\n" not in str(error) for error in bad)
 
 

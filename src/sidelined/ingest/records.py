@@ -39,7 +39,7 @@ def read_json_lines(text: str, *, source: str, stem: str) -> Iterator[Article | 
         try:
             record = json.loads(line)
         except ValueError as error:
-            yield MalformedInput(where, f"line {number} is not valid JSON ({_short(error)})")
+            yield MalformedInput(where, f"not valid JSON ({_short(error)})")
             continue
         yield _article_or_error(record, where=where, default_id=f"{stem}-{number}", origin=source)
 
