@@ -284,6 +284,7 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def find_shapes(text: str, taken: list[tuple[int, int]]) -> list[ShapeName]:
     """Person-shaped names outside the spans already linked."""
     found: list[ShapeName] = []
+    context_of: dict[tuple[int, int], bool] = {}
     for match in SHAPE.finditer(text):
         words = match.group(0).split()
         while words and words[0] in NOT_NAME_WORDS:
@@ -301,8 +302,10 @@ def find_shapes(text: str, taken: list[tuple[int, int]]) -> list[ShapeName]:
         before = text[max(0, start - 40) : start]
         after = text[end : end + 60]
         staff = bool(STAFF_BEFORE.search(before) or STAFF_AFTER.match(after))
-        left, right = _sentence_bounds(text, start, end)
-        context = bool(PLAYER_CONTEXT.search(text[left:right]))
+        bounds = _sentence_bounds(text, start, end)
+        if bounds not in context_of:
+            context_of[bounds] = bool(PLAYER_CONTEXT.search(text, *bounds))
+        context = context_of[bounds]
         found.append(ShapeName(start, end, text[start:end], staff, context))
     return found
 
