@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sidelined.events.match_text import MATCH_NOUN, MATCH_NOUN_RE, RESULT_NOUN, RESULT_VERB, REPORTING
+from sidelined.events.match_text import MATCH_NOUN, MATCH_NOUN_RE, REPORTING, RESULT_NOUN, RESULT_VERB
 
 TEAM_KINDS = ("club", "national_team")
 
@@ -39,9 +39,9 @@ class Anchor:
     evidence: list[tuple[str, int, int]] = field(default_factory=list)
 
 
-_FILLER = r"(?:\s+(?!(?:and|or|but|while|who|which|after|before|on|in)\b)[\w'’.-]+){0,3}?"
+_FILLER = r"(?:\s+(?!(?:and|or|but|while|who|which|after|before|on|in|against|v|vs|versus)\b)[\w'’.-]+){0,3}?"
 _CUES: list[tuple[str, str | None]] = [
-    (r"at\s+home\s+to|home\s+(?:game|match|draw|win|defeat|loss|opener)\s+(?:against|with|to|over)", "own"),
+    (rf"at\s+home\s+to|home\s+(?:{MATCH_NOUN}|draw|win|defeat|loss)\b[^.;]{{0,40}}?\b(?:against|with|to|over)", "own"),
     (r"(?:the\s+)?visit\s+(?:of|by)|welcom(?:e|es|ed|ing)|host(?:s|ed|ing)?", "own"),
     (r"trip\s+to|away\s+(?:to|at)|travel(?:s|led|ling)?\s+to|visit(?:s|ing)?", "opponent"),
     (rf"{RESULT_NOUN}\s+(?:[\w'’-]+\s+){{0,2}}?at|(?:{MATCH_NOUN})\s+(?:[\w'’-]+\s+){{0,2}}?at", "opponent"),

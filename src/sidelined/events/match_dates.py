@@ -150,7 +150,7 @@ def _preceding(text: str, start: int, end: int, days: list[TimeExpression],
         gap = text[t.end : start]
         if len(gap) > 70 or _crosses(t.end, start, others) or REPORTING.search(gap) or ";" in gap:
             return None
-        if _NEXT_ITEM.match(gap):  # "on Saturday and the friendly with France": the day is the item before
+        if _NEXT_ITEM.match(gap) or _BLOCKERS.search(gap):  # "on Saturday and the friendly with France"
             return None
         if _ADJACENT_BEFORE.match(gap):
             return _choice(t)

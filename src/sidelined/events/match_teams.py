@@ -17,10 +17,10 @@ if TYPE_CHECKING:
     from sidelined.kb import KnowledgeBase
 
 _WORD = r"(?:[A-Z][\w'’.-]*|FC|SC|CF|AC|AS|de|del|da|di)"
-_NAME = rf"({_WORD}(?:\s+{_WORD}){{0,3}})"
+_NAME = rf"({_WORD}(?:[ \t]+{_WORD}){{0,3}})"
 _BEFORE_CUE = re.compile(
     r"(?:\bagainst|\bv\.?|\bvs\.?|\bversus|\bwith|\bto|\bover|\bat|\bhosts?|\bhosting|\bfaces?|\bfacing|\bbeat|"
-    r"\bedged|\bby|\bvisit\s+of|\btake\s+on|\btakes\s+on)\s+(?:the\s+)?$"
+    r"\bedged|\bby|\bvisit\s+of|\btake\s+on|\btakes\s+on)\s+(?:(?:the|an?|[a-z][\w-]+)\s+){0,2}$"
 )
 _AFTER_MARK = re.compile(r"\s*(?:\((?:H|A)\)|v\.?\s|vs\.?\s)")
 _STOP = {
@@ -54,7 +54,7 @@ def _missed(text: str, kb: KnowledgeBase, covered: list[tuple[int, int]],
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’-"):
             continue
         before = text[max(0, start - 20) : start]
-        line_start = start == 0 or text[start - 1] == "\n"
+        line_start = start == 0 or text[start - 1] == "\n" or re.search(r"[.!?]\s+$", text[max(0, start - 3) : start])
         words = m.group(1).split()
         for n in range(len(words), 0, -1):
             name = " ".join(words[:n]).rstrip(".,'’")

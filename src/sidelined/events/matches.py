@@ -80,7 +80,7 @@ def extract_matches(
         return []
     text = article.text
     teams = match_teams(text, mentions, kb)
-    focus = _focus_teams(mentions)
+    focus = _focus_teams(mentions, teams)
     days = usable(text, timexes, [(t.start, t.end) for t in teams])
     segments = _sentences(text)
     found: list[_Found] = []
@@ -135,15 +135,15 @@ def _sentences(text: str) -> list[Segment]:
     return out
 
 
-def _focus_teams(mentions: list[Mention]) -> dict[str, TeamSpan]:
+def _focus_teams(mentions: list[Mention], teams: list[TeamSpan]) -> dict[str, TeamSpan]:
     """The article's main club and main national team: the ones named most (players count for their club)."""
     counts: dict[str, Counter[str]] = {kind: Counter() for kind in TEAM_KINDS}
     first: dict[str, TeamSpan] = {}
+    for t in teams:
+        counts[t.kind][t.name] += 2
+        first.setdefault(t.name, t)
     for m in mentions:
-        if m.kind in TEAM_KINDS:
-            counts[m.kind][m.name] += 2
-            first.setdefault(m.name, TeamSpan(m.name, m.start, m.end, m.kind))
-        elif m.kind == "player" and m.team:
+        if m.kind == "player" and m.team:
             counts["club"][m.team] += 1
     out: dict[str, TeamSpan] = {}
     for kind, counter in counts.items():
