@@ -30,6 +30,8 @@ _LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*\(\w+\)\s*
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 # A clause that goes on about the players of the clause before it.
 _CARRIED = re.compile(r"(?:they|he|she|both|the (?:pair|duo|trio|latter|former)|each|all)\b", re.IGNORECASE)
+# A leading subordinate clause belongs with the main clause after it.
+_SUBORDINATE = re.compile(r"(?:After|Following|Having|Despite|Since|Before|While|When|Although|Though|If|As)\b")
 _PAREN_AFTER = re.compile(r"\s*\(([^()]{1,60})\)")
 
 
@@ -54,7 +56,7 @@ def _merged_clauses(text: str, sentence: Segment) -> list[Segment]:
         if pending is not None:
             c = Segment(pending.start, c.end, c.index)
             pending = None
-        if len(_LOWER_WORD.findall(text[c.start : c.end])) <= 1:
+        if len(_LOWER_WORD.findall(text[c.start : c.end])) <= 1 or _SUBORDINATE.match(text, c.start):
             pending = c
             continue
         out.append(c)

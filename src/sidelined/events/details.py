@@ -59,14 +59,22 @@ def fill_body(report: InjuryReport, text: str, segs: list[Segment]) -> None:
         if report.body_part:
             break
     report.side = _side(text, segs)
+    # Damage to a ligament or a torn Achilles is named so whatever word comes with it.
+    for seg in segs:
+        found = _first_match(DIAGNOSIS_PATTERNS[:2], text[seg.start : seg.end], False)
+        if found:
+            _set_diagnosis(report, seg, found)
+            return
     for seg in segs:
         found = _first_match(DIAGNOSIS_PATTERNS, text[seg.start : seg.end], False)
         if found:
-            report.diagnosis = found[0]
-            m = found[1]
-            report.evidence.append(Evidence(field="diagnosis", start=seg.start + m.start(),
-                                            end=seg.start + m.end()))
+            _set_diagnosis(report, seg, found)
             break
+
+
+def _set_diagnosis(report: InjuryReport, seg: Segment, found: tuple[str, re.Match[str]]) -> None:
+    report.diagnosis, m = found
+    report.evidence.append(Evidence(field="diagnosis", start=seg.start + m.start(), end=seg.start + m.end()))
 
 
 def find_source(text: str, segs: list[Segment], mentions: list[Mention]) -> str | None:

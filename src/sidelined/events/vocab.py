@@ -47,7 +47,7 @@ DIAGNOSES: list[tuple[str, str]] = [
     (r"(?:torn|ruptured?|rupture of (?:his|the)) achilles|achilles (?:rupture|tear|tendon)", "tendon"),
     (r"acl|anterior cruciate|cruciate|ligaments?|collateral|mcl", "ligament"),
     (r"tendon|tendinitis|tendonitis|tendinopathy", "tendon"),
-    (r"fractured?|broken|break|cracked", "fracture"),
+    (r"fractur\w*|broken|cracked|break (?:in|of) (?:his|her|the)", "fracture"),
     (r"dislocat\w*", "dislocation"),
     (r"sprain(?:ed)?", "sprain"),
     (r"tears?|torn|rupture[d]?", "tear"),
@@ -61,7 +61,7 @@ DIAGNOSES: list[tuple[str, str]] = [
     (r"personal reasons|family reasons|compassionate leave|bereavement|personal matter", "personal"),
     (r"fatigue|tiredness|rest(?:ed)? for|load management|workload", "fatigue"),
     (r"muscular|muscle (?:injury|problem|issue|strain|complaint)", "muscular"),
-    (r"knock", "knock"),
+    (r"knocks?", "knock"),
 ]
 
 SIDES = r"(?P<side>left|right)"

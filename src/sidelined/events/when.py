@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import partial
 
 from sidelined.events.text import Segment
 from sidelined.models import Evidence, ExpectedReturn, InjuryReport, Match, Mention, TimeExpression
@@ -16,7 +17,8 @@ PREVIEW_DAYS = 7
 _HAPPENED = re.compile(
     r"\b(picked up|pick(?:ing)? up|sustain\w*|suffer\w*|injur\w*|hurt|forced off|limp\w* off|pulled up|"
     r"went down|taken off|carried off|stretchered|came off|was substituted|clutched|twisted|rolled|felt|"
-    r"in (?:the|a|his|their) (?:\w+ )?(?:win|defeat|draw|loss|victory|game|match|clash)|during|against)\b",
+    r"in (?:the|a|his|their) (?:\w+ )?(?:win|defeat|draw|loss|victory|game|match|clash|final)|during|against|"
+    r"incident|occurred|happened|leaving the pitch)\b",
     re.IGNORECASE,
 )
 # A day that dates the telling, not the injury ("Arteta said on Friday").
@@ -54,21 +56,25 @@ def _within(seg: Segment, start: int) -> bool:
     return seg.start <= start < seg.end
 
 
+def _distance(t: TimeExpression, verbs: list[re.Match[str]]) -> int:
+    """Characters from the nearest verb; a day written before the verb counts double."""
+    return min(t.start - v.end() if t.start >= v.end() else 2 * (v.start() - t.end) for v in verbs)
+
+
 def occurred_on(report: InjuryReport, text: str, segs: list[Segment], timexes: list[TimeExpression],
                 published: date) -> None:
+    """The day nearest to a word of getting hurt, in the first clause that has both."""
     for seg in segs:
-        clause = text[seg.start : seg.end]
-        if not _HAPPENED.search(clause):
+        verbs = list(_HAPPENED.finditer(text, seg.start, seg.end))
+        days = [t for t in timexes if _within(seg, t.start) and t.kind in ("date", "weekday")
+                and (day := _day_of(t)) is not None and published - timedelta(days=60) <= day <= published
+                and not _REPORTING.search(text[seg.start : t.start][-40:])]
+        if not verbs or not days:
             continue
-        for t in timexes:
-            day = _day_of(t)
-            if not (_within(seg, t.start) and day and t.kind in ("date", "weekday")):
-                continue
-            if published - timedelta(days=60) <= day <= published and \
-                    not _REPORTING.search(text[seg.start : t.start][-40:]):
-                report.occurred_on = day
-                report.evidence.append(Evidence(field="occurred_on", start=t.start, end=t.end))
-                return
+        best = min(days, key=partial(_distance, verbs=verbs))
+        report.occurred_on = _day_of(best)
+        report.evidence.append(Evidence(field="occurred_on", start=best.start, end=best.end))
+        return
 
 
 def expected_return(report: InjuryReport, text: str, segs: list[Segment], timexes: list[TimeExpression],
