@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from sidelined.ingest.dedup import NearDuplicateIndex
-
 
 class NearDuplicateFinder(Protocol):
     def find(self, article_id: str, text: str) -> str | None:
@@ -36,4 +34,6 @@ class IndexAdapter:
 
 def default_finder() -> NearDuplicateFinder:
     """The project's MinHash index (`sidelined.ingest.dedup`) behind the store's seam."""
+    from sidelined.ingest.dedup import NearDuplicateIndex  # imported on first ingest: queries never need it
+
     return IndexAdapter(NearDuplicateIndex())

@@ -65,7 +65,7 @@ class Store:
         self.engine = make_engine(self.url)
         migrate.upgrade(self.engine)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self.near_duplicates = near_duplicates if near_duplicates is not None else default_finder()
+        self.near_duplicates = near_duplicates
         self._finder_loaded = False
 
     @contextmanager
@@ -129,8 +129,10 @@ class Store:
 
     def _load_finder(self) -> None:
         """Feed the finder the originals already stored, once, so copies of them are recognised."""
-        if self.near_duplicates is None or self._finder_loaded:
+        if self._finder_loaded:
             return
+        if self.near_duplicates is None:
+            self.near_duplicates = default_finder()
         with self.sessions() as session:
             rows = session.execute(
                 select(ArticleRow.id, ArticleRow.text).where(ArticleRow.near_duplicate_of.is_(None))
