@@ -27,8 +27,9 @@ STRIPE_GAP = 2
 LANE_GAP = 18
 AXIS_HEIGHT = 42
 MIN_SPAN_DAYS = 30
-MIN_MARK_WIDTH = 4.0
+MIN_MARK_WIDTH = 6.0
 MAX_MONTH_LABELS = 12
+MONTH_LABEL_WIDTH = 52
 TODAY_REACH_DAYS = 180
 
 
@@ -97,7 +98,7 @@ def _fmt(day: date | None) -> str:
 
 
 def _episode_label(ep: EpisodeView) -> str:
-    return f"{ep.injury} · {ep.started_on.strftime('%b %Y') if ep.started_on else 'date unknown'}"
+    return ep.injury
 
 
 def _episode_days(ep: EpisodeView) -> list[date]:
@@ -144,8 +145,10 @@ def _month_grid(scale: _Scale, start: date, end: date) -> list[GridLine]:
             months.append(cursor)
         cursor = date(cursor.year + cursor.month // 12, cursor.month % 12 + 1, 1)
     step = -(-len(months) // MAX_MONTH_LABELS)
+    room = WIDTH - MONTH_LABEL_WIDTH  # a label starting later would be cut off at the right edge
     return [
-        GridLine(scale.x(m), m.strftime("%b %Y") if i % step == 0 else None) for i, m in enumerate(months)
+        GridLine(scale.x(m), m.strftime("%b %Y") if i % step == 0 and scale.x(m) <= room else None)
+        for i, m in enumerate(months)
     ]
 
 

@@ -63,7 +63,7 @@ def dashboard(request: Request, store: StoreDep, today: TodayDep, on: Day = None
         "since": since,
         "by_team": queries.unavailable_by_team(store, on),
         "changes": queries.changes(store, since, on)[:20],
-        "articles": queries.list_articles(store, None, None, None, None, 8, 0).items,
+        "articles": queries.list_articles(store, None, None, None, on, 8, 0).items,
         "counts": queries.counts(store),
     }
     return _render(request, "dashboard.html", context)
