@@ -6,9 +6,10 @@ Public interface:
   `text`, sorted by start, non-overlapping, with character offsets into `text`,
   resolved against `anchor` (the publication day).  A single day has
   `value` (and `earliest == latest == value`); a window (range, month,
-  season) has `earliest`/`latest`; a window whose idiom names one day ("the
-  end of September", "the end of the season") also sets `value` to that day,
-  which is what a return estimate should take; a duration ("two to three
+  season) has `earliest`/`latest`; "the end of September" / "of the season"
+  is that last day (`value == earliest == latest`, as ANNOTATION.md reads
+  "until the end of the month"), while "late September" stays a window
+  (21st to 30th); a duration ("two to three
   weeks") has `days_min`/`days_max` and the window counted from the anchor
   (open bounds are None); a vague expression has nothing.
 - `weekday_date_pairs(text) -> list[(weekday, month, day, span)]`: weekday +

@@ -128,15 +128,17 @@ def weekday_with_date(ctx: Context, match: re.Match[str]) -> list[TimeExpression
 
 
 def _part_window(year: int, month: int, part: str | None) -> tuple[date, date, date | None]:
-    """A month's window: the whole of it, or its start/middle/end third; the end also names its last day."""
+    """A month's window: the whole of it or its start/middle/late third; "the end of" it is its last day."""
     first, last = dates.month_bounds(year, month)
     part = (part or "").lower()
     if part in ("early", "start", "beginning"):
         return first, date(year, month, 10), None
     if part in ("mid", "middle"):
         return date(year, month, 11), date(year, month, 20), None
-    if part in ("late", "end", "turn"):
-        return date(year, month, 21), last, last
+    if part == "end":
+        return last, last, last  # "until the end of the month" is its last day (ANNOTATION.md)
+    if part in ("late", "turn"):
+        return date(year, month, 21), last, None
     return first, last, None
 
 

@@ -164,8 +164,10 @@ def relative_month(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
         last = date(year, month, 10)
     elif part in ("mid", "middle"):
         first, last = date(year, month, 11), date(year, month, 20)
-    elif part in ("late", "end", "turn"):
-        first, value = date(year, month, 21), last
+    elif part == "end":
+        first = value = last
+    elif part in ("late", "turn"):
+        first = date(year, month, 21)
     kind: TimexKind = "month" if not (side or part) else "range"
     return [ctx.make(*match.span(), kind, value=value, earliest=first, latest=last)]
 
@@ -188,8 +190,10 @@ def relative_year(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
         last = date(year, 3, 31)
     elif part in ("mid", "middle"):
         first, last = date(year, 5, 1), date(year, 8, 31)
-    elif part in ("late", "end", "turn"):
-        first, value = date(year, 10, 1), last
+    elif part == "end":
+        first = value = last
+    elif part in ("late", "turn"):
+        first = date(year, 10, 1)
     return [ctx.make(*match.span(), "range", value=value, earliest=first, latest=last)]
 
 
@@ -223,14 +227,13 @@ def _named_season_start(ctx: Context, words: str) -> int:
 
 
 def part_of_season(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
-    """"the rest of the season" (anchor to its end), "the end of the season" (its last weeks)."""
+    """"the rest of the season" (anchor to its end), "the end of the season" (its last day)."""
     part = match["part"].lower()
     season_first, season_last = dates.season_bounds_of_start(_named_season_start(ctx, match.group()))
     if part in ("rest", "remainder", "second half", "back end"):
         return [ctx.make(*match.span(), "season", earliest=ctx.anchor, latest=season_last)]
     if part == "end":
-        return [ctx.make(*match.span(), "season", value=season_last,
-                         earliest=dates.add_days(season_last, -60), latest=season_last)]
+        return [ctx.make(*match.span(), "season", value=season_last)]
     return [ctx.make(*match.span(), "season", earliest=season_first, latest=dates.add_days(season_first, 75))]
 
 
