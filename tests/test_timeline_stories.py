@@ -220,6 +220,7 @@ def test_conflicting_sources_on_one_day_are_both_shown_and_flagged(store: Store)
     assert later.status == "available" and not later.conflict
     (episode,) = player_history(store, "Pedri", as_of=D("2026-02-10")).episodes
     assert episode.started_on == D("2026-01-18") and episode.ended_on == D("2026-02-05")
+    assert episode.conflict_days == [D("2026-02-05")]
     flagged = [
         c
         for c in changes(store, D("2026-02-01"), until=D("2026-02-28"))

@@ -153,6 +153,11 @@ def player_command(
     estimates = estimates_table(history.episodes)
     if estimates is not None:
         out.print(estimates)
+    for episode in history.episodes:
+        for day in episode.conflict_days:
+            out.print(
+                f"[bold magenta]CONFLICT[/bold magenta] on {day}: sources disagree about the {episode.injury.lower()}"
+            )
     print_availability(history.current, "Status")
 
 

@@ -13,29 +13,10 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from sidelined.timeline.conflicts import in_conflict
 from sidelined.timeline.episodes import DEFAULT_STALE_DAYS, player_episodes
 from sidelined.timeline.linking import silence_limit
-from sidelined.timeline.views import Availability, AvailabilityAnswer, EpisodeView, SourcedReport
-
-WINDOW_SLACK_DAYS = 2  # windows this close count as the same estimate (the scorer's tolerance too)
-
-
-def windows_disagree(a: SourcedReport, b: SourcedReport) -> bool:
-    if not (a.has_expected_return and b.has_expected_return):
-        return False
-    for x, y in ((a.expected_earliest, b.expected_earliest), (a.expected_latest, b.expected_latest)):
-        if x is not None and y is not None and abs((x - y).days) > WINDOW_SLACK_DAYS:
-            return True
-    return False
-
-
-def in_conflict(reports: list[SourcedReport]) -> bool:
-    """Reports from different articles that disagree on status or on the expected return."""
-    for i, a in enumerate(reports):
-        for b in reports[i + 1 :]:
-            if a.article_id != b.article_id and (a.status != b.status or windows_disagree(a, b)):
-                return True
-    return False
+from sidelined.timeline.views import Availability, AvailabilityAnswer, EpisodeView
 
 
 def _latest_window(episode: EpisodeView) -> tuple[date | None, date | None]:

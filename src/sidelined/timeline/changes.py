@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sidelined.timeline.availability import in_conflict, windows_disagree
+from sidelined.timeline.conflicts import in_conflict, windows_disagree
 from sidelined.timeline.views import Change, ChangeKind, EpisodeView, SourcedReport
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from sidelined.models import EstimateChange
 from sidelined.store.schema import ArticleRow
 from sidelined.timeline.claims import games_claims
+from sidelined.timeline.conflicts import conflict_days
 from sidelined.timeline.fixtures import FixtureOrigin, fixtures_between
 from sidelined.timeline.linking import EpisodeDraft, link_reports
 from sidelined.timeline.reading import as_facts, load_reports, stored_episode_groups
@@ -118,6 +119,7 @@ def build_episode(
         fixtures_missed=fixtures,
         fixtures_from=origin,
         games_claimed=_claims(session, player, reports) if details else [],
+        conflict_days=conflict_days(reports),
         reports=reports,
     )
 

@@ -79,6 +79,7 @@ class EpisodeView(BaseModel):
     fixtures_missed: list[FixtureRef] = Field(default_factory=list)
     fixtures_from: Literal["knowledge base", "articles", "none"] = "none"
     games_claimed: list[GamesClaim] = Field(default_factory=list)
+    conflict_days: list[date] = Field(default_factory=list)  # days on which its sources disagreed
     reports: list[SourcedReport] = Field(default_factory=list)
 
     @property
