@@ -54,9 +54,31 @@ def test_publication_stamp_near_the_top_dates_the_article() -> None:
     assert read_article_text(text, id="a").published == date(2017, 11, 15)
 
 
-def test_a_date_inside_a_sentence_is_not_a_publication_stamp() -> None:
-    article = read_article_text("He tore a ligament in the draw on October 1, 2017 and is out.", id="a")
-    assert article.published is None
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published: 5 March 2025",
+        "Updated 10:40 PM, Dec 26 2019",
+        "Fri 26 Jan 2018 07.00 GMT",
+        "Posted on Friday, 9 November 2018",
+        "Thursday, April 25, 2019 - 11:14 AM",
+    ],
+)
+def test_publication_line_forms(line: str) -> None:
+    article = read_article_text(f"Headline about a knee injury\n{line}\n\nThe defender is out.", id="a")
+    assert article.published is not None and article.published_source == "byline"
+    assert str(article.published.year) in line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He tore a ligament in the draw on October 1, 2017 and is out.",
+        "Kick-off: the derby on Oct. 1, 2017, 20:30 at the Emirates.",
+    ],
+)
+def test_a_date_inside_a_sentence_is_not_a_publication_stamp(text: str) -> None:
+    assert read_article_text(text, id="a").published is None
 
 
 @pytest.mark.parametrize(

@@ -43,7 +43,15 @@ _MONTH_DAY_YEAR = re.compile(
     re.IGNORECASE,
 )
 _ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
-_CLOCK_AFTER = re.compile(r"^[\s,/|\-–—@]*(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?\b", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(r"^[\s,/|\-–—@]*\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?\b", re.IGNORECASE)
+_CLOCK_BEFORE = re.compile(
+    r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?[\s,|\-–—]*(?:on\s+)?$", re.IGNORECASE
+)
+_LABEL_BEFORE = re.compile(
+    r"\b(?:published|posted|updated|last updated|first published|last modified|date)\s*(?:on|:)?\s*$",
+    re.IGNORECASE,
+)
+_WEEKDAY_PREFIX = re.compile(r"[A-Za-z]{3,9},?\s*$")
 
 
 @dataclass(frozen=True)
@@ -86,5 +94,16 @@ def _to_date(match: re.Match[str]) -> date | None:
 
 
 def stamps(text: str) -> list[PrintedDate]:
-    """Full dates followed by a clock time: publication lines and bylines."""
-    return [found for found in full_dates(text) if _CLOCK_AFTER.match(text[found.end : found.end + 20])]
+    """Full dates printed as a publication line: beside a clock time ("07 Mar 2026 00:08",
+    "18:42, 14 Feb 2025") or after a label ("Published: 5 March 2025")."""
+    return [found for found in full_dates(text) if _is_stamp(text, found)]
+
+
+def _is_stamp(text: str, found: PrintedDate) -> bool:
+    line_start = text.rfind("\n", 0, found.start) + 1
+    before = _WEEKDAY_PREFIX.sub("", text[max(line_start, found.start - 40) : found.start])
+    if _LABEL_BEFORE.search(before) or _CLOCK_BEFORE.search(before):
+        return True
+    # "... the draw on Oct. 1, 2017, 20:30": a date inside a sentence is an event, not a stamp.
+    in_sentence = bool(re.search(r"\b[a-z]+\W*$", before))
+    return not in_sentence and bool(_CLOCK_AFTER.match(text[found.end : found.end + 20]))
