@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from datetime import date
 
 from rapidfuzz import fuzz, process
@@ -13,7 +14,7 @@ from sidelined.entities.context import ArticleContext
 from sidelined.entities.coref import descriptor_mentions, pronoun_mentions, staff_mentions
 from sidelined.entities.gazetteer import Gazetteer, Hit, gazetteer_for
 from sidelined.entities.linker import PlayerLink, resolve_players, resolve_teams
-from sidelined.entities.shapes import find_shapes, find_single_names
+from sidelined.entities.shapes import find_shapes, find_single_names, staff_surnames
 from sidelined.kb import KnowledgeBase
 from sidelined.kb.names import fold
 from sidelined.models import Article, Mention
@@ -96,14 +97,17 @@ def _unknown_people(
 ) -> list[PlayerLink]:
     found: list[PlayerLink] = []
     known_by_surname: dict[str, PlayerLink] = {}
-    shapes = find_shapes(ctx.text, taken)
+    shapes = find_shapes(ctx.text, taken, gazetteer_for(kb).vocabulary)
     shape_spans = [(shape.start, shape.end) for shape in shapes]
     player_spans = [(lk.start, lk.end) for lk in links if lk.kind == "player"] + [
         span for span, shape in zip(shape_spans, shapes, strict=True) if not shape.staff
     ]
     shapes += find_single_names(ctx.text, taken + shape_spans, player_spans)
     squad: dict[str, str] | None = None
+    staff_names = staff_surnames(ctx.text)
     for shape in shapes:
+        if not shape.staff and shape.text.split()[-1] in staff_names:
+            shape = replace(shape, staff=True)
         fuzzy = None
         if not shape.staff and shape.player_context:
             if squad is None:

@@ -19,18 +19,14 @@ from sidelined.kb import KnowledgeBase, Player
 
 DEMONYMS = {
     "Englishman": "England",
-    "English": "England",
     "Frenchman": "France",
-    "French": "France",
     "Spaniard": "Spain",
-    "Spanish": "Spain",
     "German": "Germany",
     "Argentine": "Argentina",
     "Argentinian": "Argentina",
     "Argentinean": "Argentina",
     "Brazilian": "Brazil",
     "Dutchman": "Netherlands",
-    "Dutch": "Netherlands",
     "Portuguese": "Portugal",
     "Belgian": "Belgium",
     "Croatian": "Croatia",
@@ -39,12 +35,9 @@ DEMONYMS = {
     "Italian": "Italy",
     "Norwegian": "Norway",
     "Welshman": "Wales",
-    "Welsh": "Wales",
     "Scot": "Scotland",
     "Scotsman": "Scotland",
-    "Scottish": "Scotland",
     "Irishman": "Republic of Ireland",
-    "Irish": "Republic of Ireland",
     "Egyptian": "Egypt",
     "Senegalese": "Senegal",
     "Nigerian": "Nigeria",
@@ -53,11 +46,8 @@ DEMONYMS = {
     "Moroccan": "Morocco",
     "Algerian": "Algeria",
     "Swede": "Sweden",
-    "Swedish": "Sweden",
     "Dane": "Denmark",
-    "Danish": "Denmark",
     "Pole": "Poland",
-    "Polish": "Poland",
     "Austrian": "Austria",
     "Swiss": "Switzerland",
     "Serbian": "Serbia",
@@ -70,7 +60,6 @@ DEMONYMS = {
     "Ghanaian": "Ghana",
     "Cameroonian": "Cameroon",
     "Turk": "Turkey",
-    "Turkish": "Turkey",
     "Ukrainian": "Ukraine",
     "Chilean": "Chile",
     "Ecuadorian": "Ecuador",
@@ -129,10 +118,11 @@ NATIONALITY = re.compile(
     r"\b[Tt]he (" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b(?!\s+(?:FA|"
     r"Football|federation|national|side|team|club|league|champions|giants))"
 )
-FORMER = re.compile(r"\b[Tt]he (?:former|ex-|ex) ?(.{2,40}?) " + ROLE_NOUNS + r"\b")
+TEAM_WORDS = r"((?:[A-Z0-9][\w'’.&-]*\s+){1,4}?)"  # "Borussia Dortmund ", "PSG ", "Man Utd "
+FORMER = re.compile(r"\b[Tt]he (?:former|ex-|ex) ?" + TEAM_WORDS + ROLE_NOUNS + r"\b")
 POSITION = re.compile(r"\b[Tt]he (" + "|".join(sorted(POSITIONS, key=len, reverse=True)) + r")\b")
-INTERNATIONAL = re.compile(r"\b[Tt]he (.{2,30}?) international\b")
-STAFF = re.compile(r"\b[Tt]he (.{2,40}?) " + STAFF_NOUNS + r"\b")
+INTERNATIONAL = re.compile(r"\b[Tt]he " + TEAM_WORDS + r"international\b")
+STAFF = re.compile(r"\b[Tt]he " + TEAM_WORDS + STAFF_NOUNS + r"\b")
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
 
 

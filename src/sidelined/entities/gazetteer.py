@@ -15,6 +15,7 @@ from typing import Literal
 
 import ahocorasick
 
+from sidelined.entities.shapes import NameVocabulary
 from sidelined.kb import KnowledgeBase
 from sidelined.kb.names import fold, fold_same_length
 from sidelined.models import LinkVia
@@ -61,6 +62,10 @@ class Gazetteer:
             for spelling in (name, *kb.competition_aliases(name)):
                 for form in _variants(spelling):
                     entries[form].append(Entry("competition", name, "name" if spelling == name else "alias"))
+        self.vocabulary = NameVocabulary(
+            frozenset(token for player in kb.players.values() for token in player.name.split()),
+            frozenset(fold(team.stadium) for team in kb.teams.values() if team.stadium),
+        )
         self.automaton = ahocorasick.Automaton()
         for form, found in entries.items():
             if len(form) >= 2:

@@ -19,7 +19,7 @@ def _words(text: str) -> list[str]:
 
 NAME_WORD = r"(?:[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*|[A-Z]'[A-Z][a-z]+|Al-[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)"
 PARTICLE = r"(?:de|da|van|von|der|den|di|dos|del|le|la|ter)"
-SHAPE = re.compile(rf"\b{NAME_WORD}(?:\s+(?:{PARTICLE}\s+)?{NAME_WORD}){{1,2}}\b")
+SHAPE = re.compile(rf"\b{NAME_WORD}(?:[ \u00a0]+(?:{PARTICLE} +)?{NAME_WORD}){{1,2}}\b")
 
 STAFF_BEFORE = re.compile(
     r"(?:boss|manager|coach|head coach|coach|chairman|president|director|pundit|referee|owner|chief|"
@@ -248,7 +248,10 @@ NOT_NAME_WORDS = NOT_NAME_WORDS | frozenset(
         "Right-back Left-back Full-back Centre-back Center-back Wing-back Midfielder Striker Forward Defender "
         "Goalkeeper Keeper Winger Captain Skipper Youngster Veteran Teenager Racing Concacaf CONCACAF UEFA FIFA "
         "Women's Men's Hoops Crew Coach Manager Dutchman Englishman Frenchman Spaniard Argentine Photo Credit "
-        "Getty Shutterstock Copyright Share Compartir Delete Advertisement Related Latest Live Watch Listen"
+        "Getty Shutterstock Copyright Share Compartir Delete Advertisement Related Latest Live Watch Listen "
+        "Die Der Das El Los Las Il Gli Les Al Committee Even Official None Injured Doubtful Suspended Confirms "
+        "Problems Problem Calf Knee Ankle Hamstring Groin Thigh Foot Back Hip Illness Knock Fitness Doubt Out "
+        "Available Unavailable Expected Return Returns Ruled Blow Boost Latest Update Updates Post Times Mail"
     )
 )
 POSITION_WORDS = (
@@ -281,8 +284,36 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left + 1, right
 
 
-def find_shapes(text: str, taken: list[tuple[int, int]]) -> list[ShapeName]:
+LOWER_WORD = re.compile(r"\b[a-z]+\b")
+STAFF_NAMED = re.compile(
+    r"\b(?:boss|manager|coach|head coach|gaffer|chairman|president|director)\s+(?:[A-Z][\w'’-]+\s+)?([A-Z][\w'’-]+)"
+)
+STAFF_SAYS = re.compile(r"\b([A-Z][\w'’-]+),\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}(?:boss|manager|coach)\b")
+
+
+def staff_surnames(text: str) -> set[str]:
+    """Surnames the article gives a staff role ("manager Ronald Koeman", "Koeman, the Saints boss")."""
+    return {m.group(1) for m in STAFF_NAMED.finditer(text)} | {m.group(1) for m in STAFF_SAYS.finditer(text)}
+
+
+@dataclass(frozen=True)
+class NameVocabulary:
+    """Words known to be parts of people's names, and names known not to be people (stadiums)."""
+
+    name_tokens: frozenset[str] = frozenset()
+    not_people: frozenset[str] = frozenset()
+
+
+def _looks_like_words(words: list[str], lower_words: set[str], vocabulary: NameVocabulary) -> bool:
+    """A capitalised word the article also uses in lower case ("Injured", "Confirms") is a word, not a
+    name, unless some player is called that."""
+    return any(w.lower() in lower_words and w not in vocabulary.name_tokens for w in words)
+
+
+def find_shapes(text: str, taken: list[tuple[int, int]], vocabulary: NameVocabulary | None = None) -> list[ShapeName]:
     """Person-shaped names outside the spans already linked."""
+    vocabulary = vocabulary or NameVocabulary()
+    lower_words = set(LOWER_WORD.findall(text))
     found: list[ShapeName] = []
     context_of: dict[tuple[int, int], bool] = {}
     for match in SHAPE.finditer(text):
@@ -292,6 +323,8 @@ def find_shapes(text: str, taken: list[tuple[int, int]]) -> list[ShapeName]:
         while words and words[-1] in NOT_NAME_WORDS:
             words.pop()
         if len(words) < 2 or any(w in NOT_NAME_WORDS for w in words):
+            continue
+        if " ".join(words) in vocabulary.not_people or _looks_like_words(words, lower_words, vocabulary):
             continue
         if words[-1].endswith(("'s", "’s")):
             words[-1] = words[-1][:-2]
