@@ -144,3 +144,30 @@ def test_evidence_points_at_the_day_and_the_score() -> None:
     assert spans["date"] == "Sunday"
     assert spans["score"] == "3-0"
     assert m.score == {"Paris Saint-Germain": 3, "Marseille": 0}
+
+
+def test_result_line_reads_the_first_team_first() -> None:
+    text = "In the early kick-off, Chelsea 1-3 Arsenal on Saturday settled the derby."
+    m = only(run(text, date(2024, 3, 18), [team(text, "Chelsea"), team(text, "Arsenal")],
+                 [day(text, "Saturday", date(2024, 3, 16))]))
+    assert m.score == {"Chelsea": 1, "Arsenal": 3}
+    assert m.played is True
+
+
+def test_beaten_by_and_drew_with_carry_their_scores() -> None:
+    text = "Leeds were beaten 2-0 by Burnley on Saturday. Leeds drew 1-1 with Hull City on Tuesday."
+    mentions = [team(text, "Leeds", "Leeds United"), team(text, "Burnley"), team(text, "Leeds", "Leeds United", nth=1),
+                team(text, "Hull City")]
+    timexes = [day(text, "Saturday", date(2024, 3, 16)), day(text, "Tuesday", date(2024, 3, 19))]
+    scores = {m.date: m.score for m in run(text, date(2024, 3, 20), mentions, timexes)}
+    assert scores == {date(2024, 3, 16): {"Leeds United": 0, "Burnley": 2},
+                      date(2024, 3, 19): {"Leeds United": 1, "Hull City": 1}}
+
+
+def test_past_words_move_a_weekday_back_to_the_week_before() -> None:
+    # the time-expression stage read "Wednesday" as the coming one; the injury in the match says it was played
+    text = "Inter Milan defender D'Ambrosio was injured during the defeat at Sampdoria on Wednesday."
+    m = only(run(text, date(2021, 1, 7), [team(text, "Inter Milan"), team(text, "Sampdoria")],
+                 [day(text, "Wednesday", date(2021, 1, 13))]))
+    assert m.date == date(2021, 1, 6)
+    assert m.home == "Sampdoria"

@@ -44,12 +44,14 @@ _CUES: list[tuple[str, str | None]] = [
     (rf"at\s+home\s+to|home\s+(?:{MATCH_NOUN}|draw|win|defeat|loss)\b[^.;]{{0,40}}?\b(?:against|with|to|over)", "own"),
     (r"(?:the\s+)?visit\s+(?:of|by)|welcom(?:e|es|ed|ing)|host(?:s|ed|ing)?", "own"),
     (r"trip\s+to|away\s+(?:to|at)|travel(?:s|led|ling)?\s+to|visit(?:s|ing)?", "opponent"),
-    (rf"{RESULT_NOUN}\s+(?:[\w'’-]+\s+){{0,2}}?at|(?:{MATCH_NOUN})\s+(?:[\w'’-]+\s+){{0,2}}?at", "opponent"),
+    (rf"(?:{RESULT_NOUN}|won|lost|drew)\s+(?:[\w'’-]+\s+){{0,2}}?at|(?:{MATCH_NOUN})\s+(?:[\w'’-]+\s+){{0,2}}?at",
+     "opponent"),
     (
         r"against|versus|vs\.?|v\.?|over|beat(?:s|ing)?|edged|defeated|thrashed|hammered|routed|"
-        r"face(?:s|d)?|facing|tak(?:e|es|ing)\s+on|took\s+on|meet(?:s|ing)?|(?:loss|defeat|lost)\s+to|"
-        r"(?:defeat|beaten)\s+by|(?:draw|drew|drawing|clash|tie|meeting|game|match|showdown|derby|"
-        r"encounter|battle|friendly|qualifier|leg|final|fixture|date)\s+with",
+        r"face(?:s|d)?|facing|tak(?:e|es|ing)\s+on|took\s+on|meet(?:s|ing)?|(?:loss|defeat|lost)\s+(?:\d+-\d+\s+)?to|"
+        r"(?:defeat|beaten)\s+(?:\d+-\d+\s+)?by|(?:draw|drew|drawing)\s+(?:\d+-\d+\s+)?with|"
+        r"(?:clash|tie|meeting|game|match|showdown|derby|encounter|battle|friendly|qualifier|leg|final|fixture|date)"
+        r"\s+with",
         None,
     ),
 ]
@@ -57,6 +59,9 @@ _CUE_RES = [(re.compile(rf"\b(?:{p}){_FILLER}\s*$", re.I), home) for p, home in 
 _FOR_CUE = re.compile(r"\bfor(?:\s+the)?\s*$", re.I)
 _OVER_NEEDS = re.compile(rf"\b(?:{RESULT_NOUN}|{RESULT_VERB})\b", re.I)
 _PAIR_GAP = re.compile(r"^\s*(?:v\.?|vs\.?|versus|-|–|—)\s*$", re.I)
+# "Chelsea 2-1 Arsenal": a result line, the first team's goals first.
+RESULT_GAP = re.compile(r"^\s*(\d{1,2})\s?[-–—]\s?(\d{1,2})\s*$")
+_HALF_TIME = re.compile(r"\b(?:half[- ]time|HT|half)\b\W*$", re.I)
 _AND_GAP = re.compile(r"^\s*(?:and|&)\s*$", re.I)
 _COORD_GAP = re.compile(r"(?:,|\band\b|\bor\b|&)\s*$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
@@ -99,6 +104,10 @@ def find_anchors(text: str, sent_start: int, sent_end: int, teams: list[TeamSpan
         floor = prev.end if prev is not None else sent_start
         before = text[max(floor, team.start - 70) : team.start]
         after = text[team.end : min(sent_end, team.end + 60)]
+        if nxt is not None and RESULT_GAP.match(text[team.end : nxt.start]) and not _HALF_TIME.search(before):
+            anchors.append(Anchor(opponent=nxt, own=team, phrase_start=team.start, cue="result"))
+            used_as_own.add(i + 1)
+            continue
         if nxt is not None and _PAIR_GAP.match(text[team.end : nxt.start]):
             pair_start = _between_start(text, sent_start, team.start)
             anchors.append(Anchor(opponent=nxt, own=team, phrase_start=pair_start, home="own", cue="v"))

@@ -164,7 +164,7 @@ def _preceding(text: str, start: int, end: int, days: list[TimeExpression],
 
 
 def pair_day(text: str, pair_end: int, sent_end: int, days: list[TimeExpression]) -> DayChoice | None:
-    """ "Celtic and Rangers ... ahead of Sunday's semi-final showdown": the day tied to the match noun after the pair."""
+    """The day tied to the match noun after a pair ("Celtic and Rangers ... ahead of Sunday's showdown")."""
     for t in days:
         if t.start < pair_end or t.end > sent_end:
             continue

@@ -15,10 +15,14 @@ SCORELINE = re.compile(
     r"(?<![\d\-–—/.:])(\d{1,2})\s?[-–—]\s?(\d{1,2})(?![\d\-–—/]|[.:]\d|\s?(?:year|yard|min|man)|th\b)"
 )
 
-RESULT_NOUN = r"(?:win|wins|victory|victories|defeat|loss|draw|triumph|success|thrashing|rout|drubbing|hammering|reverse|stalemate)"
+RESULT_NOUN = (
+    r"(?:win|wins|victory|victories|defeat|loss|draw|triumph|success|thrashing|rout|drubbing|hammering|"
+    r"reverse|stalemate)"
+)
 RESULT_VERB = (
     r"(?:win|won|beat|beats|beating|lost|lose|losing|drew|draw|drawing|edged|edge|defeated|thrashed|"
-    r"hammered|routed|overcame|downed|swept|cruised?\s+to\s+an?|ran\s+out|going\s+on\s+to\s+win|went\s+on\s+to\s+win)"
+    r"hammered|routed|overcame|downed|swept|cruised?\s+to\s+an?|ran\s+out|going\s+on\s+to\s+win|went\s+on\s+to\s+win|"
+    r"beaten)"
 )
 _LOSING = re.compile(r"\b(?:defeat|loss|lost|lose|losing|reverse|beaten|were\s+beaten|was\s+beaten)\b", re.I)
 _DRAWING = re.compile(r"\b(?:draw|drew|drawing|stalemate)\b", re.I)

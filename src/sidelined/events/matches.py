@@ -16,7 +16,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sidelined.events.match_anchors import TEAM_KINDS, Anchor, TeamSpan, find_anchors, pair_anchor, team_spans
+from sidelined.events.match_anchors import (
+    RESULT_GAP,
+    TEAM_KINDS,
+    Anchor,
+    TeamSpan,
+    find_anchors,
+    pair_anchor,
+    team_spans,
+)
 from sidelined.events.match_dates import (
     DayChoice,
     day_for,
@@ -103,7 +111,7 @@ def extract_matches(
         scores = scores_in_sentence(text, seg.start, seg.end, anchors)
         dated = _days_of(text, seg, segments, anchors, spans, days, last_day, article.published)
         for i, (anchor, choice) in enumerate(zip(anchors, dated, strict=True)):
-            score = scores.pop(id(anchor), None)
+            score = scores.pop(id(anchor), None) or _result_line(text, anchor)
             if choice is not None:
                 clause_start = spans[i - 1][1] if i > 0 else seg.start
                 clause_end = max(anchor.opponent.end, choice.end)
@@ -268,6 +276,19 @@ def _build(text: str, published: date, seg: Segment, anchor: Anchor, choice: Day
         found.competition = competition[2]
         found.evidence.append(Evidence(field="competition", start=competition[0], end=competition[1]))
     return found
+
+
+def _result_line(text: str, anchor: Anchor) -> FinalScore | None:
+    """ "Chelsea 2-1 Arsenal": the score between the names, read as the first team's result."""
+    if anchor.cue != "result" or anchor.own is None:
+        return None
+    found = RESULT_GAP.match(text[anchor.own.end : anchor.opponent.start])
+    if found is None:
+        return None
+    first, second = int(found.group(1)), int(found.group(2))
+    outcome = "draw" if first == second else "win" if first > second else "loss"
+    start = anchor.own.end + found.start(1)
+    return FinalScore(start, anchor.own.end + found.end(2), max(first, second), min(first, second), outcome)
 
 
 def _oriented(score: FinalScore, own: str, opponent: str) -> dict[str, int]:
