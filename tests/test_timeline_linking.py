@@ -123,3 +123,5 @@ def test_games_claims_read_counts_near_the_players_name() -> None:
     )
     assert [c.games for c in games_claims(text, "Jude Bellingham", "x", None)] == [7]
     assert [c.games for c in games_claims(text, "Adam Smith", "x", None)] == [4]
+    kept = "Mbappe is back, twelve days after the sprain that kept him out of three matches."
+    assert [c.games for c in games_claims(kept, "Kylian Mbappe", "x", None)] == [3]

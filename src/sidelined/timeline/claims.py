@@ -42,7 +42,7 @@ RUN = r"(?:consecutive|straight|successive|(?:league|la liga|premier league|cup)
 PATTERNS = [
     re.compile(rf"\b{NUMBER}\s+{RUN}{GAMES}\s+without\b", re.IGNORECASE),
     re.compile(
-        r"\b(?:missed|miss|sat out|sit out|absent for|ruled out of)\s+"
+        r"\b(?:missed|miss|sat out|sit out|absent for|ruled out of|kept (?:him|them) out of)\s+"
         rf"(?:the\s+)?(?:last\s+|past\s+|previous\s+)?{NUMBER}\s+{RUN}{GAMES}\b",
         re.IGNORECASE,
     ),
