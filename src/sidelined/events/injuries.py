@@ -11,7 +11,7 @@ import re
 
 from sidelined.events import details, when
 from sidelined.events.context import PlayerContext, player_contexts
-from sidelined.events.status import judge_status
+from sidelined.events.status import judge_tier
 from sidelined.models import Article, Evidence, InjuryReport, Match, Mention, TimeExpression
 
 # A clause that tells an old injury as history ("earlier shoulder surgery").
@@ -40,8 +40,10 @@ def extract_injuries(
         evidence = [Evidence(field="player", start=m.start, end=m.end) for m in ctx.mentions]
         report = InjuryReport(player=ctx.name, player_id=ctx.entity_id, team=ctx.team, evidence=evidence)
         details.fill_body(report, text, ordered)
-        report.status = judge_status([text[s.start : s.end] for s in ordered])
-        when.fill_dates(report, text, ordered, mentions, timexes, matches, article.published)
+        tier = judge_tier([text[s.start : s.end] for s in ordered])
+        report.status = "out" if tier == "firm_out" else tier
+        when.fill_dates(report, text, ordered, mentions, timexes, matches, article.published,
+                        ruled_out=tier in ("firm_out", "out"))
         around = ordered + sorted(ctx.sentences, key=lambda s: s.start)
         report.source = details.find_source(text, around, mentions)
         reports.append(report)

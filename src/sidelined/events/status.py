@@ -34,7 +34,8 @@ _FIRM_OUT = re.compile(
     r"won['’]?t (?:be available|play|feature|be fit|be involved)|not (?:be )?available|unavailable|"
     r"suspended|serv\w* (?:a|his|her) (?:ban|suspension)|banned|withdr[ae]wn? from|withdraws? from|"
     r"pulled out of|sent home|not yet match fit|not match fit|miss the (?:rest|remainder)|season is over|"
-    r"(?:is|are) without|will be without|requires? surgery|undergo(?:ne|ing|es)? surgery|underwent surgery|"
+    r"(?:is|are|were|was)(?: still| already| \w+ly)? without|will be without|requires? surgery|"
+    r"undergo(?:ne|ing|es)? surgery|underwent surgery|"
     r"after undergoing|faces? (?:\w+ )?(?:weeks|months) out|the rest of the season)",
     re.IGNORECASE,
 )
@@ -99,12 +100,15 @@ def clause_status(clause: str) -> Status | None:
     return judge_status([clause]) if clause_tiers(clause) else None
 
 
-def judge_status(clauses: list[str]) -> Status:
-    """Combine the clauses about one player into his status at publication."""
+def judge_tier(clauses: list[str]) -> Tier:
+    """The strongest cue tier the clauses about one player show."""
     seen: set[Tier] = set()
     for clause in clauses:
         seen |= clause_tiers(clause)
-    for tier in _ORDER:
-        if tier in seen:
-            return "out" if tier == "firm_out" else tier
-    return "out"
+    return next((tier for tier in _ORDER if tier in seen), "out")
+
+
+def judge_status(clauses: list[str]) -> Status:
+    """Combine the clauses about one player into his status at publication."""
+    tier = judge_tier(clauses)
+    return "out" if tier == "firm_out" else tier

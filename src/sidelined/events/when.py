@@ -35,6 +35,10 @@ _RETURN_BEFORE = re.compile(r"\b(return\w*|back|in contention|an option|availabl
 # A dated return to training is not a return to play.
 _TRAINING_RETURN = re.compile(r"\b(?:return\w*|back) (?:to|in) (?:full |team |first-team )?training\b[^.;]*$",
                               re.IGNORECASE)
+# A long absence told as the state of things, not as team news for a game.
+_LONG_TERM = re.compile(r"\b(long[- ]term|extended (?:time|period|spell)|comeback trail|yet to play|"
+                        r"comeback from|since (?:early |late )?(?:January|February|March|April|May|June|July|August|"
+                        r"September|October|November|December|last season))\b", re.IGNORECASE)
 _MISS = re.compile(
     r"\b(miss(?:es|ed|ing)?\b(?! training| a training| the training| practice)|ruled out of|without|absent|"
     r"sidelined for|not (?:be )?available|unavailable|won'?t (?:play|feature|be available|be involved)|"
@@ -114,40 +118,40 @@ def expected_return(report: InjuryReport, text: str, segs: list[Segment], timexe
         report.evidence.extend(evidence)
 
 
-def _match_in(seg: Segment, match: Match, mentions: list[Mention], timexes: list[TimeExpression],
-              own_team: str | None) -> bool:
-    """Whether the clause speaks of this match: its day, its opponent, or the words it was found in."""
-    if any(_within(seg, e.start) for e in match.evidence):
-        return True
-    if any(_within(seg, t.start) and _day_of(t) == match.date for t in timexes):
-        return True
-    opponents = [t for t in match.teams if t != own_team]
-    return any(_within(seg, m.start) and m.name in opponents for m in mentions
-               if m.kind in ("club", "national_team"))
+def _matches_in(seg: Segment, matches: list[Match], mentions: list[Mention], timexes: list[TimeExpression],
+                own_team: str | None) -> list[Match]:
+    """The matches a clause speaks of: by its day or the words it was found in, else by its opponent."""
+    days = {_day_of(t) for t in timexes if _within(seg, t.start)}
+    named = [m for m in matches if m.date in days or any(_within(seg, e.start) for e in m.evidence)]
+    if named:
+        return named
+    teams = {m.name for m in mentions if _within(seg, m.start) and m.kind in ("club", "national_team")}
+    return [m for m in matches if any(t in teams and t != own_team for t in m.teams)]
 
 
 def missed_fixtures(report: InjuryReport, text: str, segs: list[Segment], mentions: list[Mention],
-                    timexes: list[TimeExpression], matches: list[Match], published: date | None) -> None:
+                    timexes: list[TimeExpression], matches: list[Match], published: date | None,
+                    ruled_out: bool) -> None:
     """Fixtures the clauses about him say he misses or missed, and, for a player ruled out, the
     coming fixtures of his team that the article previews."""
     missed: set[date] = set()
     for seg in segs:
         if not _MISS.search(text[seg.start : seg.end]):
             continue
-        for match in matches:
-            if (report.team is None or report.team in match.teams) and \
-                    _match_in(seg, match, mentions, timexes, report.team):
-                missed.add(match.date)
-    if report.status == "out" and published is not None:
+        own = [m for m in matches if report.team is None or report.team in m.teams]
+        missed.update(m.date for m in _matches_in(seg, own, mentions, timexes, report.team))
+    long_term = any(_LONG_TERM.search(text, seg.start, seg.end) for seg in segs)
+    if ruled_out and not long_term and published is not None:
         missed.update(m.date for m in matches if not m.played and report.team in m.teams
                       and published <= m.date <= published + timedelta(days=PREVIEW_DAYS))
     report.missed_fixtures = sorted(missed)
 
 
 def fill_dates(report: InjuryReport, text: str, segs: list[Segment], mentions: list[Mention],
-               timexes: list[TimeExpression], matches: list[Match], published: date | None) -> None:
+               timexes: list[TimeExpression], matches: list[Match], published: date | None,
+               ruled_out: bool = False) -> None:
     if published is None:
         return
     occurred_on(report, text, segs, timexes, published)
     expected_return(report, text, segs, timexes, published)
-    missed_fixtures(report, text, segs, mentions, timexes, matches, published)
+    missed_fixtures(report, text, segs, mentions, timexes, matches, published, ruled_out)
