@@ -75,6 +75,7 @@ def test_publication_line_forms(line: str) -> None:
     [
         "He tore a ligament in the draw on October 1, 2017 and is out.",
         "Kick-off: the derby on Oct. 1, 2017, 20:30 at the Emirates.",
+        "The derby kicks off at 20:30 on 1 October 2017 at the Emirates.",
     ],
 )
 def test_a_date_inside_a_sentence_is_not_a_publication_stamp(text: str) -> None:

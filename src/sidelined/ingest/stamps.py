@@ -51,6 +51,7 @@ _LABEL_BEFORE = re.compile(
     r"\b(?:published|posted|updated|last updated|first published|last modified|date)\s*(?:on|:)?\s*$",
     re.IGNORECASE,
 )
+_IN_SENTENCE = re.compile(r"\b[a-z]+\W*$")
 _WEEKDAY_PREFIX = re.compile(r"[A-Za-z]{3,9},?\s*$")
 
 
@@ -102,8 +103,10 @@ def stamps(text: str) -> list[PrintedDate]:
 def _is_stamp(text: str, found: PrintedDate) -> bool:
     line_start = text.rfind("\n", 0, found.start) + 1
     before = _WEEKDAY_PREFIX.sub("", text[max(line_start, found.start - 40) : found.start])
-    if _LABEL_BEFORE.search(before) or _CLOCK_BEFORE.search(before):
+    if _LABEL_BEFORE.search(before):
         return True
     # "... the draw on Oct. 1, 2017, 20:30": a date inside a sentence is an event, not a stamp.
-    in_sentence = bool(re.search(r"\b[a-z]+\W*$", before))
-    return not in_sentence and bool(_CLOCK_AFTER.match(text[found.end : found.end + 20]))
+    clock = _CLOCK_BEFORE.search(before)
+    if clock:
+        return not _IN_SENTENCE.search(before[: clock.start()])
+    return not _IN_SENTENCE.search(before) and bool(_CLOCK_AFTER.match(text[found.end : found.end + 20]))
