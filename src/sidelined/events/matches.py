@@ -43,7 +43,7 @@ from sidelined.events.match_details import (
     venue_home,
 )
 from sidelined.events.match_teams import match_teams
-from sidelined.events.match_text import FinalScore, derbies_in
+from sidelined.events.match_text import MATCH_NOUN, FinalScore, derbies_in
 from sidelined.events.text import Segment, sentences
 from sidelined.models import Article, Evidence, Match, Mention, TimeExpression
 
@@ -117,6 +117,8 @@ def extract_matches(
                 clause_end = max(anchor.opponent.end, choice.end)
                 choice = settle_weekday(text, choice, clause_start, clause_end,
                                         True if score is not None else None, article.published)
+            if choice is None and score is not None:
+                choice = _day_in_next_sentence(text, segments, seg, days, teams)
             if choice is None:
                 if score is not None and anchor.own is not None:
                     loose.append(_LooseScore(anchor.own.name, anchor.opponent.name, score, seg.index))
@@ -276,6 +278,25 @@ def _build(text: str, published: date, seg: Segment, anchor: Anchor, choice: Day
         found.competition = competition[2]
         found.evidence.append(Evidence(field="competition", start=competition[0], end=competition[1]))
     return found
+
+
+def _day_in_next_sentence(text: str, segments: list[Segment], seg: Segment, days: list[TimeExpression],
+                          teams: list[TeamSpan]) -> DayChoice | None:
+    """A result named without a day, told on in the next sentence with one: "... hurt in the 4-1 win over
+    Newcastle United. He was hurt early in the St Stephen's Day fixture at Old Trafford."
+    """
+    if seg.index + 1 >= len(segments):
+        return None
+    nxt = segments[seg.index + 1]
+    if any(nxt.start <= t.start < nxt.end for t in teams):
+        return None
+    for t in days:
+        if nxt.start <= t.start < nxt.end and t.value is not None and _THE_DAY_MATCH.match(text, t.end):
+            return DayChoice(t.value, t.start, t.end, t.text)
+    return None
+
+
+_THE_DAY_MATCH = re.compile(rf"(?:['’]s)?\s+(?:{MATCH_NOUN})\b", re.I)
 
 
 def _result_line(text: str, anchor: Anchor) -> FinalScore | None:
