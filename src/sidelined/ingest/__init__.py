@@ -29,7 +29,7 @@ def read_inputs(
     inputs: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = DEFAULT_TIMEOUT
 ) -> Iterator[Article | InputError]:
     """Articles from every input, in order; a bad input yields its InputError and reading goes on."""
-    for raw in raw_inputs(list(inputs), max_bytes=max_bytes, timeout=timeout):
+    for raw in raw_inputs(inputs, max_bytes=max_bytes, timeout=timeout):
         if isinstance(raw, InputError):
             yield raw
         else:

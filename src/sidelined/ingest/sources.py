@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from os import PathLike
 from pathlib import Path
 from typing import BinaryIO
 
@@ -30,10 +31,11 @@ class RawInput:
 
 
 def raw_inputs(
-    inputs: Iterator[str] | list[str] | tuple[str, ...], *, max_bytes: int, timeout: float
+    inputs: Iterable[str | PathLike[str]], *, max_bytes: int, timeout: float
 ) -> Iterator[RawInput | InputError]:
     """The bytes of every input, in order, folders expanded; an error in place of each bad one."""
-    for item in inputs:
+    for given in inputs:
+        item = str(given)  # a pathlib.Path is welcome too
         if item == STDIN:
             yield _read_stdin(sys.stdin.buffer, max_bytes=max_bytes)
         elif is_url(item):
