@@ -6,6 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, inspect, select
 
 from sidelined.models import Article, ExpectedReturn, Extraction, InjuryReport, Match
@@ -68,6 +70,12 @@ def test_migrated_schema_matches_models(store: Store) -> None:
     for table in Base.metadata.sorted_tables:
         columns = {c["name"] for c in inspector.get_columns(table.name)}
         assert columns == set(table.columns.keys()), table.name
+
+
+def test_migrations_and_models_have_no_differences(store: Store) -> None:
+    with store.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
 
 
 def test_reopening_a_store_keeps_its_data(tmp_path: Path) -> None:

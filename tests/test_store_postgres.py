@@ -12,12 +12,14 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
 from sidelined.store import Store
 from sidelined.store import writing as store_writing
-from sidelined.store.schema import ArticleRow, InjuryReportRow
+from sidelined.store.schema import ArticleRow, Base, InjuryReportRow
 from sidelined.timeline import availability, player_history
 from test_store_gold import seed_extractions
 from test_timeline_stories import mbappe_story, odegaard_story, pedri_story
@@ -39,6 +41,11 @@ def pg_url() -> Iterator[str]:
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+def test_migrated_schema_matches_the_models_on_postgresql(pg_url: str) -> None:
+    with Store(pg_url) as store, store.engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
 
 
 def _count(store: Store, model: type) -> int:
