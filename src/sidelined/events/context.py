@@ -32,6 +32,8 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 _CARRIED = re.compile(r"(?:they|he|she|both|the (?:pair|duo|trio|latter|former)|each|all)\b", re.IGNORECASE)
 # A leading subordinate clause belongs with the main clause after it.
 _SUBORDINATE = re.compile(r"(?:After|Following|Having|Despite|Since|Before|While|When|Although|Though|If|As)\b")
+# Cues whose injured player comes after them ("without X", "missing X").
+_OBJECT_CUE = re.compile(r"(?:.*\bwithout|with the exception of|miss(?:ing|es)?\s)$", re.IGNORECASE)
 _PAREN_AFTER = re.compile(r"\s*\(([^()]{1,60})\)")
 
 
@@ -96,7 +98,10 @@ def _cue_owners(text: str, clause: Segment, ms: list[Mention]) -> list[set[str]]
             if cue.start() >= g[-1].end:
                 return (cue.start() - g[-1].end, 0)
             return (g[0].start - cue.end(), 1)
-        nearest = min(groups, key=distance)
+        eligible = groups
+        if _OBJECT_CUE.match(cue.group(0)):
+            eligible = [g for g in groups if g[0].start >= cue.end()] or groups
+        nearest = min(eligible, key=distance)
         owners.append({m.name for m in nearest})
     return owners
 

@@ -18,7 +18,7 @@ _ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|v|No|U\.S|Inc|Ltd|Co
 # Clause breaks inside a sentence: the places where a roundup moves from one
 # player to the next.
 _CLAUSE_BREAK = re.compile(
-    r";|:\s|,\s*(?:while|whereas|but|although|though|and|with)\s|\s(?:while|whereas|but)\s"
+    r";|:\s|,\s*(?:while|whilst|whereas|but|although|though|and|with)\s|\s(?:while|whilst|whereas|but)\s"
     r"|\sand (?=(?:his|her|their)\s)"
     r"|,\s(?=(?:[A-Z][\w'’-]+\s){1,2}(?:is|was|has|had|will|could|might|may|faces|remains)\b)"
 )
