@@ -74,9 +74,7 @@ TodayDep = Annotated[date, Depends(get_today)]
 
 
 @router.get("/players", response_model=Page[PlayerSummary], tags=["players"])
-def players(
-    store: StoreDep, q: Text = None, team: Text = None, limit: Limit = 50, offset: Offset = 0
-) -> object:
+def players(store: StoreDep, q: Text = None, team: Text = None, limit: Limit = 50, offset: Offset = 0) -> object:
     """Players with injury reports, most recently reported first."""
     return queries.list_players(store, q, team, limit, offset)
 
@@ -134,9 +132,7 @@ def articles(
     return queries.list_articles(store, q, outlet, since, until, limit, offset)
 
 
-@router.get(
-    "/articles/{article_id:path}", response_model=ArticleDetail, responses=NOT_FOUND, tags=["articles"]
-)
+@router.get("/articles/{article_id:path}", response_model=ArticleDetail, responses=NOT_FOUND, tags=["articles"])
 def article(store: StoreDep, article_id: Name) -> object:
     """An article's text and every record extracted from it, with evidence spans."""
     found = queries.article_detail(store, article_id)
@@ -236,9 +232,7 @@ def search(
     response_class=Response,
     responses={200: {"content": {MEDIA_TYPES[f].split(";")[0]: {} for f in FORMATS}}},
 )
-def export(
-    store: StoreDep, today: TodayDep, fmt: ExportFormat, player: Text = None, team: Text = None
-) -> Response:
+def export(store: StoreDep, today: TodayDep, fmt: ExportFormat, player: Text = None, team: Text = None) -> Response:
     """All episodes (or one player's or team's) as CSV, JSON, or an ICS calendar of expected returns."""
     body = export_episodes(queries.episodes(store, today, player, team), fmt)
     headers = {"Content-Disposition": f'attachment; filename="sidelined-episodes.{fmt}"'}

@@ -29,9 +29,7 @@ def evidence(items: list[dict[str, Any]] | None) -> list[Evidence]:
 
 def injury(row: InjuryReportRow, player: str, team: str | None) -> InjuryReport:
     expected = (
-        ExpectedReturn(earliest=row.expected_earliest, latest=row.expected_latest)
-        if row.has_expected_return
-        else None
+        ExpectedReturn(earliest=row.expected_earliest, latest=row.expected_latest) if row.has_expected_return else None
     )
     return InjuryReport(
         player=player,

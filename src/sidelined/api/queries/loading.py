@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, or_, select
@@ -12,6 +13,7 @@ from sidelined.api import rows
 from sidelined.api.schemas import ArticleRef, Page
 from sidelined.models import Match
 from sidelined.store.schema import ArticleRow, MatchRow
+from sidelined.timeline.fixtures import fixtures_between
 
 T = TypeVar("T")
 
@@ -21,9 +23,7 @@ def paginate(items: Sequence[T], limit: int, offset: int) -> Page[T]:
     return Page[T](items=list(items[offset : offset + limit]), total=len(items), limit=limit, offset=offset)
 
 
-def page(
-    session: Session, statement: Select[*tuple[Any, ...]], limit: int, offset: int
-) -> tuple[list[Any], int]:
+def page(session: Session, statement: Select[*tuple[Any, ...]], limit: int, offset: int) -> tuple[list[Any], int]:
     """One page of a query's rows and the number of rows in all pages."""
     total = session.scalar(select(func.count()).select_from(statement.order_by(None).subquery())) or 0
     return list(session.execute(statement.limit(limit).offset(offset)).all()), total
@@ -34,6 +34,21 @@ def article_refs(session: Session, article_ids: set[str]) -> dict[str, ArticleRe
         return {}
     found = session.scalars(select(ArticleRow).where(ArticleRow.id.in_(sorted(article_ids))))
     return {row.id: rows.article_ref(row) for row in found}
+
+
+def known_fixtures(session: Session, team: str, first: date, last: date, on: date) -> list[Match]:
+    """The team's fixtures from `first` to `last`: the knowledge base's lists, else matches in articles."""
+    found, _origin = fixtures_between(session, team, first - timedelta(days=1), last + timedelta(days=1))
+    return [
+        Match(
+            date=f.date,
+            teams=(f.home or team, f.away or "unknown opponent"),
+            played=f.date < on,
+            home=f.home,
+            competition=f.competition,
+        )
+        for f in found
+    ]
 
 
 def team_fixtures(session: Session, teams: Iterable[str]) -> list[Match]:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from sidelined.api.queries.loading import article_refs, page, team_fixtures
+from sidelined.api.queries.loading import article_refs, known_fixtures, page, team_fixtures
+from sidelined.api.rows import dedupe_matches
 from sidelined.api.schemas import (
     ArticleRef,
     ChangeView,
@@ -26,10 +27,14 @@ from sidelined.api.schemas import (
     TeamSummary,
 )
 from sidelined.errors import UnknownEntity
+from sidelined.models import Match
 from sidelined.store import Store
 from sidelined.store.schema import ArticleRow, EntityRow, EpisodeRow, InjuryReportRow
 from sidelined.timeline import AvailabilityAnswer, EpisodeView, availability, player_history, team_status
 from sidelined.timeline import changes as timeline_changes
+
+FIXTURE_MARGIN_DAYS = 21
+LOOKBACK_DAYS = 365  # who may be injured on a day: players with news in the year before it
 
 
 def _refs(store: Store, article_ids: Iterable[str]) -> dict[str, ArticleRef]:
@@ -59,20 +64,18 @@ def _status(answer: AvailabilityAnswer, refs: dict[str, ArticleRef]) -> StatusVi
     )
 
 
-def reported_players(store: Store) -> list[str]:
-    """Names of every player with at least one injury report."""
+def reported_players(store: Store, since: date | None = None, until: date | None = None) -> list[str]:
+    """Names of every player with an injury report published between `since` and `until` (both optional)."""
+    reports = select(InjuryReportRow.player_id).join(ArticleRow, ArticleRow.id == InjuryReportRow.article_id)
+    if since is not None:
+        reports = reports.where(ArticleRow.published >= since)
+    if until is not None:
+        reports = reports.where(ArticleRow.published <= until)
     with store.session() as session:
-        statement = (
-            select(EntityRow.name)
-            .where(EntityRow.id.in_(select(InjuryReportRow.player_id)))
-            .order_by(EntityRow.name)
-        )
-        return list(session.scalars(statement))
+        return list(session.scalars(select(EntityRow.name).where(EntityRow.id.in_(reports)).order_by(EntityRow.name)))
 
 
-def list_players(
-    store: Store, q: str | None, team: str | None, limit: int, offset: int
-) -> Page[PlayerSummary]:
+def list_players(store: Store, q: str | None, team: str | None, limit: int, offset: int) -> Page[PlayerSummary]:
     team_entity = aliased(EntityRow)
     last_reported = func.max(ArticleRow.published)
     statement = (
@@ -100,9 +103,7 @@ def list_players(
         )
         teams = _latest_teams(session, ids)
     items = [
-        PlayerSummary(
-            name=name, team=teams.get(pid), episodes=episodes.get(pid, 0), reports=count, last_reported=last
-        )
+        PlayerSummary(name=name, team=teams.get(pid), episodes=episodes.get(pid, 0), reports=count, last_reported=last)
         for pid, name, count, last in found
     ]
     return Page[PlayerSummary](items=items, total=total, limit=limit, offset=offset)
@@ -131,6 +132,7 @@ def player_detail(store: Store, name: str, on: date) -> PlayerDetail | None:
     views = [ReportView(article=refs[r.article_id], report=r) for r in reports if r.article_id in refs]
     with store.session() as session:
         fixtures = team_fixtures(session, {ep.team for ep in history.episodes if ep.team})
+        fixtures = dedupe_matches(fixtures + _fixtures_around(session, history.episodes, on))
     return PlayerDetail(
         name=history.player,
         team=history.team,
@@ -141,11 +143,24 @@ def player_detail(store: Store, name: str, on: date) -> PlayerDetail | None:
     )
 
 
+def _fixtures_around(session: Session, episodes: list[EpisodeView], on: date) -> list[Match]:
+    """Each episode's team's fixtures from a little before it started to a little after it ended."""
+    found: list[Match] = []
+    margin = timedelta(days=FIXTURE_MARGIN_DAYS)
+    for ep in episodes:
+        days = [d for d in (ep.started_on, ep.ended_on, ep.until) if d]
+        days += [r.reported_on for r in ep.reports if r.reported_on]
+        if ep.team and days:
+            found += known_fixtures(session, ep.team, min(days) - margin, min(max(days) + margin, on), on)
+    return found
+
+
 def statuses_on(
-    store: Store, on: date, team: str | None = None, player: str | None = None
+    store: Store, on: date, team: str | None = None, player: str | None = None, lookback_days: int | None = None
 ) -> list[StatusView]:
-    """Each reported player's availability on a day (optionally one team's or one player's)."""
-    names = [player] if player is not None else reported_players(store)
+    """Availability on a day of each player with news by then (within `lookback_days` before it, when given)."""
+    since = on - timedelta(days=lookback_days) if lookback_days is not None else None
+    names = [player] if player is not None else reported_players(store, since=since, until=on)
     answers = []
     for name in names:
         try:
@@ -162,7 +177,7 @@ def statuses_on(
 def unavailable_by_team(store: Store, on: date) -> list[tuple[str, list[StatusView]]]:
     """Players out or doubtful on a day, grouped by team, the most affected team first."""
     grouped: dict[str, list[StatusView]] = defaultdict(list)
-    for view in statuses_on(store, on):
+    for view in statuses_on(store, on, lookback_days=LOOKBACK_DAYS):
         if view.status in ("out", "doubtful"):
             grouped[view.team or "Team unknown"].append(view)
     for views in grouped.values():

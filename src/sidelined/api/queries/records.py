@@ -19,9 +19,7 @@ from sidelined.store.schema import ArticleRow, EntityRow, EpisodeRow, InjuryRepo
 
 
 def _fact_counts(session: Session, model: Any, ids: list[str]) -> dict[str, int]:
-    statement = (
-        select(model.article_id, func.count()).where(model.article_id.in_(ids)).group_by(model.article_id)
-    )
+    statement = select(model.article_id, func.count()).where(model.article_id.in_(ids)).group_by(model.article_id)
     return {article_id: count for article_id, count in session.execute(statement)}
 
 
@@ -86,9 +84,7 @@ def article_detail(store: Store, article_id: str) -> ArticleDetail | None:
             .where(InjuryReportRow.article_id == article_id)
             .order_by(InjuryReportRow.position)
         ).all()
-        matches = session.scalars(
-            select(MatchRow).where(MatchRow.article_id == article_id).order_by(MatchRow.id)
-        )
+        matches = session.scalars(select(MatchRow).where(MatchRow.article_id == article_id).order_by(MatchRow.id))
         transfers = session.execute(
             select(TransferRow, player.name)
             .join(player, player.id == TransferRow.player_id)
@@ -110,9 +106,7 @@ def list_matches(
     statement = select(MatchRow)
     if team:
         name = team.lower()
-        statement = statement.where(
-            or_(func.lower(MatchRow.team1) == name, func.lower(MatchRow.team2) == name)
-        )
+        statement = statement.where(or_(func.lower(MatchRow.team1) == name, func.lower(MatchRow.team2) == name))
     if since:
         statement = statement.where(MatchRow.date >= since)
     if until:
@@ -160,10 +154,7 @@ def search(store: Store, q: str, limit: int) -> list[SearchHit]:
     articles = list_articles(store, q, None, None, None, limit, 0).items
     hits = [SearchHit(kind="player", label=p.name, detail=p.team, url=player_url(p.name)) for p in players]
     hits += [SearchHit(kind="team", label=t, url=team_url(t)) for t in teams]
-    hits += [
-        SearchHit(kind="article", label=a.title or a.id, detail=a.outlet, url=article_url(a.id))
-        for a in articles
-    ]
+    hits += [SearchHit(kind="article", label=a.title or a.id, detail=a.outlet, url=article_url(a.id)) for a in articles]
     return hits
 
 
@@ -187,9 +178,7 @@ def ingest_article(store: Store, payload: ArticleIn, article_id: str) -> IngestR
     from sidelined.pipeline import extract_article
 
     article = read_article_text(payload.text, id=article_id, origin="api")
-    updates = {
-        k: v for k, v in (("title", payload.title), ("url", payload.url), ("outlet", payload.outlet)) if v
-    }
+    updates = {k: v for k, v in (("title", payload.title), ("url", payload.url), ("outlet", payload.outlet)) if v}
     if updates:
         article = article.model_copy(update=updates)
     result = store.ingest(extract_article(article, published=payload.published))
