@@ -11,14 +11,12 @@ The knowledge base only supplies canonical names; the record follows the text.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
 from sidelined.events.match_anchors import (
     RESULT_GAP,
-    TEAM_KINDS,
     Anchor,
     TeamSpan,
     find_anchors,
@@ -42,9 +40,10 @@ from sidelined.events.match_details import (
     team_key,
     venue_home,
 )
+from sidelined.events.match_sides import focus_teams, list_owner_of, match_sentences, own_side
 from sidelined.events.match_teams import match_teams
 from sidelined.events.match_text import MATCH_NOUN, FinalScore, derbies_in
-from sidelined.events.text import Segment, sentences
+from sidelined.events.text import Segment
 from sidelined.models import Article, Evidence, Match, Mention, TimeExpression
 
 if TYPE_CHECKING:
@@ -88,9 +87,9 @@ def extract_matches(
         return []
     text = article.text
     teams = match_teams(text, mentions, kb)
-    focus = _focus_teams(mentions, teams)
+    focus = focus_teams(mentions, teams)
     days = usable(text, timexes, [(t.start, t.end) for t in teams])
-    segments = _sentences(text)
+    segments = match_sentences(text)
     found: list[_Found] = []
     loose: list[_LooseScore] = []
     last_day: date | None = None
@@ -104,8 +103,8 @@ def extract_matches(
                 anchor.own = anchor.coordinated_with.own
             elif anchor.own is None:
                 opponents = [a.opponent for a in anchors if a is not anchor and not a.needs_close_date]
-                anchor.own = _own_side(text, anchor, sent_teams, focus, list_owner, opponents)
-        list_owner = _list_owner(text, seg, sent_teams) or list_owner
+                anchor.own = own_side(text, anchor, sent_teams, focus, list_owner, opponents)
+        list_owner = list_owner_of(text, seg, sent_teams) or list_owner
         anchors = [a for a in anchors if a.own is not None and team_key(a.own.name) != team_key(a.opponent.name)]
         spans = [(a.phrase_start, a.opponent.end) for a in anchors]
         scores = scores_in_sentence(text, seg.start, seg.end, anchors)
@@ -130,74 +129,6 @@ def extract_matches(
     _attach_loose_scores(found, loose)
     return [_to_match(f) for f in _merge(found)]
 
-
-_MONTH_ABBREVIATION = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$")
-
-
-def _sentences(text: str) -> list[Segment]:
-    """Sentences, not cut after a month's short form ("on Sept. 20")."""
-    out: list[Segment] = []
-    for seg in sentences(text):
-        if out and _MONTH_ABBREVIATION.search(text, out[-1].start, out[-1].end) and text[seg.start].isdigit():
-            out[-1] = Segment(out[-1].start, seg.end, out[-1].index)
-            continue
-        out.append(Segment(seg.start, seg.end, len(out)))
-    return out
-
-
-def _focus_teams(mentions: list[Mention], teams: list[TeamSpan]) -> dict[str, TeamSpan]:
-    """The article's main club and main national team: the ones named most (players count for their club)."""
-    counts: dict[str, Counter[str]] = {kind: Counter() for kind in TEAM_KINDS}
-    first: dict[str, TeamSpan] = {}
-    for t in teams:
-        counts[t.kind][t.name] += 2
-        first.setdefault(t.name, t)
-    for m in mentions:
-        if m.kind == "player" and m.team:
-            counts["club"][m.team] += 1
-    out: dict[str, TeamSpan] = {}
-    for kind, counter in counts.items():
-        if counter:
-            name = counter.most_common(1)[0][0]
-            out[kind] = first.get(name, TeamSpan(name, -1, -1, kind))
-    return out
-
-
-_FORMER = re.compile(r"\b(?:former|ex-?|old|one-time)\s*$", re.I)
-_OWN_REACH = 70
-_LIST_HEADER = re.compile(r"\b(?:fixtures|schedule|run-in|games to come)\b", re.I)
-
-
-def _list_owner(text: str, seg: Segment, sent_teams: list[TeamSpan]) -> TeamSpan | None:
-    """The team of a fixture-list header line ("Chelsea 2017/18 Fixtures")."""
-    if len(sent_teams) == 1 and seg.end - seg.start <= 60 and _LIST_HEADER.search(text, seg.start, seg.end):
-        return sent_teams[0]
-    return None
-
-
-def _own_side(text: str, anchor: Anchor, sent_teams: list[TeamSpan], focus: dict[str, TeamSpan],
-              list_owner: TeamSpan | None, taken: list[TeamSpan]) -> TeamSpan | None:
-    """The team playing the anchor's opponent.
-
-    The nearest team of the same kind just before the match words (a
-    subject, a possessive, "Juventus defender X"), else the team whose
-    fixture list this is, else the article's main team of that kind.
-    A team that is the opponent in another match of the sentence is not a
-    candidate ("the loss at Wigan ... the home draw with Hull City").
-    """
-    kind = anchor.opponent.kind
-    opponent = team_key(anchor.opponent.name)
-    earlier = [t for t in sent_teams if t.end <= anchor.phrase_start and t.kind == kind
-               and team_key(t.name) != opponent and not _FORMER.search(text, max(0, t.start - 12), t.start)
-               and t not in taken]
-    if earlier and anchor.phrase_start - earlier[-1].end <= _OWN_REACH:
-        return earlier[-1]
-    if list_owner is not None and anchor.cue.startswith("(") and team_key(list_owner.name) != opponent:
-        return list_owner
-    main = focus.get(kind)
-    if main is not None and team_key(main.name) != team_key(anchor.opponent.name):
-        return TeamSpan(main.name, -1, -1, kind)
-    return None
 
 
 def _pairs_and_derbies(text: str, seg: Segment, sent_teams: list[TeamSpan], anchors: list[Anchor],

@@ -1,0 +1,86 @@
+"""Which sides play a named match: the article's main teams and the team facing an opponent.
+
+When a sentence names only the opponent ("ruled out of Sunday's game
+against Real Betis"), the other side is the nearest team of the same kind
+just before the match words, else the team whose fixture list it is, else
+the team the article is mostly about.  Also the sentence split the match
+stage uses (one that keeps "Sept. 20" whole).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from sidelined.events.match_anchors import TEAM_KINDS, Anchor, TeamSpan
+from sidelined.events.match_details import team_key
+from sidelined.events.text import Segment, sentences
+from sidelined.models import Mention
+
+_MONTH_ABBREVIATION = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$")
+
+
+def match_sentences(text: str) -> list[Segment]:
+    """Sentences, not cut after a month's short form ("on Sept. 20")."""
+    out: list[Segment] = []
+    for seg in sentences(text):
+        if out and _MONTH_ABBREVIATION.search(text, out[-1].start, out[-1].end) and text[seg.start].isdigit():
+            out[-1] = Segment(out[-1].start, seg.end, out[-1].index)
+            continue
+        out.append(Segment(seg.start, seg.end, len(out)))
+    return out
+
+
+def focus_teams(mentions: list[Mention], teams: list[TeamSpan]) -> dict[str, TeamSpan]:
+    """The article's main club and main national team: the ones named most (players count for their club)."""
+    counts: dict[str, Counter[str]] = {kind: Counter() for kind in TEAM_KINDS}
+    first: dict[str, TeamSpan] = {}
+    for t in teams:
+        counts[t.kind][t.name] += 2
+        first.setdefault(t.name, t)
+    for m in mentions:
+        if m.kind == "player" and m.team:
+            counts["club"][m.team] += 1
+    out: dict[str, TeamSpan] = {}
+    for kind, counter in counts.items():
+        if counter:
+            name = counter.most_common(1)[0][0]
+            out[kind] = first.get(name, TeamSpan(name, -1, -1, kind))
+    return out
+
+
+_FORMER = re.compile(r"\b(?:former|ex-?|old|one-time)\s*$", re.I)
+_OWN_REACH = 70
+_LIST_HEADER = re.compile(r"\b(?:fixtures|schedule|run-in|games to come)\b", re.I)
+
+
+def list_owner_of(text: str, seg: Segment, sent_teams: list[TeamSpan]) -> TeamSpan | None:
+    """The team of a fixture-list header line ("Chelsea 2017/18 Fixtures")."""
+    if len(sent_teams) == 1 and seg.end - seg.start <= 60 and _LIST_HEADER.search(text, seg.start, seg.end):
+        return sent_teams[0]
+    return None
+
+
+def own_side(text: str, anchor: Anchor, sent_teams: list[TeamSpan], focus: dict[str, TeamSpan],
+              list_owner: TeamSpan | None, taken: list[TeamSpan]) -> TeamSpan | None:
+    """The team playing the anchor's opponent.
+
+    The nearest team of the same kind just before the match words (a
+    subject, a possessive, "Juventus defender X"), else the team whose
+    fixture list this is, else the article's main team of that kind.
+    A team that is the opponent in another match of the sentence is not a
+    candidate ("the loss at Wigan ... the home draw with Hull City").
+    """
+    kind = anchor.opponent.kind
+    opponent = team_key(anchor.opponent.name)
+    earlier = [t for t in sent_teams if t.end <= anchor.phrase_start and t.kind == kind
+               and team_key(t.name) != opponent and not _FORMER.search(text, max(0, t.start - 12), t.start)
+               and t not in taken]
+    if earlier and anchor.phrase_start - earlier[-1].end <= _OWN_REACH:
+        return earlier[-1]
+    if list_owner is not None and anchor.cue.startswith("(") and team_key(list_owner.name) != opponent:
+        return list_owner
+    main = focus.get(kind)
+    if main is not None and team_key(main.name) != team_key(anchor.opponent.name):
+        return TeamSpan(main.name, -1, -1, kind)
+    return None
