@@ -129,6 +129,14 @@ def test_a_preview_is_dated_before_its_match() -> None:
     assert date(2024, 3, 10) <= result.published <= date(2024, 3, 14)
 
 
+def test_yesterday_with_its_weekday_sets_the_weekday_of_writing() -> None:
+    text = (
+        "Saka trained with the squad yesterday (Tuesday) and hopes to face Chelsea on Saturday, March 15, "
+        "a huge game in the 2024-25 title race."
+    )
+    assert dated(text).published == date(2025, 3, 12)
+
+
 def test_a_fixture_list_alone_dates_the_article_before_its_first_match() -> None:
     text = "Chelsea 2017/18 fixtures\nWest Brom (A) – Sat 18 Nov\nLiverpool (A) – Sat 25 Nov\nSwansea (H) – Wed 29 Nov"
     result = dated(text)

@@ -25,9 +25,12 @@ _DAY_MONTH = re.compile(
 # The weekday printed just before a date: "Friday (May 2)", "this Sunday's (May 4)", "Tuesday 31 March"
 _WEEKDAY_BEFORE = re.compile(rf"\b(?P<weekday>{WEEKDAY_RE})(?:'s|’s)?\.?[\s,(]*$", re.IGNORECASE)
 _FULL_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
-_TODAY_WEEKDAY = re.compile(
-    rf"\btoday\W{{1,3}}(?P<after>{WEEKDAY_RE})\b|\b(?P<before>{WEEKDAY_RE})\W{{1,3}}today\b", re.IGNORECASE
+_DAY_WORD = r"(?P<word>today|yesterday|tomorrow)"
+_NAMED_DAY = re.compile(
+    rf"\b{_DAY_WORD}\W{{1,3}}(?P<after>{WEEKDAY_RE})\b|\b(?P<before>{WEEKDAY_RE})\W{{1,3}}(?P<word2>today|yesterday|tomorrow)\b",
+    re.IGNORECASE,
 )
+_DAY_WORD_OFFSET = {"today": 0, "yesterday": 1, "tomorrow": -1}
 _SEASON = re.compile(rf"\b(?P<start>{_YEAR})\s*[-–/]\s*(?P<end>\d\d(?:\d\d)?)\b(?!\s*[-–]\s*\d)")
 _LONE_YEAR = re.compile(rf"(?<![\d£$€.,/-])(?P<year>{_YEAR})(?![\d%]|\s*[-–/]\s*\d)")
 
@@ -114,12 +117,14 @@ def weekday_mentions(text: str, days: list[DayMention]) -> list[WeekdayMention]:
 
 
 def today_weekday(text: str) -> tuple[int, int] | None:
-    """The weekday the text calls today ("today, Thursday", "today [Wednesday]") and where."""
-    match = _TODAY_WEEKDAY.search(text)
+    """The weekday of the day of writing, from "today, Thursday", "today [Wednesday]" or
+    "yesterday (Tuesday)", and where the text says it."""
+    match = _NAMED_DAY.search(text)
     if not match:
         return None
     weekday = weekday_number(match.group("after") or match.group("before"))
-    return (weekday, match.start()) if weekday is not None else None
+    word = (match.group("word") or match.group("word2")).lower()
+    return ((weekday + _DAY_WORD_OFFSET[word]) % 7, match.start()) if weekday is not None else None
 
 
 def season_start_years(text: str) -> list[int]:
