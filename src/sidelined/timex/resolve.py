@@ -13,7 +13,7 @@ from datetime import date
 from sidelined.models import TimeExpression
 from sidelined.timex import absolute, durations, relative
 from sidelined.timex.context import Context, Rule
-from sidelined.timex.triggers import find_triggers, word_starts_before
+from sidelined.timex.triggers import find_triggers, word_starts, word_starts_before
 
 RULES: tuple[Rule, ...] = absolute.RULES + durations.RULES + relative.RULES
 _DAY_KINDS = frozenset({"date", "weekday"})
@@ -33,6 +33,7 @@ def _candidates(text: str, low: str) -> list[tuple[int, int, int, re.Match[str]]
     """Each rule's matches that start at, or a few words before, one of its trigger words."""
     triggers = find_triggers(text, low)
     words_before: dict[int, list[int]] = {}
+    all_words: list[int] | None = None
     found = []
     for order, rule in enumerate(RULES):
         positions = sorted({spot for family in rule.triggers for spot in triggers.get(family, ())})
@@ -43,9 +44,11 @@ def _candidates(text: str, low: str) -> list[tuple[int, int, int, re.Match[str]]
             if rule.lookback == 0:
                 starts = [trigger_start]
             else:
+                if all_words is None:
+                    all_words = word_starts(low)
                 before = words_before.get(trigger_start)
                 if before is None:
-                    before = words_before[trigger_start] = word_starts_before(low, trigger_start, _MAX_LOOKBACK)
+                    before = words_before[trigger_start] = word_starts_before(all_words, trigger_start, _MAX_LOOKBACK)
                 starts = before[-rule.lookback - 1 :]
             for start in starts:
                 match = rule.pattern.match(low, start)

@@ -8,6 +8,7 @@ contains one of a few words (a month, a weekday, a digit, "week", "season",
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 
 import ahocorasick
@@ -82,9 +83,12 @@ def find_triggers(text: str, low: str) -> dict[str, list[tuple[int, int]]]:
     return found
 
 
-def word_starts_before(low: str, position: int, count: int) -> list[int]:
+def word_starts(low: str) -> list[int]:
+    """Start offset of every word of the text, in order."""
+    return [word.start() for word in _WORD_START.finditer(low)]
+
+
+def word_starts_before(starts: list[int], position: int, count: int) -> list[int]:
     """Start offsets of up to `count` words before `position`, farthest first, then `position`."""
-    if count == 0:
-        return [position]
-    starts = [word.start() for word in _WORD_START.finditer(low, max(0, position - 12 * count), position)]
-    return starts[-count:] + [position]
+    index = bisect_left(starts, position)
+    return starts[max(0, index - count) : index] + [position]
