@@ -219,11 +219,13 @@ def _estimate(anchors: list[Anchor]) -> date:
     guess = _lead_guess(min(placed, key=lambda anchor: anchor.position))
     past = [anchor.day for anchor in placed if anchor.relation == "past"]
     coming = [anchor.day - ONE_DAY for anchor in placed if anchor.relation == "future"]
-    lowest = max(past) if past else guess
-    highest = min((day for day in coming if day >= lowest), default=max(guess, lowest))
-    if lowest > highest:
-        return guess
-    return min(max(guess, lowest), highest)
+    lowest = max(past, default=None)
+    highest = min((day for day in coming if lowest is None or day >= lowest), default=None)
+    if lowest is not None:
+        guess = max(guess, lowest)
+    if highest is not None:
+        guess = min(guess, highest)
+    return guess
 
 
 def _as_today(anchor: Anchor) -> Anchor:

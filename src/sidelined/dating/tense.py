@@ -30,7 +30,8 @@ _PAST_CUES = re.compile(
     r"injured|sustained|suffered|missed|picked up|forced off|limped off|stretchered)\b",
     re.IGNORECASE,
 )
-_TODAY_CUES = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.IGNORECASE)
+_DAY_WORDS = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|yesterday|tomorrow)\b", re.IGNORECASE)
+_DAY_WORD_RELATION: dict[str, Relation] = {"yesterday": "past", "tomorrow": "future"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘'])|\n")
 _PROSE_LOWERCASE_WORDS = 4
 _TODAY_REACH = 12  # characters between "today" and the date it names
@@ -42,8 +43,9 @@ def relation(text: str, start: int, end: int) -> Relation:
     before = text[sentence_start:start]
     after = text[end:sentence_end]
     near = text[max(sentence_start, start - _TODAY_REACH) : min(sentence_end, end + _TODAY_REACH)]
-    if _TODAY_CUES.search(near):
-        return "today"
+    day_word = _DAY_WORDS.search(near)
+    if day_word:
+        return _DAY_WORD_RELATION.get(day_word.group().lower(), "today")
     if re.search(r"\bthis\s*$", before, re.IGNORECASE):
         return "future"
     cue = _nearest_cue(before, after)
