@@ -53,6 +53,19 @@ def test_available_answers_with_the_deciding_report(db: str) -> None:
     assert "out" in output and ATHLETIC_ARTICLE in output and "2 days old" in output
 
 
+def test_available_for_a_fixture_against_an_opponent(db: str) -> None:
+    code, output = run("available", "Bellingham", "--fixture", "Atletico Madrid", "--on", "2026-03-08", "--db", db)
+    assert code == 0, output
+    assert "2026-03-22" in output and "Atletico Madrid" in output and "doubtful" in output
+    code, output = run("available", "Bellingham", "--fixture", "Atlantis United", "--on", "2026-03-08", "--db", db)
+    assert code == 1 and "no fixture" in output
+
+
+def test_available_needs_a_day_or_a_fixture(db: str) -> None:
+    code, output = run("available", "Bellingham", "--db", db)
+    assert code != 0 and "--fixture" in output
+
+
 def test_changes_lists_the_new_estimate(db: str) -> None:
     code, output = run("changes", "--since", "2026-03-01", "--db", db)
     assert code == 0, output

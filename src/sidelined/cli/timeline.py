@@ -23,6 +23,7 @@ from sidelined.timeline import (
     EpisodeView,
     SourcedReport,
     availability,
+    availability_for_fixture,
     changes,
     player_history,
     team_status,
@@ -190,16 +191,29 @@ def team_command(
 
 def available_command(
     player: str = typer.Argument(..., help="Player name."),
-    on: str = typer.Option(..., "--on", help="The day asked about (YYYY-MM-DD)."),
+    on: str | None = typer.Option(None, "--on", help="The day asked about (YYYY-MM-DD)."),
+    fixture: str | None = typer.Option(
+        None, "--fixture", help="Opponent: ask about his team's next match against them (from --on or today)."
+    ),
     db: str | None = DbOpt,
     stale_days: int = StaleOpt,
 ) -> None:
-    """available / doubtful / out / unknown on a day, with the reports that decide it."""
+    """available / doubtful / out / unknown on a day (or for a fixture), with the reports that decide it."""
     day = parse_day(on, "--on")
-    assert day is not None
+    if day is None and fixture is None:
+        raise typer.BadParameter("give the day with --on YYYY-MM-DD, or an opponent with --fixture", param_hint="--on")
     with opened(db) as store:
-        answer = answer_or_exit(lambda: availability(store, player, day, stale_days))
-    print_availability(answer, f"{answer.player} on {answer.on}")
+        if fixture is not None:
+            match, answer = answer_or_exit(
+                lambda: availability_for_fixture(store, player, fixture, day, stale_after=stale_days)
+            )
+            where = f"{match.home} v {match.away}" + (f", {match.competition}" if match.competition else "")
+            heading = f"{answer.player} for {where} on {match.date}"
+        else:
+            assert day is not None
+            answer = answer_or_exit(lambda: availability(store, player, day, stale_days))
+            heading = f"{answer.player} on {answer.on}"
+    print_availability(answer, heading)
 
 
 def changes_command(

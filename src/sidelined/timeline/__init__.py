@@ -4,7 +4,7 @@
 and return pydantic answers; the CLI and the REST API both call them.
 """
 
-from sidelined.timeline.queries import availability, changes, player_history, team_status
+from sidelined.timeline.queries import availability, availability_for_fixture, changes, player_history, team_status
 from sidelined.timeline.views import (
     AvailabilityAnswer,
     Change,
@@ -24,6 +24,7 @@ __all__ = [
     "TeamEntry",
     "TeamStatus",
     "availability",
+    "availability_for_fixture",
     "changes",
     "player_history",
     "team_status",

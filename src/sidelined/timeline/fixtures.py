@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 from sqlalchemy import or_, select
@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from sidelined.store.schema import MatchRow
 from sidelined.timeline.names import name_key
-from sidelined.timeline.reference import knowledge_base
+from sidelined.timeline.reference import knowledge_base, team_spellings
 from sidelined.timeline.views import FixtureRef
 
 FixtureOrigin = Literal["knowledge base", "articles", "none"]
@@ -68,3 +68,17 @@ def fixtures_between(
 
 def same_team(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and name_key(a) == name_key(b)
+
+
+def next_fixture_against(
+    session: Session, team: str, opponent: str, on_or_after: date, within_days: int
+) -> FixtureRef | None:
+    """The team's first fixture against `opponent` from a day on (knowledge base, else articles)."""
+    last = on_or_after + timedelta(days=within_days)
+    wanted = {name_key(opponent), *(name_key(n) for n in team_spellings(opponent))}
+    from_kb = _kb_fixtures(team, on_or_after, last) or []
+    candidates = from_kb or _article_fixtures(session, team, on_or_after, last)
+    for fixture in sorted(candidates, key=lambda f: f.date):
+        if {name_key(fixture.home or ""), name_key(fixture.away or "")} & wanted:
+            return fixture
+    return None

@@ -17,9 +17,9 @@ from sidelined.timeline import names
 from sidelined.timeline.availability import availability_of, decide
 from sidelined.timeline.changes import episode_changes
 from sidelined.timeline.episodes import DEFAULT_STALE_DAYS, player_episodes
-from sidelined.timeline.fixtures import same_team
+from sidelined.timeline.fixtures import next_fixture_against, same_team
 from sidelined.timeline.reading import players_reported
-from sidelined.timeline.views import AvailabilityAnswer, Change, PlayerHistory, TeamEntry, TeamStatus
+from sidelined.timeline.views import AvailabilityAnswer, Change, FixtureRef, PlayerHistory, TeamEntry, TeamStatus
 
 if TYPE_CHECKING:
     from sidelined.store import Store
@@ -43,6 +43,29 @@ def availability(store: Store, player: str, on: date, stale_after: int = DEFAULT
     with store.session() as session:
         entity = names.resolve(session, "player", player)
         return availability_of(session, entity.id, entity.name, on, stale_after)
+
+
+def availability_for_fixture(
+    store: Store,
+    player: str,
+    opponent: str,
+    on_or_after: date | None = None,
+    within_days: int = 60,
+    stale_after: int = DEFAULT_STALE_DAYS,
+) -> tuple[FixtureRef, AvailabilityAnswer]:
+    """Availability for the player's team's next fixture against `opponent` (from `on_or_after`, default today)."""
+    start = on_or_after or date.today()
+    with store.session() as session:
+        entity = names.resolve(session, "player", player)
+        team = next(
+            (e.team for e in reversed(player_episodes(session, entity.id, start, details=False)) if e.team), None
+        )
+        if team is None:
+            raise UnknownEntity(f"the team of {entity.name} is not known, so his fixtures are not either")
+        fixture = next_fixture_against(session, team, opponent, start, within_days)
+        if fixture is None:
+            raise UnknownEntity(f"no fixture of {team} against {opponent!r} within {within_days} days of {start}")
+        return fixture, availability_of(session, entity.id, entity.name, fixture.date, stale_after)
 
 
 def _team_name(store: Store, team: str) -> str:
