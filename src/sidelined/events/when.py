@@ -39,6 +39,13 @@ _TRAINING_RETURN = re.compile(r"\b(?:return\w*|back) (?:to|in) (?:full |team |fi
 _LONG_TERM = re.compile(r"\b(long[- ]term|extended (?:time|period|spell)|comeback trail|yet to play|"
                         r"comeback from|since (?:early |late )?(?:January|February|March|April|May|June|July|August|"
                         r"September|October|November|December|last season))\b", re.IGNORECASE)
+_SPAN_CUE = re.compile(r"\b(until|out|return\w*|back)\b", re.IGNORECASE)
+# Words that tie a return to a coming match ("back in the frame ahead of the clash").
+_MATCH_RETURN = re.compile(r"\b(return\w* (?:for|against|in|at)|back (?:for|against|in the (?:frame|squad|side|team))|"
+                           r"in contention|in the frame|an option|available (?:for|against)|fit (?:for|to face)|"
+                           r"in time for|comeback (?:for|against|in))\b", re.IGNORECASE)
+_MATCH_NOUN = re.compile(r"\b(clash|game|match|semi-final|final|derby|tie|fixture|leg|trip|visit|showdown|opener)\b",
+                         re.IGNORECASE)
 _MISS = re.compile(
     r"\b(miss(?:es|ed|ing)?\b(?! training| a training| the training| practice)|ruled out of|without|absent|"
     r"sidelined for|not (?:be )?available|unavailable|won'?t (?:play|feature|be available|be involved)|"
@@ -81,18 +88,41 @@ def occurred_on(report: InjuryReport, text: str, segs: list[Segment], timexes: l
         return
 
 
+def _return_days(seg: Segment, text: str, published: date, timexes: list[TimeExpression],
+                 matches: list[Match], mentions: list[Mention], team: str | None) -> list[tuple[date, int, int]]:
+    """Days a clause names as a target for his return: a dated day, or a coming match it refers to."""
+    clause = text[seg.start : seg.end]
+    if _TRAINING_RETURN.search(clause) and not _MATCH_RETURN.search(clause):
+        return []
+    found: list[tuple[date, int, int]] = []
+    for t in timexes:
+        day = _day_of(t)
+        if _within(seg, t.start) and day and day > published and \
+                _RETURN_BEFORE.search(text[seg.start : t.start][-80:]):
+            found.append((day, t.start, t.end))
+    if found or not _MATCH_RETURN.search(clause):
+        return found
+    coming = [m for m in matches if not m.played and m.date >= published and (team is None or team in m.teams)]
+    named = _matches_in(seg, coming, mentions, timexes, team)
+    if not named and _MATCH_NOUN.search(clause):
+        soon = [m for m in coming if m.date <= published + timedelta(days=PREVIEW_DAYS)]
+        named = soon if len({m.date for m in soon}) == 1 else []
+    return [(m.date, seg.start, seg.end) for m in named]
+
+
 def expected_return(report: InjuryReport, text: str, segs: list[Segment], timexes: list[TimeExpression],
-                    published: date) -> None:
-    """A duration sets the window from publication; a named target day sets (or closes) it."""
+                    published: date, matches: list[Match], mentions: list[Mention]) -> None:
+    """A duration sets the window from publication; named target days set (or close) it; a month or a
+    vaguer span counts only when no day is named."""
     window: tuple[date | None, date | None] | None = None
-    targets: list[date] = []
+    spans: list[date] = []
+    days: list[tuple[date, int, int]] = []
     evidence: list[Evidence] = []
     for seg in segs:
         clause = text[seg.start : seg.end]
         parenthetical = seg.start > 0 and text[seg.start - 1] == "("
         for t in (t for t in timexes if _within(seg, t.start)):
             before = text[seg.start : t.start]
-            day = _day_of(t)
             if _TRAINING_RETURN.search(before[-60:]):
                 continue
             if t.kind == "duration" and (t.earliest or t.latest) and _RETURN.search(clause):
@@ -100,13 +130,12 @@ def expected_return(report: InjuryReport, text: str, segs: list[Segment], timexe
                     window = (t.earliest, t.latest)
                     evidence.append(Evidence(field="expected_return", start=t.start, end=t.end))
             elif t.kind in ("month", "range") and t.earliest and t.latest and t.earliest > published \
-                    and (parenthetical or re.search(r"\b(until|out|return\w*|back)\b", before, re.IGNORECASE)):
-                if not targets:
-                    targets += [t.earliest, t.latest]
-                    evidence.append(Evidence(field="expected_return", start=t.start, end=t.end))
-            elif day and day > published and _RETURN_BEFORE.search(before[-80:]):
-                targets.append(day)
+                    and not spans and (parenthetical or _SPAN_CUE.search(before)):
+                spans += [t.earliest, t.latest]
                 evidence.append(Evidence(field="expected_return", start=t.start, end=t.end))
+        days += _return_days(seg, text, published, timexes, matches, mentions, report.team)
+    evidence += [Evidence(field="expected_return", start=s, end=e) for _, s, e in days]
+    targets = [d for d, _, _ in days] or spans
     earliest, latest = window if window else (None, None)
     if targets:
         if window is None:
@@ -153,5 +182,5 @@ def fill_dates(report: InjuryReport, text: str, segs: list[Segment], mentions: l
     if published is None:
         return
     occurred_on(report, text, segs, timexes, published)
-    expected_return(report, text, segs, timexes, published)
+    expected_return(report, text, segs, timexes, published, matches, mentions)
     missed_fixtures(report, text, segs, mentions, timexes, matches, published, ruled_out)
