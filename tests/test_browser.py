@@ -147,3 +147,19 @@ def test_injected_markup_never_runs(page: Page) -> None:
     page.wait_for_load_state("load")
     assert page.evaluate("window.__sidelinedInjected === undefined")
     assert "<script>" in page.locator("h1").inner_text()
+
+
+def test_posted_article_with_script_is_shown_not_run(page: Page) -> None:
+    text = (
+        "date 2025-03-03\nInjury news <script>window.__sidelinedInjected = true;</script>\n\n"
+        "Arsenal defender William Saliba has been ruled out for two weeks with a thigh injury, "
+        "Mikel Arteta said <img src=x onerror=\"window.__sidelinedInjected = true\">."
+    )
+    response = page.request.post("/api/articles", data={"text": text})
+    assert response.status == 201, response.text()
+    page.goto(response.json()["url"])
+    page.wait_for_load_state("load")
+    assert page.evaluate("window.__sidelinedInjected === undefined")
+    assert "<script>" in page.locator("#article-text").inner_text()
+    assert page.locator("#article-text script, #article-text img").count() == 0
+    _shot(page, "posted-article")

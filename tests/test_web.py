@@ -212,3 +212,19 @@ def test_facts_are_anchored_per_record() -> None:
 
     facts = facts_of("match", [[Evidence(field="date", start=0, end=2)], [Evidence(field="score", start=3, end=4)]])
     assert [(f.anchor, f.field) for f in facts] == [("match-0", "date"), ("match-1", "score")]
+
+
+def test_a_syndicated_copy_points_to_its_original(tmp_path_factory: pytest.TempPathFactory) -> None:
+    original = story()[0]
+    copy_article = original.article.model_copy(
+        update={"id": "story-1-copy", "text": original.article.text + "\n\nThis story first appeared elsewhere."}
+    )
+    url = f"sqlite:///{tmp_path_factory.mktemp('copy') / 'store.db'}"
+    fill(url, [original, original.model_copy(update={"article": copy_article})])
+    with TestClient(create_app(url, today=lambda: AFTER_STORY)) as client:
+        detail = client.get("/api/articles/story-1-copy").json()
+        assert detail["copy_of"]["id"] == "story-1-surgery"
+        assert detail["injuries"] == []
+        html = page(client, "/articles/story-1-copy")
+        assert 'id="copy-of"' in html and 'href="/articles/story-1-surgery"' in html
+        assert client.get("/api/articles/story-1-surgery").json()["copy_of"] is None

@@ -55,6 +55,9 @@ class ArticleDetail(BaseModel):
     injuries: list[InjuryReport]
     matches: list[Match]
     transfers: list[Transfer]
+    copy_of: ArticleRef | None = Field(
+        default=None, description="The original, when this article is a syndicated copy (its facts are kept there)."
+    )
 
 
 class ReportView(BaseModel):

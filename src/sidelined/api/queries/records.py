@@ -12,7 +12,7 @@ from sidelined.api import rows
 from sidelined.api.links import article_url, player_url, team_url
 from sidelined.api.queries.loading import page
 from sidelined.api.queries.people import list_players
-from sidelined.api.schemas import ArticleDetail, ArticleIn, ArticleSummary, IngestResponse, Page, SearchHit
+from sidelined.api.schemas import ArticleDetail, ArticleIn, ArticleRef, ArticleSummary, IngestResponse, Page, SearchHit
 from sidelined.models import Match, Transfer
 from sidelined.store import Store
 from sidelined.store.schema import ArticleRow, EntityRow, EpisodeRow, InjuryReportRow, MatchRow, TransferRow
@@ -97,7 +97,15 @@ def article_detail(store: Store, article_id: str) -> ArticleDetail | None:
             injuries=[rows.injury(row, name, team_name) for row, name, team_name in injuries],
             matches=[rows.match(row) for row in matches],
             transfers=[rows.transfer(row, name) for row, name in transfers],
+            copy_of=_original(session, article),
         )
+
+
+def _original(session: Session, article: ArticleRow) -> ArticleRef | None:
+    if article.near_duplicate_of is None:
+        return None
+    original = session.get(ArticleRow, article.near_duplicate_of)
+    return rows.article_ref(original) if original is not None else None
 
 
 def list_matches(
