@@ -34,10 +34,17 @@ def test_date_marker_on_the_same_line_as_the_text_is_removed() -> None:
     assert article.text == "Jude Bellingham's hamstring injury worried Madrid."
 
 
-def test_date_marker_on_its_own_line_is_removed() -> None:
-    article = read_article_text("date 2018-08-21\nWinnall trained with the squad.", id="a")
+@pytest.mark.parametrize("marker", ["date 2018-08-21\n", "Date: 2018-08-21\n\n", "  date 2018-08-21 "])
+def test_date_marker_forms_are_removed(marker: str) -> None:
+    article = read_article_text(marker + "Winnall trained with the squad.", id="a")
     assert article.published == date(2018, 8, 21)
-    assert article.text == "Winnall trained with the squad."
+    assert article.text.strip() == "Winnall trained with the squad."
+
+
+def test_a_date_marker_later_in_the_text_is_left_alone() -> None:
+    text = "Winnall trained.\ndate 2018-08-21 was the day."
+    article = read_article_text(text, id="a")
+    assert article.published is None and article.text == text
 
 
 def test_byline_gives_author_and_first_date_and_keeps_the_text() -> None:

@@ -15,7 +15,7 @@ from sidelined.ingest.outlet import outlet_from_text
 from sidelined.ingest.stamps import stamps
 from sidelined.models import Article, PublishedSource
 
-_DATE_MARKER = re.compile(r"^\s*date\s+(?P<iso>\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
+_DATE_MARKER = re.compile(r"^\s*date:?\s+(?P<iso>\d{4}-\d{2}-\d{2})\b[ \t]*\n?", re.IGNORECASE)
 _BYLINE = re.compile(
     r"^\s*By\s+(?P<author>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*(?:[|,]|$|\s(?=\w+,?\s+\d))",
     re.MULTILINE,
