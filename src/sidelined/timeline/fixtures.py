@@ -18,17 +18,11 @@ FixtureOrigin = Literal["knowledge base", "articles", "none"]
 
 def _kb_fixtures(team: str, start: date, end: date) -> list[FixtureRef] | None:
     kb = knowledge_base()
-    if kb is None or not hasattr(kb, "fixtures"):
+    if kb is None:
         return None
-    found = kb.fixtures(team, start, end)
     return [
-        FixtureRef(
-            date=f.date,
-            home=getattr(f, "home", None),
-            away=getattr(f, "away", None),
-            competition=getattr(f, "competition", None),
-        )
-        for f in found
+        FixtureRef(date=f.date, home=f.home, away=f.away, competition=f.competition)
+        for f in kb.fixtures(team, start, end)
     ]
 
 
@@ -39,12 +33,10 @@ def _article_fixtures(session: Session, team: str, start: date, end: date) -> li
         )
     ).all()
     by_day: dict[date, FixtureRef] = {}
-    for row in rows:
-        away = row.team2 if row.home == row.team1 else row.team1 if row.home else None
-        fixture = FixtureRef(date=row.date, home=row.home, away=away, competition=row.competition)
-        if row.home is None:
-            fixture = FixtureRef(date=row.date, home=row.team1, away=row.team2, competition=row.competition)
-        by_day.setdefault(row.date, fixture)
+    for row in rows:  # several articles may place the same match; one a day is enough
+        home = row.home or row.team1
+        away = row.team1 if home == row.team2 else row.team2
+        by_day.setdefault(row.date, FixtureRef(date=row.date, home=home, away=away, competition=row.competition))
     return [by_day[day] for day in sorted(by_day)]
 
 
