@@ -29,7 +29,7 @@ _MONTH_CUE_WORDS = frozenset({"in", "since", "until", "till", "by", "from", "dur
                               "of", "early", "late", "mid", "end", "start", "beginning", "through", "last",
                               "next", "this", "coming", "throughout", "around", "following"})  # fmt: skip
 _BACKWARD_WORDS = frozenset({"since", "last"})
-_FORWARD_WORDS = frozenset({"until", "till", "by", "next", "coming"})
+_FORWARD_WORDS = frozenset({"until", "till", "by", "next", "coming", "through", "throughout"})
 
 
 def _capitalised(ctx: Context, match: re.Match[str], group: str) -> bool:

@@ -9,7 +9,8 @@ fall inside, and vague words and non-dates pass when it finds nothing there.
 It runs once per PREFER_DATES_FROM setting (past, future, current_period).
 
 Speed: `resolve` over every article text of the shared seeds and corpus, on
-one core, repeated for a few seconds.
+one core, repeated for a few seconds.  When the shared data holds the
+TempEval-3 platinum set, its DATE values are checked too (`tempeval.py`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from sidelined.timex.resolve import resolve
 from sidelined.timex.suite import Case, case_problems, load_cases, span_of
 
 SHARED = Path(__file__).resolve().parents[3] / ".." / "shared"
+TEMPEVAL = Path("data") / "tempeval3" / "te3-platinum"
 DATEPARSER_SETTINGS = ("past", "future", "current_period")
 
 Found = list[tuple[int, int, date]]
@@ -178,4 +180,8 @@ def report(seconds: float = 3.0, cases_path: Path | None = None, shared: Path = 
                      f"{done:,} resolved in total.")
     else:
         parts.append(f"No articles found under {shared} (seeds/ and corpus/*/).")
+    if (shared / TEMPEVAL).is_dir():
+        from sidelined.timex.tempeval import tempeval_summary
+
+        parts += ["", "## General news (TempEval-3)", "", tempeval_summary(shared / TEMPEVAL)]
     return "\n".join(parts)

@@ -51,7 +51,7 @@ def _ago(ctx: Context, match: re.Match[str], count: float, unit: str) -> list[Ti
     if unit == "day":
         return [ctx.make(*match.span(), "date", value=day)]
     if unit == "year":
-        return [ctx.make(*match.span(), "vague")]
+        return [ctx.make(*match.span(), "range", earliest=date(day.year, 1, 1), latest=date(day.year, 12, 31))]
     slack = 3 if unit in ("week", "fortnight") else 10
     return [ctx.make(*match.span(), "range", earliest=dates.add_days(day, -slack), latest=dates.add_days(day, slack))]
 

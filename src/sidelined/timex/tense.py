@@ -14,7 +14,7 @@ Tense = Literal["past", "future"]
 
 _FUTURE_CUES = (
     r"will|shall|won['’]t|['’]ll|going to|set to|due to (?:face|play|meet|host|visit|travel)|"
-    r"expected to|hoping to|hopes? to|aims? to|bid to|plans? to|scheduled (?:to|for)|"
+    r"expected to|hoping to|hopes? to|aims? to|bid to|plans? to|scheduled (?:to|for)|due to be|"
     r"ahead of|heading into|going into|build-up to|in line (?:to|for)|"
     r"faces?|facing|hosts?|hosting|visits?|travels?|travelling|takes? on|taking on|"
     r"plays?|playing|meets?|(?:possible|potential|likely) (?:return|comeback|debut)|to go|"
@@ -33,12 +33,13 @@ _PAST_CUES = (
 )
 _NOT_PAST_ED = (
     r"sidelined|injured|suspended|scheduled|expected|linked|tipped|rested|tied|involved|interested|"
-    r"concerned|rated|based|needed|required|allowed|unbeaten|undefeated"
+    r"concerned|rated|based|needed|required|allowed|unbeaten|undefeated|"
+    r"need|speed|indeed|proceed|exceed|succeed|feed|seed|breed|deed|bleed|greed|steed"
 )
 # Runs on the lower-cased text; an "-ed" word that is capitalised in the original (United) is no verb.
 _CUE = re.compile(
     rf"\b(?:(?P<future>{_FUTURE_CUES})|(?P<past>{_PAST_CUES})|"
-    rf"(?<!be )(?!(?:{_NOT_PAST_ED})\b)(?P<ed>[a-z]\w+[^e\W]ed))\b"
+    rf"(?<!be )(?!(?:{_NOT_PAST_ED})\b)(?P<ed>[a-z]\w+ed))\b"
 )
 _RESULT_AFTER = re.compile(
     r"\s*(?:[\w’'-]+\s+){0,3}?(?:\d{1,2}\s*[-–]\s*\d{1,2}\b|(?:win|victory|defeat|loss|draw|"
