@@ -110,7 +110,8 @@ def find_anchors(text: str, sent_start: int, sent_end: int, teams: list[TeamSpan
             continue
         if nxt is not None and _PAIR_GAP.match(text[team.end : nxt.start]):
             pair_start = _between_start(text, sent_start, team.start)
-            anchors.append(Anchor(opponent=nxt, own=team, phrase_start=pair_start, home="own", cue="v"))
+            home = "own" if re.search(r"\bv", text[team.end : nxt.start], re.I) else None
+            anchors.append(Anchor(opponent=nxt, own=team, phrase_start=pair_start, home=home, cue="v"))
             used_as_own.add(i + 1)
             continue
         if nxt is not None and _AND_GAP.match(text[team.end : nxt.start]) and _BETWEEN.search(before):

@@ -93,9 +93,9 @@ def _nearest(cues: re.Pattern[str], text: str, start: int, end: int, lo: int, hi
     return best
 
 
-def competition_near(text: str, seg: Segment, phrase_start: int, phrase_end: int) -> tuple[int, int, str] | None:
-    """The competition named nearest to the match phrase, within its sentence."""
-    found = competitions_in(text, max(seg.start, phrase_start - 45), min(seg.end, phrase_end + 55))
+def competition_near(text: str, lo: int, hi: int, phrase_start: int, phrase_end: int) -> tuple[int, int, str] | None:
+    """The competition named nearest to the match phrase, between `lo` and `hi` (its stretch of the sentence)."""
+    found = competitions_in(text, max(lo, phrase_start - 45), min(hi, phrase_end + 55))
     if not found:
         return None
 
@@ -136,26 +136,24 @@ _VENUE = re.compile(
 
 def venue_home(text: str, seg: Segment, anchor: Anchor, kb: KnowledgeBase | None,
                names: tuple[str, str]) -> tuple[str, int, int] | None:
-    """The home team when the sentence names the ground: a team's own name in it, or a ground the KB knows."""
+    """The home team when the sentence names the ground: a team's own name in it, or its stadium in the KB."""
     for m in _VENUE.finditer(text, seg.start, seg.end):
-        venue = m.group(1)
-        venue_key = team_key(venue)
+        venue_key = team_key(m.group(1))
         for name in names:
             if team_key(name) and team_key(name) in venue_key and "stadium" in venue_key:
                 return name, m.start(1), m.end(1)
-        owner = _venue_owner(kb, venue)
-        if owner is not None:
-            for name in names:
-                if team_key(owner) == team_key(name):
-                    return name, m.start(1), m.end(1)
+            if _is_ground_of(kb, name, venue_key):
+                return name, m.start(1), m.end(1)
     return None
 
 
-def _venue_owner(kb: KnowledgeBase | None, venue: str) -> str | None:
-    if kb is None:
-        return None
-    lookup = getattr(kb, "team_at_venue", None)
-    if lookup is None:
-        return None
-    team = lookup(venue)
-    return getattr(team, "name", team) if team is not None else None
+_GROUND_WORDS = {"stadium", "stadio", "estadio", "stade", "arena", "park", "ground"}
+
+
+def _is_ground_of(kb: KnowledgeBase | None, name: str, venue_key: str) -> bool:
+    team = kb.team(name) if kb is not None else None
+    if team is None or not team.stadium:
+        return False
+    ground = " ".join(w for w in team_key(team.stadium).split() if w not in _GROUND_WORDS)
+    venue = " ".join(w for w in venue_key.split() if w not in _GROUND_WORDS)
+    return len(venue) >= 5 and len(ground) >= 5 and (venue in ground or ground in venue)

@@ -123,7 +123,8 @@ def extract_matches(
                     loose.append(_LooseScore(anchor.own.name, anchor.opponent.name, score, seg.index))
                 continue
             last_day = choice.day
-            found.append(_build(text, article.published, seg, anchor, choice, score, kb))
+            bounds = (spans[i - 1][1] if i > 0 else seg.start, spans[i + 1][0] if i + 1 < len(spans) else seg.end)
+            found.append(_build(text, article.published, seg, anchor, choice, score, kb, bounds))
         for owner, stated in scores.get_loose(text, seg.start, sent_teams, focus):
             loose.append(_LooseScore(owner, None, stated, seg.index))
     _attach_loose_scores(found, loose)
@@ -179,7 +180,8 @@ def _days_of(text: str, seg: Segment, segments: list[Segment], anchors: list[Anc
 
 
 def _build(text: str, published: date, seg: Segment, anchor: Anchor, choice: DayChoice,
-           score: FinalScore | None, kb: KnowledgeBase | None) -> _Found:
+           score: FinalScore | None, kb: KnowledgeBase | None, bounds: tuple[int, int]) -> _Found:
+    """The record of one dated match; `bounds` is the stretch of the sentence between its neighbours."""
     assert anchor.own is not None
     own, opp = anchor.own, anchor.opponent
     played = score is not None or played_from_context(text, seg, anchor, choice, published)
@@ -204,7 +206,8 @@ def _build(text: str, published: date, seg: Segment, anchor: Anchor, choice: Day
     first = anchor
     while first.coordinated_with is not None:  # "friendlies against Uruguay ... and Japan": the list's start
         first = first.coordinated_with
-    competition = competition_near(text, seg, first.phrase_start, opp.end)
+    lo = bounds[0] if first is anchor else first.phrase_start - 45
+    competition = competition_near(text, max(lo, seg.start), min(bounds[1], seg.end), first.phrase_start, opp.end)
     if competition is not None:
         found.competition = competition[2]
         found.evidence.append(Evidence(field="competition", start=competition[0], end=competition[1]))
