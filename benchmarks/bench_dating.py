@@ -21,6 +21,7 @@ from sidelined.models import Article
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 KB: object | None = None
+outlets_right = [0, 0]  # outlet as read, against gold (not scored by the reference scorer)
 
 
 def load_knowledge_base() -> object | None:
@@ -60,6 +61,8 @@ def accuracy(folder_globs: list[Path], *, blind_mode: bool, verbose: bool) -> tu
         ok = dated.published is not None and abs((dated.published - date.fromisoformat(expected)).days) <= window
         right += ok
         total += 1
+        outlets_right[0] += item.outlet == gold.get("outlet")
+        outlets_right[1] += 1
         if verbose and not ok:
             print(f"  miss {item.id}: got {dated.published} ({dated.published_source}) want {expected} ±{window}")
     return right, total
@@ -84,6 +87,7 @@ def main() -> None:
         if options.blind:
             right, total = accuracy(folders, blind_mode=True, verbose=options.verbose)
             print(f"{label} (printed dates removed): {right}/{total} = {right / total:.3f}" if total else "")
+    print(f"outlet agreement with gold: {outlets_right[0]}/{outlets_right[1]}")
     print(f"time: {time.perf_counter() - started:.2f}s")
 
 

@@ -108,6 +108,10 @@ def test_a_source_the_story_is_attributed_to_is_not_the_outlet() -> None:
     assert read_article_text(text, id="a").outlet is None
 
 
+def test_a_picture_credit_is_not_a_dateline() -> None:
+    assert read_article_text("Harry Kane (PA)\nSpurs said the striker is out.", id="a").outlet is None
+
+
 def test_section_heading_with_team_is_not_a_staff_byline() -> None:
     assert read_article_text("Preview\n\nIvory Coast Team news\n\nHaller is a doubt.", id="a").outlet is None
 

@@ -33,9 +33,14 @@ AGENCIES = {
 }
 _AGENCY_RE = "|".join(sorted((re.escape(name) for name in AGENCIES), key=len, reverse=True))
 
-# "BERLIN (Reuters) -", "Paris, July 28 (IANS)", "Sept 2 (Reuters) -"
+# "BERLIN (Reuters) -", "Paris, July 28 (IANS)", "Sept 2 (Reuters) -": a place in capitals or a
+# place and/or day opens the line; "Harry Kane (PA)" under a photo is a picture credit, not a dateline.
+_DATELINE_OPENING = (
+    r"(?:[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][A-Za-z]+\.?\s+\d{1,2})?"  # BERLIN, MADRID, Oct 5
+    r"|(?:[A-Z][a-z]+,\s*)?[A-Z][a-z]{2,8}\.?\s+\d{1,2})"  # Paris, July 28 / Sept 2
+)
 _DATELINE = re.compile(
-    rf"^[^\n()]{{0,60}}\((?P<agency>{_AGENCY_RE})\)\s*[-–—:]?", re.IGNORECASE | re.MULTILINE
+    rf"^[ \t]*{_DATELINE_OPENING}\s*\((?P<agency>(?i:{_AGENCY_RE}))\)\s*[-–—:]?", re.MULTILINE
 )
 # "Source: Reuters", a line "- Press Association", "-- IANS", "— Reuters" at a paragraph's end
 _SOURCE_LINE = re.compile(rf"\bsource:\s*(?P<agency>{_AGENCY_RE})\s*$", re.IGNORECASE | re.MULTILINE)
