@@ -1,4 +1,4 @@
-"""Is a player available on a day, and who is out or doubtful at a team: reasoning over dated reports.
+"""Is a player available on a day: reasoning over the dated reports published up to it.
 
 The newest reports up to the day decide.  Several sources on that same day
 that disagree are all shown and flagged as a conflict.  An expected-return
@@ -37,8 +37,7 @@ def _project(
         return "unknown", f"was expected back by {latest.isoformat()}; no newer report"
     if earliest is not None and on >= earliest:
         return "doubtful", f"inside the expected return window from {earliest.isoformat()}"
-    word = "out" if status == "out" else "doubtful"
-    return ("out" if status == "out" else "doubtful"), f"reported {word}"
+    return ("out" if status == "out" else "doubtful"), f"reported {status}"
 
 
 def decide(

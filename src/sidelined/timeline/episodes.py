@@ -61,6 +61,7 @@ def estimates_of(reports: list[SourcedReport]) -> list[EstimateChange]:
 def _until(
     draft: EpisodeDraft, reports: list[SourcedReport], as_of: date, stale_after: int
 ) -> tuple[date | None, UntilKind]:
+    """Where the episode's span ends: the return, today while news is fresh, else the estimate or last news."""
     if draft.ended_on is not None:
         return draft.ended_on, "return"
     last_day = max((r.reported_on for r in reports if r.reported_on), default=None)
