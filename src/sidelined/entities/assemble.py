@@ -3,7 +3,6 @@ descriptors and pronouns, put together as `Mention`s."""
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import replace
 from datetime import date
@@ -14,13 +13,12 @@ from sidelined.entities.context import ArticleContext
 from sidelined.entities.coref import descriptor_mentions, pronoun_mentions, staff_mentions
 from sidelined.entities.gazetteer import Gazetteer, Hit, gazetteer_for
 from sidelined.entities.linker import PlayerLink, resolve_players, resolve_teams
-from sidelined.entities.shapes import find_shapes, find_single_names, staff_surnames
+from sidelined.entities.shapes import Coverage, find_shapes, find_single_names, staff_surnames
 from sidelined.kb import KnowledgeBase
 from sidelined.kb.names import fold
 from sidelined.models import Article, Mention
 
 FUZZY_CUTOFF = 88
-LONGEST_SPAN = 120
 
 
 def latest_day(kb: KnowledgeBase) -> date:
@@ -79,19 +77,6 @@ def _article_squads(kb: KnowledgeBase, ctx: ArticleContext) -> dict[str, str]:
     return {player.id: player.name for team_id in ctx.team_ids for player in kb.squad(team_id, ctx.season)}
 
 
-class _Coverage:
-    """Spans already linked, for a quick overlap test."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.spans = sorted(spans)
-        self.starts = [start for start, _ in self.spans]
-
-    def overlaps(self, start: int, end: int) -> bool:
-        low = bisect.bisect_left(self.starts, start - LONGEST_SPAN)
-        high = bisect.bisect_left(self.starts, end)
-        return any(self.spans[i][1] > start for i in range(low, high))
-
-
 def _unknown_people(
     kb: KnowledgeBase, ctx: ArticleContext, links: list[PlayerLink], taken: list[tuple[int, int]]
 ) -> list[PlayerLink]:
@@ -125,7 +110,7 @@ def _unknown_people(
         known_by_surname.setdefault(shape.text.split()[-1], link)
     if not known_by_surname:
         return found
-    covered = _Coverage(taken + [(lk.start, lk.end) for lk in found])
+    covered = Coverage(taken + [(lk.start, lk.end) for lk in found])
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, known_by_surname)) + r")\b")
     for match in pattern.finditer(ctx.text):
         surname = match.group(0)

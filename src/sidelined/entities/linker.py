@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sidelined.entities.context import ArticleContext, TeamSighting
 from sidelined.entities.gazetteer import Entry, Hit
-from sidelined.entities.shapes import PLAYER_CONTEXT, STAFF_BEFORE
+from sidelined.entities.shapes import staff_before, talks_about_playing
 from sidelined.kb import KnowledgeBase, Player
 from sidelined.models import LinkVia, MentionKind
 
@@ -148,7 +148,7 @@ def _in_play_talk(hit: Hit, ctx: ArticleContext) -> bool:
     sentence_start, sentence_end = ctx.sentence_span(ctx.sentence_of(hit.start))
     if ctx.text[sentence_start : hit.start].strip() in ("", '"', "“"):
         return False
-    return len(hit.text) > 3 and bool(PLAYER_CONTEXT.search(ctx.text, sentence_start, sentence_end))
+    return len(hit.text) > 3 and talks_about_playing(ctx.text, sentence_start, sentence_end)
 
 
 def _recent(player: Player, ctx: ArticleContext) -> bool:
@@ -168,7 +168,7 @@ def resolve_players(kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext, tea
         names = [e.entity_id for e in hit.entries if e.kind == "player_name"]
         if names and " " in hit.text.strip():
             player_id, _ = _best_player(kb, names, ctx)
-            if STAFF_BEFORE.search(ctx.text[max(0, hit.start - 40) : hit.start]):
+            if staff_before(ctx.text, hit.start):
                 name = kb.players[player_id].name
                 links.append(PlayerLink(hit.start, hit.end, hit.text, None, name, "name", kind="person"))
                 continue

@@ -9,8 +9,10 @@ about injuries, fitness or playing positions, he is a provisional player.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 def _words(text: str) -> list[str]:
@@ -21,24 +23,68 @@ NAME_WORD = r"(?:[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*|[A-Z]'[A-Z][a-z]+|Al-[A-Z]
 PARTICLE = r"(?:de|da|van|von|der|den|di|dos|del|le|la|ter)"
 SHAPE = re.compile(rf"\b{NAME_WORD}(?:[ \u00a0]+(?:{PARTICLE} +)?{NAME_WORD}){{1,2}}\b")
 
-STAFF_BEFORE = re.compile(
-    r"(?:boss|manager|coach|head coach|coach|chairman|president|director|pundit|referee|owner|chief|"
-    r"assistant|physio|doctor|commentator|analyst|journalist|reporter|presenter|CEO|minister)\s*$",
-    re.IGNORECASE,
+STAFF_ROLES = (
+    "boss",
+    "manager",
+    "coach",
+    "chairman",
+    "president",
+    "director",
+    "pundit",
+    "referee",
+    "owner",
+    "chief",
+    "assistant",
+    "physio",
+    "doctor",
+    "commentator",
+    "analyst",
+    "journalist",
+    "reporter",
+    "presenter",
+    "ceo",
+    "minister",
 )
+
+
+def staff_before(text: str, start: int) -> bool:
+    """A staff role word right before this offset ("England boss ", "head coach ")."""
+    return text[max(0, start - 20) : start].rstrip().lower().endswith(STAFF_ROLES)
+
+
 STAFF_AFTER = re.compile(
     r"^,?\s*(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}(?:boss|manager|coach|head coach|chairman|president|director|"
     r"pundit|referee)\b"
 )
-PLAYER_CONTEXT = re.compile(
-    r"\b(?:injur\w*|hamstring|knee|ankle|calf|thigh|groin|muscle|fractur\w*|surgery|scan\w*|knock|fitness|"
-    r"sidelined|ruled out|miss(?:es|ed|ing)?|doubt\w*|return\w*|recover\w*|training|suspen\w*|striker|"
-    r"midfielder|defender|goalkeeper|keeper|forward|winger|(?:full|centre|center|left|right)[- ]backs?|captain|"
-    r"squad|substitut\w*|"
-    r"limped|ligament|ACL|concussion|illness|ill|unavailable|available|absent|absence|start(?:ed|s)?|"
-    r"bench|scored|goal|assist\w*|signing|signed|loan|teammate|player)\b",
-    re.IGNORECASE,
+PLAY_WORDS = frozenset(
+    _words(
+        "hamstring knee ankle calf thigh groin muscle surgery knock fitness sidelined miss misses missed missing "
+        "training striker midfielder defender goalkeeper keeper forward winger captain squad limped ligament acl "
+        "concussion illness ill unavailable available absent absence start started starts bench scored goal "
+        "signing signed loan teammate player back backs"
+    )
 )
+PLAY_PREFIXES = ("injur", "fractur", "scan", "doubt", "return", "recover", "suspen", "substitut", "assist")
+WORD = re.compile(r"[A-Za-z]+")
+
+
+@lru_cache(maxsize=8)
+def play_word_offsets(text: str) -> list[int]:
+    """Offsets of the words that make a sentence about playing, injuries or fitness."""
+    found = []
+    for match in WORD.finditer(text):
+        word = match.group(0).lower()
+        if word in PLAY_WORDS or word.startswith(PLAY_PREFIXES):
+            found.append(match.start())
+    return found
+
+
+def talks_about_playing(text: str, start: int, end: int) -> bool:
+    offsets = play_word_offsets(text)
+    index = bisect.bisect_left(offsets, start)
+    return index < len(offsets) and offsets[index] < end
+
+
 NOT_NAME_WORDS = frozenset(
     [
         "The",
@@ -284,6 +330,7 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left + 1, right
 
 
+LONGEST_SPAN = 120  # no linked span is longer, so overlaps need only look this far back
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
 STAFF_NAMED = re.compile(
     r"\b(?:boss|manager|coach|head coach|gaffer|chairman|president|director)\s+(?:[A-Z][\w'’-]+\s+)?([A-Z][\w'’-]+)"
@@ -294,6 +341,19 @@ STAFF_SAYS = re.compile(r"\b([A-Z][\w'’-]+),\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+)
 def staff_surnames(text: str) -> set[str]:
     """Surnames the article gives a staff role ("manager Ronald Koeman", "Koeman, the Saints boss")."""
     return {m.group(1) for m in STAFF_NAMED.finditer(text)} | {m.group(1) for m in STAFF_SAYS.finditer(text)}
+
+
+class Coverage:
+    """Spans already linked, for a quick overlap test."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [start for start, _ in self.spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        low = bisect.bisect_left(self.starts, start - LONGEST_SPAN)
+        high = bisect.bisect_left(self.starts, end)
+        return any(self.spans[i][1] > start for i in range(low, high))
 
 
 @dataclass(frozen=True)
@@ -313,7 +373,8 @@ def _looks_like_words(words: list[str], lower_words: set[str], vocabulary: NameV
 def find_shapes(text: str, taken: list[tuple[int, int]], vocabulary: NameVocabulary | None = None) -> list[ShapeName]:
     """Person-shaped names outside the spans already linked."""
     vocabulary = vocabulary or NameVocabulary()
-    lower_words = set(LOWER_WORD.findall(text))
+    covered = Coverage(taken)
+    lower_words: set[str] | None = None
     found: list[ShapeName] = []
     context_of: dict[tuple[int, int], bool] = {}
     for match in SHAPE.finditer(text):
@@ -324,37 +385,37 @@ def find_shapes(text: str, taken: list[tuple[int, int]], vocabulary: NameVocabul
             words.pop()
         if len(words) < 2 or any(w in NOT_NAME_WORDS for w in words):
             continue
-        if " ".join(words) in vocabulary.not_people or _looks_like_words(words, lower_words, vocabulary):
+        if " ".join(words) in vocabulary.not_people:
+            continue
+        if lower_words is None:
+            lower_words = set(LOWER_WORD.findall(text))
+        if _looks_like_words(words, lower_words, vocabulary):
             continue
         if words[-1].endswith(("'s", "’s")):
             words[-1] = words[-1][:-2]
         start = match.start() + match.group(0).index(words[0])
         end = start + len(" ".join(words)) if " ".join(words) in match.group(0) else match.end()
-        if any(start < t_end and t_start < end for t_start, t_end in taken):
+        if covered.overlaps(start, end):
             continue
-        before = text[max(0, start - 40) : start]
         after = text[end : end + 60]
-        staff = bool(STAFF_BEFORE.search(before) or STAFF_AFTER.match(after))
+        staff = staff_before(text, start) or bool(STAFF_AFTER.match(after))
         bounds = _sentence_bounds(text, start, end)
         if bounds not in context_of:
-            context_of[bounds] = bool(PLAYER_CONTEXT.search(text, *bounds))
+            context_of[bounds] = talks_about_playing(text, *bounds)
         context = context_of[bounds]
         found.append(ShapeName(start, end, text[start:end], staff, context))
     return found
-
-
-def _free(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
-    return not any(start < t_end and t_start < end for t_start, t_end in taken)
 
 
 def find_single_names(text: str, taken: list[tuple[int, int]], players: list[tuple[int, int]]) -> list[ShapeName]:
     """One-word names the gazetteer could not settle, where only a player fits: right after a
     position word ("full-back Juankar") or in a list with named players ("Koné, Harper and Juanpi")."""
     found: dict[int, ShapeName] = {}
+    covered = Coverage(taken)
 
     def keep(start: int, end: int) -> None:
         word = text[start:end]
-        if word not in NOT_NAME_WORDS and _free(start, end, taken) and start not in found:
+        if word not in NOT_NAME_WORDS and not covered.overlaps(start, end) and start not in found:
             found[start] = ShapeName(start, end, word, staff=False, player_context=True)
 
     for match in AFTER_POSITION.finditer(text):
