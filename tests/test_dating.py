@@ -87,6 +87,7 @@ def test_season_names() -> None:
         ("The derby will take place on Friday 15th March at Stamford Bridge.", "future"),
         ("Ivory Coast take on Nigeria today, Thursday, January 18.", "today"),
         ("West Brom (A) – Sat 18 Nov", "unknown"),
+        ("Friday (May 2), May Day, brought more bad news for the striker.", "past"),
     ],
 )
 def test_relation_of_a_date_to_publication(text: str, expected: str) -> None:

@@ -18,7 +18,7 @@ _FUTURE_CUES = re.compile(
     r"\b(?:will|won't|shall|'ll|going to|next|upcoming|ahead of|coming|this(?=\s+\w+day)|"
     r"to (?:face|play|meet|host|visit|travel|take on)|faces?|facing|hosts?|hosting|visits?|"
     r"travel(?:s|ling)? to|trip to|returns? to action|in line for|set to|scheduled|"
-    r"takes? place|kicks? off|could|may|might|hopes?|hoping|expected|tipped|"
+    r"takes? place|kicks? off|could|(?-i:may)|might|hopes?|hoping|expected|tipped|"
     r"fit (?:for|to)|available for|ruled out of|miss(?:es)? (?:the|his|her|their)|doubt for|"
     r"set for|due (?:to|for|on)|is due|are due|aims? to|bid to)\b",
     re.IGNORECASE,

@@ -68,7 +68,8 @@ def year_support(day: date, clues: YearClues) -> float:
 
 
 def best_day(mention: DayMention, clues: YearClues) -> date | None:
-    """The most supported date for a mention with a weekday; None when nothing supports one."""
+    """The most supported date for a mention with a weekday (the one nearest the current year
+    on a tie); None when the day never falls on that weekday."""
     # News is not written about a year after the current one has begun.
     latest = clues.fallback_year + 1
     days = [d for year in candidate_years(mention, latest) if (d := safe_date(year, mention.month, mention.day))]
