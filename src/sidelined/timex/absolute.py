@@ -222,6 +222,16 @@ def season_span(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
     return [ctx.make(*match.span(), "season", earliest=earliest, latest=latest)]
 
 
+def short_season(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
+    """"the 25/26 season"."""
+    first, second = int(match["y1"]), int(match["y2"])
+    if second != (first + 1) % 100:
+        return []
+    century = 1900 if first > 90 else 2000
+    earliest, latest = dates.season_bounds_of_start(century + first)
+    return [ctx.make(*match.span(), "season", earliest=earliest, latest=latest)]
+
+
 def year_season(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
     """"the 2022 season": a calendar-year season (MLS, NWSL, ...)."""
     year = int(match["y"])
@@ -249,5 +259,6 @@ RULES = (
     Rule("holiday", patterns.HOLIDAY, holiday, ("holiday",), 1),
     Rule("season_span", patterns.SEASON_SPAN, season_span, ("yearnumber",), 0),
     Rule("year_season", patterns.YEAR_SEASON, year_season, ("yearnumber",), 1),
+    Rule("short_season", patterns.SHORT_SEASON, short_season, ("numdate",), 0),
     Rule("bare_year", patterns.BARE_YEAR, bare_year, ("yearnumber",), 1),
 )

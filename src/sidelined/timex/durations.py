@@ -106,5 +106,20 @@ def duration(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
                      days_min=shortest_days, days_max=longest_days)]
 
 
-RULES = (Rule("duration", patterns.DURATION, duration, ("day", "week", "month", "year"), 6),)
+def one_unit(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
+    """"for the next month" (+1 month), "over the past week" (the 7 days up to the anchor)."""
+    unit, anchor = match["u"], ctx.anchor
+    if match["q"] == "next":
+        end = _shift(anchor, 1, unit)
+        days = (end - anchor).days
+        return [ctx.make(*match.span(), "duration", earliest=end, latest=end, days_min=days, days_max=days)]
+    start = _shift(anchor, 1, unit, -1)
+    days = (anchor - start).days
+    return [ctx.make(*match.span(), "duration", earliest=start, latest=anchor, days_min=days, days_max=days)]
+
+
+RULES = (
+    Rule("duration", patterns.DURATION, duration, ("day", "week", "month", "year"), 6),
+    Rule("one_unit", patterns.ONE_UNIT, one_unit, ("day", "week", "month", "year"), 2),
+)
 DEPENDS_ON_LAST_DAY = frozenset({"duration", "relative_day"})

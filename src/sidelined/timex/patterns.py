@@ -102,15 +102,17 @@ _PART = (
     r"(?P<side>later|earlier)\s+)"
 )
 
-RELATIVE_MONTH = _compile(rf"\b{_PART}?{_REL}\s+month\b")
-RELATIVE_YEAR = _compile(rf"\b{_PART}?{_REL}\s+year\b(?![-\w])")
-RELATIVE_WEEK = _compile(rf"\b{_PART}?{_REL}\s+week\b(?![-\w])")
-WEEKEND = _compile(r"\b(?P<rel>this coming|this|next|last|the|over the|at the)\s+weekend\b")
+_NOT_OF = r"(?![-\w]|\s+of\b)"  # "the last week of the camp" is no calendar week
+RELATIVE_MONTH = _compile(rf"\b{_PART}?{_REL}\s+month\b{_NOT_OF}")
+RELATIVE_YEAR = _compile(rf"\b{_PART}?{_REL}\s+year\b{_NOT_OF}")
+RELATIVE_WEEK = _compile(rf"\b{_PART}?{_REL}\s+week\b{_NOT_OF}")
+WEEKEND = _compile(r"\b(?P<rel>this coming|this past|this|next|last|the|over the|at the)\s+weekend\b")
 
 RELATIVE_SEASON = _compile(
     r"\b(?P<rel>this|next|last|the current|the new|the previous|the coming|the following|the)\s+"
-    r"(?:(?:league|domestic|club|sports|football)\s+)?(?:season|campaign)\b(?![-\w])"
+    r"(?:(?:league|domestic|club|sports|football)\s+)?(?P<word>season|campaign|term)\b(?![-\w])"
 )
+SHORT_SEASON = _compile(r"\b(?P<y1>\d\d)/(?P<y2>\d\d)\s+(?:season|campaign)\b")
 PART_OF_SEASON = _compile(
     r"\b(?:the\s+)?(?P<part>rest|remainder|end|start|beginning|middle|second half|first half|back end)"
     r"\s+of\s+(?:[\w.’'-]+\s+){0,4}?(?:season|campaign)\b"
@@ -135,9 +137,11 @@ DURATION = _compile(
     rf"\s+(?:before|after)(?=\s+(?:the|his|her|their|its|a|an|being|he|she|they)\b))?"
 )
 
+ONE_UNIT = _compile(r"\bthe\s+(?P<q>next|past|last)\s+(?P<u>day|week|fortnight|month|year)\b(?![-\w]|\s+of\b)")
+
 VAGUE = _compile(
     rf"\b(?:(?:a few|a couple of|a couple|several|a number of|many|some|a handful of)\s+(?:more\s+)?{UNIT}|"
     r"(?:in\s+)?the\s+(?:coming|next few|next couple of|following)\s+(?:days|weeks|months)|"
     r"recent\s+(?:days|weeks|months)|a\s+(?:lengthy\s+|long\s+|short\s+|brief\s+)?spell|"
-    r"the\s+foreseeable\s+future|some\s+time|a\s+long\s+time|the\s+long\s+term|midweek)\b"
+    r"the\s+foreseeable\s+future|some\s+time|a\s+long\s+time|the\s+long\s+term|mid-?week)\b"
 )

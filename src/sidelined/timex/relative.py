@@ -132,6 +132,8 @@ def weekend(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
         saturday, sunday = dates.previous_weekend(anchor)
     elif relation in ("this", "this coming"):
         saturday, sunday = dates.coming_weekend(anchor)
+    elif relation == "this past":
+        saturday, sunday = dates.previous_weekend(anchor) if anchor.weekday() < 5 else dates.coming_weekend(anchor)
     elif tense_at(ctx.text, match.start(), match.end(), ctx.low) == "past" and anchor.weekday() < 5:
         saturday, sunday = dates.previous_weekend(anchor)
     else:
@@ -192,7 +194,9 @@ def relative_year(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
         first, last = date(year, 5, 1), date(year, 8, 31)
     elif part == "end":
         first = value = last
-    elif part in ("late", "turn"):
+    elif part == "turn":
+        first = last = value = date(year + 1, 1, 1)
+    elif part == "late":
         first = date(year, 10, 1)
     return [ctx.make(*match.span(), "range", value=value, earliest=first, latest=last)]
 
@@ -200,6 +204,8 @@ def relative_year(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
 def relative_season(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
     """"this season", "next season", "last season", "the current campaign"."""
     relation = _relation(match)
+    if match["word"] == "term" and relation not in ("this", "next", "last"):
+        return []  # "the term" is seldom a season; "this term" is
     start_year = dates.season_start_year(ctx.anchor)
     just_begun = relation == "the new" and 7 <= ctx.anchor.month <= 10
     if relation in ("next", "the new", "the coming", "the following") and not just_begun:

@@ -26,11 +26,11 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "year": ("year", "years"),
     "relday": ("today", "tonight", "tomorrow", "yesterday", "night", "overnight", "morning", "afternoon",
                "evening", "eve", "day"),
-    "season": ("season", "campaign"),
+    "season": ("season", "campaign", "term"),
     "yearseason": ("summer", "winter", "spring", "autumn"),
     "break": ("break", "window", "period", "fixtures", "schedule"),
     "holiday": ("christmas", "xmas", "boxing", "stephen", "new", "easter"),
-    "vague": ("spell", "future", "time", "term", "midweek"),
+    "vague": ("spell", "future", "time", "term", "midweek", "mid"),
 }  # fmt: skip
 
 _WORD_START = re.compile(r"\w+")
