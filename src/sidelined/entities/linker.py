@@ -82,7 +82,7 @@ def resolve_teams(kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext) -> se
         top = kb.teams[ranked[0].entity_id]
         runner_up = kb.teams[ranked[1].entity_id].prominence if len(ranked) > 1 else -1
         # A one-word name of a club that never appears in our fixtures ("Miami") is too weak alone.
-        known = top.prominence > 0 or top.league is not None or not hit.text.strip().isalpha()
+        known = top.prominence > 1 or top.league is not None or not hit.text.strip().isalpha()
         dominant = top.prominence >= TOP_FLIGHT > runner_up or (top.prominence > 0 and runner_up <= 0)
         clear = known and not ranked[0].ambiguous and (len(ranked) == 1 or dominant)
         if clear:

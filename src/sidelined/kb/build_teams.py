@@ -58,7 +58,10 @@ def strip_legal_form(name: str) -> str:
     tokens = fold(name).replace("1. ", "").split()
     while len(tokens) > 1 and (tokens[0].lower().strip(".") in LEGAL_FORM_WORDS or tokens[0].isdigit()):
         tokens.pop(0)
-    while len(tokens) > 1 and (tokens[-1].lower().strip(".") in LEGAL_FORM_WORDS or tokens[-1].isdigit()):
+    # A one-digit tail is a reserve side ("Atlanta United 2"), a longer one a founding year or number.
+    while len(tokens) > 1 and (
+        tokens[-1].lower().strip(".") in LEGAL_FORM_WORDS or (tokens[-1].isdigit() and len(tokens[-1]) > 1)
+    ):
         tokens.pop()
     return " ".join(tokens)
 
@@ -127,6 +130,7 @@ def _add_clubs(index: TeamIndex, data: Path) -> None:
             if team_id in index.teams:
                 team_id = f"{team_id}-{used_ids[f'club:{slug(name)}']}"
         team = TeamRecord(team_id, name, "club", _clean_country(row["country"]))
+        team.prominence = 0 if row["reserve_team"] == "1" else 1  # a first team beats its reserves
         team.stadium = row["stadium"].strip() or None
         index.add(team)
         index.add_alias(team_id, source_name)
