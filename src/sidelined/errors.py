@@ -46,6 +46,12 @@ class FetchError(InputError):
     kind = "fetch"
 
 
+class ExtractionFailed(InputError):
+    """An article that could be read but not extracted (a bug, reported per article)."""
+
+    kind = "extraction"
+
+
 class UnknownEntity(SidelinedError):
     """A player or team name that the store and knowledge base do not know."""
 

@@ -11,7 +11,7 @@ from datetime import date
 
 from sidelined.dating import date_article
 from sidelined.entities import link
-from sidelined.errors import InputError
+from sidelined.errors import ExtractionFailed, InputError
 from sidelined.events import extract_events
 from sidelined.kb import KnowledgeBase, load_kb
 from sidelined.models import Article, Extraction
@@ -40,5 +40,8 @@ def extract_stream(items: Iterable[Article | InputError], kb: KnowledgeBase | No
     for item in items:
         if isinstance(item, InputError):
             yield item
-        else:
+            continue
+        try:
             yield extract_article(item, kb, published)
+        except Exception as exc:  # one bad article must not stop a batch
+            yield ExtractionFailed(item.origin or item.id, f"extraction failed: {type(exc).__name__}: {exc}")
