@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -76,6 +77,18 @@ def test_migrations_and_models_have_no_differences(store: Store) -> None:
     with store.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     assert differences == []
+
+
+def test_stores_opened_at_once_on_a_fresh_database_all_work(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'race.db'}"
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        stores = list(pool.map(lambda _: Store(url), range(4)))
+    try:
+        assert stores[0].ingest(small_extraction()).status == "added"
+        assert all(s.has_article(small_extraction().article.content_hash) for s in stores)
+    finally:
+        for opened in stores:
+            opened.close()
 
 
 def test_reopening_a_store_keeps_its_data(tmp_path: Path) -> None:
