@@ -138,6 +138,21 @@ def test_yesterday_with_its_weekday_sets_the_weekday_of_writing() -> None:
     assert dated(text).published == date(2025, 3, 12)
 
 
+@pytest.mark.parametrize(
+    ("opening", "day"),
+    [("Paris, July 28 (IANS) ", 28), ("SOUTHAMPTON, England July 27 ", 27), ("July 26 (Reuters) - ", 26)],
+)
+def test_a_wire_dateline_is_the_day_of_writing(opening: str, day: int) -> None:
+    text = opening + "The forward will be absent for three weeks, the club said, in the 2020-21 pre-season."
+    assert dated(text).published == date(2020, 7, day)
+
+
+def test_a_full_date_on_a_line_of_its_own_is_not_after_publication() -> None:
+    text = "Press said on Monday she had torn her ACL.\n\n— Christen Press June 13, 2022\n\nShe is out for the season."
+    result = dated(text)
+    assert result.published is not None and result.published >= date(2022, 6, 13)
+
+
 def test_a_fixture_list_alone_dates_the_article_before_its_first_match() -> None:
     text = "Chelsea 2017/18 fixtures\nWest Brom (A) – Sat 18 Nov\nLiverpool (A) – Sat 25 Nov\nSwansea (H) – Wed 29 Nov"
     result = dated(text)

@@ -109,6 +109,8 @@ def _sure_day_anchors(
         day = _sure_day(text, mention, clues, fixtures)
         if day is not None:
             kind = relation(text, mention.start, mention.end)
+            if kind == "unknown" and mention.year is not None:
+                kind = "past"  # a full date on a line of its own: a stamp, a tweet, a caption
             anchors.append(Anchor(day, kind, mention.start, sure=True, bare=mention.weekday is None))
     return anchors
 

@@ -35,10 +35,12 @@ _SEASON = re.compile(rf"\b(?P<start>{_YEAR})\s*[-–/]\s*(?P<end>\d\d(?:\d\d)?)\
 _LONE_YEAR = re.compile(rf"(?<![\d£$€.,/-])(?P<year>{_YEAR})(?![\d%]|\s*[-–/]\s*\d)")
 
 
-# A wire dateline opening a line near the top: "Paris, July 28 (IANS)", "Sept 2 (Reuters) -", "DUESSELDORF, June 18"
+# A wire dateline opening a line near the top: "Paris, July 28 (IANS)", "Sept 2 (Reuters) -",
+# "DUESSELDORF, June 18", "SOUTHAMPTON, England Aug 13 Hobbling ..."
 _DATELINE = re.compile(
-    rf"^[ \t]*(?:[A-Z][\w .'’-]{{1,40}},\s*)?(?P<date>{MONTH_RE}\.?\s+\d{{1,2}})\b(?:,?\s+{_YEAR})?"
-    r"[ \t]*(?:\([A-Za-z .]+\)|[-–—:]|$)",
+    rf"^[ \t]*(?:(?:[A-Z][\w .'’-]{{1,40}},\s*)?(?P<date>{MONTH_RE}\.?\s+\d{{1,2}})\b(?:,?\s+{_YEAR})?"
+    r"[ \t]*(?:\([A-Za-z .]+\)|[-–—:]|$)"
+    rf"|(?-i:[A-Z][A-Z .'’-]{{2,40}}),(?:\s*[A-Z][a-z]+)?\s+(?P<wire>{MONTH_RE}\.?\s+\d{{1,2}})\b)",
     re.IGNORECASE | re.MULTILINE,
 )
 _DATELINE_HEAD_CHARS = 300
@@ -101,7 +103,10 @@ def _overlaps(a: DayMention, b: DayMention) -> bool:
 def dateline_start(text: str) -> int | None:
     """Where the date of a wire dateline at the top of the text starts (that date is the day of writing)."""
     match = _DATELINE.search(text[:_DATELINE_HEAD_CHARS])
-    return match.start("date") if match and match.group("date")[0].isupper() else None
+    if not match:
+        return None
+    group = "date" if match.group("date") else "wire"
+    return match.start(group) if match.group(group)[0].isupper() else None
 
 
 def weekday_mentions(text: str, days: list[DayMention]) -> list[WeekdayMention]:
