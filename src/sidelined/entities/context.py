@@ -12,7 +12,11 @@ from datetime import date
 from sidelined.kb import KnowledgeBase
 from sidelined.kb.names import season_of
 
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
+# A full stop ends a sentence unless it closes a title or an abbreviation ("Mr. Messi", "St. Pauli").
+SENTENCE_END = re.compile(
+    r"(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)(?<!\bvs\.)(?<!\b[A-Z]\.)"
+    r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+"
+)
 NEARBY_CHARS = 300
 INTERNATIONAL_COMPETITIONS = frozenset(
     {

@@ -178,8 +178,9 @@ def resolve_players(kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext, tea
             surname_hits.append(hit)
     for hit in surname_hits:
         link = _resolve_single_word(kb, hit, ctx, full_mentions)
-        if link:
+        if link and link.player_id:
             links.append(link)
+            full_mentions.append((link.start, link.player_id))
     links.sort(key=lambda link: link.start)
     return links
 
