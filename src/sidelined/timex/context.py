@@ -44,8 +44,7 @@ class Context:
         """Build an expression; a single day also bounds its own window."""
         if value is not None and earliest is None and latest is None:
             earliest = latest = value
-        # Built without re-validation: every field is set here from typed values (a hot path).
-        return TimeExpression.model_construct(
+        return TimeExpression(
             start=start,
             end=end,
             text=self.text[start:end],

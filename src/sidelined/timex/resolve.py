@@ -35,8 +35,14 @@ def _candidates(text: str, low: str) -> list[tuple[int, int, int, re.Match[str]]
     words_before: dict[int, list[int]] = {}
     all_words: list[int] | None = None
     found = []
+    positions_of: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for order, rule in enumerate(RULES):
-        positions = sorted({spot for family in rule.triggers for spot in triggers.get(family, ())})
+        positions = positions_of.get(rule.triggers)
+        if positions is None:
+            spots = [spot for family in rule.triggers for spot in triggers.get(family, ())]
+            positions = positions_of[rule.triggers] = sorted(set(spots)) if len(rule.triggers) > 1 else spots
+        if not positions:
+            continue
         covered_to = -1
         for trigger_start, trigger_end in positions:
             if trigger_start < covered_to:

@@ -18,7 +18,6 @@ from sidelined.timex.lexicon import FULL_WEEKDAYS, MONTHS
 FAMILIES: dict[str, tuple[str, ...]] = {
     "monthname": tuple(MONTHS),
     "weekday": FULL_WEEKDAYS,
-    "digit": tuple("0123456789"),  # split below into "year" and "numdate" by what follows
     "day": ("day", "days", "fortnight", "fortnights"),
     "week": ("week", "weeks"),
     "weekend": ("weekend",),
@@ -33,7 +32,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "vague": ("spell", "future", "time", "term", "midweek", "mid"),
 }  # fmt: skip
 
-_WORD_START = re.compile(r"\w+")
+_WORD_START = re.compile(r"[a-z0-9]+")  # on the lower-cased text; cheaper than \w
+_DIGITS = re.compile(r"\d+")
 
 
 def _build() -> ahocorasick.Automaton:
@@ -67,19 +67,17 @@ def find_triggers(text: str, low: str) -> dict[str, list[tuple[int, int]]]:
     found: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for last, (length, families) in _AUTOMATON.iter(low):
         start = last - length + 1
-        if start and low[start - 1].isalnum():
-            continue
-        if families == ("digit",):
-            if _YEAR.match(low, start):
-                found["yearnumber"].append((start, start + 4))
-            elif _NUMERIC_DATE.match(low, start):
-                found["numdate"].append((start, start + 1))
-            continue
-        if last + 1 < len(low) and low[last + 1].isalpha():
+        if (start and low[start - 1].isalnum()) or (last + 1 < len(low) and low[last + 1].isalpha()):
             continue
         for family in families:
             if family not in _CAPITALISED or text[start].isupper():
                 found[family].append((start, last + 1))
+    for run in _DIGITS.finditer(low):
+        start = run.start()
+        if len(run.group()) == 4 and _YEAR.match(low, start):
+            found["yearnumber"].append((start, start + 4))
+        elif _NUMERIC_DATE.match(low, start):
+            found["numdate"].append((start, start + 1))
     return found
 
 
