@@ -74,10 +74,18 @@ def test_file_with_bad_bytes_is_reported_with_offset(tmp_path: Path) -> None:
     assert "offset 28" in str(error)
 
 
-def test_text_in_a_legacy_encoding_is_decoded(tmp_path: Path) -> None:
-    path = tmp_path / "latin.txt"
-    text = "Kylian Mbappé a été touché à la cheville lors du match contre Nantes, a indiqué le club parisien."
-    path.write_bytes(text.encode("cp1252"))
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Kylian Mbappé a été touché à la cheville lors du match contre Nantes, a indiqué le club.", "cp1252"),
+        ("Mbappé était blessé à la cheville, a indiqué le club parisien mardi soir.", "latin-1"),
+        ("Müller und Gnabry fehlen dem FC Bayern am Samstag gegen Dortmund verletzt.", "cp1252"),
+        ("Milinković-Savić doznał kontuzji kolana podczas meczu wczoraj wieczorem", "cp1250"),
+    ],
+)
+def test_text_in_a_legacy_encoding_is_decoded(tmp_path: Path, text: str, encoding: str) -> None:
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(text.encode(encoding))
     article = only(path)
     assert isinstance(article, Article)
     assert article.text == text

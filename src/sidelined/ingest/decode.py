@@ -28,6 +28,10 @@ _BINARY_SIGNATURES = (
 _SNIFF_BYTES = 8192
 _MAX_CONTROL_SHARE = 0.01
 _MIN_COHERENCE = 0.1
+_WESTERN_CHARACTERS = frozenset(
+    "áàâäãåçéèêëíìîïñóòôöõúùûüæøœßÁÀÂÄÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÆØŒ"
+    "“”‘’–—…€£¥°ºª¿¡«»·§©®™\u00a0"
+)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -66,7 +70,21 @@ def decode_bytes(data: bytes, source: str) -> str:
     return text
 
 
+def _as_western_european(data: bytes) -> str | None:
+    """The text as Windows-1252 when every non-ASCII character it gives is an ordinary letter or
+    mark of Western European writing: the commonest legacy encoding of news pages, and one that
+    charset-normalizer often mistakes for a Central European code page on short texts."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    return text if all(ch in _WESTERN_CHARACTERS for ch in text if ord(ch) > 127) else None
+
+
 def _decode_other(data: bytes, source: str, utf8_error: UnicodeDecodeError) -> str:
+    western = _as_western_european(data)
+    if western is not None:
+        return western
     best = from_bytes(data).best()
     # A guess with no recognisable language behind it is how charset-normalizer
     # "reads" stray bad bytes in otherwise ASCII text: report those instead.
