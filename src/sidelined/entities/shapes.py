@@ -64,7 +64,7 @@ PLAY_WORDS = frozenset(
         "signing signed loan teammate player back backs"
     )
 )
-PLAY_PREFIXES = ("injur", "fractur", "scan", "doubt", "return", "recover", "suspen", "substitut", "assist")
+PLAY_PREFIXES = ("injur", "fractur", "scan", "doubt", "return", "recover", "suspen", "substitut", "assist", "play")
 WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -379,8 +379,8 @@ def find_shapes(text: str, taken: list[tuple[int, int]], vocabulary: NameVocabul
     context_of: dict[tuple[int, int], bool] = {}
     for match in SHAPE.finditer(text):
         words = match.group(0).split()
-        while words and words[0] in NOT_NAME_WORDS:
-            words.pop(0)
+        while words and (words[0] in NOT_NAME_WORDS or words[0].endswith(("'s", "’s"))):
+            words.pop(0)  # "Arsenal's Emily Fox": the possessor is not part of the name
         while words and words[-1] in NOT_NAME_WORDS:
             words.pop()
         if len(words) < 2 or any(w in NOT_NAME_WORDS for w in words):
