@@ -22,7 +22,7 @@ from sidelined.store import writing as store_writing
 from sidelined.store.schema import ArticleRow, Base, InjuryReportRow
 from sidelined.timeline import availability, player_history
 from test_store_gold import seed_extractions
-from test_timeline_stories import mbappe_story, odegaard_story, pedri_story
+from test_timeline_stories import all_stories, odegaard_story
 
 SERVER = os.environ.get("SIDELINED_TEST_POSTGRES")
 pytestmark = pytest.mark.skipif(SERVER is None, reason="set SIDELINED_TEST_POSTGRES to a PostgreSQL server URL")
@@ -89,10 +89,10 @@ def _picture(store: Store, player: str) -> list[object]:
 
 
 def test_timeline_answers_match_sqlite(pg_url: str) -> None:
-    stories = seed_extractions() + odegaard_story() + pedri_story() + mbappe_story()
+    stories = seed_extractions() + all_stories()
     with Store(pg_url) as postgres, Store("sqlite://") as sqlite:
         for extraction in stories:
             assert postgres.ingest(extraction).status == sqlite.ingest(extraction).status
-        for player in ("Jude Bellingham", "Martin Odegaard", "Pedri", "Kylian Mbappe"):
+        for player in ("Jude Bellingham", "Martin Odegaard", "Pedri", "Kylian Mbappe", "Rodri"):
             assert _picture(postgres, player) == _picture(sqlite, player)
         assert availability(postgres, "Pedri", date(2026, 2, 6)).conflict

@@ -17,9 +17,7 @@ STORIES = Path(__file__).resolve().parents[1] / "src" / "sidelined" / "examples"
 D = date.fromisoformat
 
 
-def story_extraction(
-    story: str, stem: str, injuries: list[InjuryReport], outlet: str | None = None
-) -> Extraction:
+def story_extraction(story: str, stem: str, injuries: list[InjuryReport], outlet: str | None = None) -> Extraction:
     """A story article read from examples/stories, with the facts a perfect extractor would give."""
     path = STORIES / story / f"{stem}.txt"
     text = path.read_text(encoding="utf-8")
@@ -82,9 +80,7 @@ def odegaard_story() -> list[Extraction]:
             [odegaard(body_part="ankle", status="doubtful", source="Mikel Arteta")],
         ),
         story_extraction(story, "05-returns", [odegaard(body_part="ankle", status="available")]),
-        story_extraction(
-            story, "06-illness", [odegaard(diagnosis="illness", status="doubtful", source="Arsenal")]
-        ),
+        story_extraction(story, "06-illness", [odegaard(diagnosis="illness", status="doubtful", source="Arsenal")]),
     ]
 
 
@@ -108,9 +104,7 @@ def pedri_story() -> list[Extraction]:
             ],
             outlet="Mundo Deportivo",
         ),
-        story_extraction(
-            story, "02-sport-available", [pedri(status="available", source="Sport")], outlet="Sport"
-        ),
+        story_extraction(story, "02-sport-available", [pedri(status="available", source="Sport")], outlet="Sport"),
         story_extraction(
             story,
             "03-marca-still-out",
@@ -142,10 +136,45 @@ def mbappe_story() -> list[Extraction]:
     ]
 
 
+def rodri(**facts: object) -> InjuryReport:
+    return InjuryReport(player="Rodri", team="Manchester City", body_part="knee", **facts)  # type: ignore[arg-type]
+
+
+def rodri_story() -> list[Extraction]:
+    story = "rodri-long-layoff"
+    season_end = window("2026-05-31", "2026-05-31")
+    return [
+        story_extraction(
+            story,
+            "01-knee-ligament",
+            [
+                rodri(
+                    side="right",
+                    diagnosis="ligament",
+                    occurred_on=D("2025-09-21"),
+                    expected_return=season_end,
+                    source="Manchester City",
+                )
+            ],
+        ),
+        story_extraction(
+            story,
+            "02-ahead-of-schedule",
+            [rodri(expected_return=window("2026-04-01", "2026-04-30"), source="Pep Guardiola")],
+        ),
+        story_extraction(story, "03-back-in-training", [rodri(status="doubtful", source="Pep Guardiola")]),
+        story_extraction(story, "04-comeback", [rodri(side="right", diagnosis="ligament", status="available")]),
+    ]
+
+
+def all_stories() -> list[Extraction]:
+    return odegaard_story() + pedri_story() + mbappe_story() + rodri_story()
+
+
 @pytest.fixture
 def store() -> Store:
     opened = Store("sqlite://")
-    for extraction in odegaard_story() + pedri_story() + mbappe_story():
+    for extraction in all_stories():
         opened.ingest(extraction)
     yield opened  # type: ignore[misc]
     opened.close()
@@ -153,7 +182,7 @@ def store() -> Store:
 
 def test_every_story_article_starts_with_a_date_line() -> None:
     files = sorted(STORIES.glob("*/*.txt"))
-    assert len(files) >= 10
+    assert len(files) >= 15
     for path in files:
         assert D(path.read_text(encoding="utf-8").splitlines()[0].removeprefix("date "))
 
@@ -198,9 +227,7 @@ def test_estimate_window_projects_out_then_doubtful_then_unknown(store: Store) -
 
 
 def test_changes_list_new_injury_estimates_status_and_return(store: Store) -> None:
-    found = [
-        c for c in changes(store, D("2025-09-01"), until=D("2025-12-31")) if c.player == "Martin Odegaard"
-    ]
+    found = [c for c in changes(store, D("2025-09-01"), until=D("2025-12-31")) if c.player == "Martin Odegaard"]
     assert [(c.day, c.kind) for c in found] == [
         (D("2025-09-14"), "new injury"),
         (D("2025-09-17"), "estimate"),
@@ -221,11 +248,7 @@ def test_conflicting_sources_on_one_day_are_both_shown_and_flagged(store: Store)
     (episode,) = player_history(store, "Pedri", as_of=D("2026-02-10")).episodes
     assert episode.started_on == D("2026-01-18") and episode.ended_on == D("2026-02-05")
     assert episode.conflict_days == [D("2026-02-05")]
-    flagged = [
-        c
-        for c in changes(store, D("2026-02-01"), until=D("2026-02-28"))
-        if c.player == "Pedri" and c.conflict
-    ]
+    flagged = [c for c in changes(store, D("2026-02-01"), until=D("2026-02-28")) if c.player == "Pedri" and c.conflict]
     assert flagged
 
 
@@ -250,8 +273,27 @@ def test_syndicated_copy_is_credited_but_not_counted_twice(store: Store) -> None
     assert (episode.started_on, episode.ended_on) == (D("2026-03-31"), D("2026-04-14"))
 
 
+def test_a_long_layoff_stays_one_episode_through_months_of_silence(store: Store) -> None:
+    (episode,) = player_history(store, "Rodri", as_of=D("2026-05-01")).episodes
+    assert (episode.started_on, episode.ended_on, episode.days_out) == (D("2025-09-21"), D("2026-04-20"), 211)
+    assert episode.injury == "Right knee ligament injury" and len(episode.reports) == 4
+    moved = [c for c in changes(store, D("2026-01-01"), until=D("2026-01-31")) if c.player == "Rodri"]
+    assert [(c.kind, c.report.source) for c in moved] == [("estimate", "Pep Guardiola")]
+    assert "2026-05-31" in moved[0].detail and "2026-04-01" in moved[0].detail
+
+
+def test_old_news_is_marked_stale_but_the_estimate_still_reasons(store: Store) -> None:
+    winter = availability(store, "Rodri", D("2025-12-01"))
+    assert (winter.status, winter.stale, winter.age_days) == ("out", True, 68)
+    assert winter.expected_latest == D("2026-05-31")
+    city = team_status(store, "Manchester City", as_of=D("2025-12-01"))
+    assert [(p.player, p.status, p.stale) for p in city.players] == [("Rodri", "out", True)]
+    spring = availability(store, "Rodri", D("2026-04-05"))
+    assert (spring.status, spring.stale) == ("doubtful", True)
+
+
 def _picture(store: Store) -> list[tuple[str, date | None, date | None, int]]:
-    players = ("Martin Odegaard", "Pedri", "Kylian Mbappe")
+    players = ("Martin Odegaard", "Pedri", "Kylian Mbappe", "Rodri")
     return [
         (e.player, e.started_on, e.ended_on, len(e.reports))
         for name in players
@@ -260,9 +302,9 @@ def _picture(store: Store) -> list[tuple[str, date | None, date | None, int]]:
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(order=st.permutations(range(13)))
+@given(order=st.permutations(range(17)))
 def test_episodes_do_not_depend_on_ingestion_order(order: list[int], store: Store) -> None:
-    extractions = odegaard_story() + pedri_story() + mbappe_story()
+    extractions = all_stories()
     with Store("sqlite://") as shuffled:
         for index in order:
             shuffled.ingest(extractions[index])
