@@ -27,6 +27,6 @@ def extract_events(
     kb: KnowledgeBase | None,
 ) -> tuple[list[InjuryReport], list[Match], list[Transfer]]:
     matches = extract_matches(article, mentions, timexes, kb)
-    injuries = extract_injuries(article, mentions, timexes, matches)
+    injuries = extract_injuries(article, mentions, timexes, matches, kb)
     transfers = extract_transfers(article, mentions, kb)
     return injuries, matches, transfers

@@ -8,11 +8,17 @@ field is read from that context, nearest clause first.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
 
 from sidelined.events import details, when
 from sidelined.events.context import PlayerContext, player_contexts
 from sidelined.events.status import judge_tier
 from sidelined.models import Article, Evidence, InjuryReport, Match, Mention, TimeExpression
+
+if TYPE_CHECKING:
+    from sidelined.kb import KnowledgeBase
 
 # A clause that tells an old injury as history ("earlier shoulder surgery").
 _HISTORY = re.compile(r"\b(?:earlier|previous|prior|past|old)\s+(?:[\w-]+\s+){0,2}?(?:surgery|injur\w*|operation)",
@@ -25,11 +31,20 @@ def _reports_fitness(text: str, ctx: PlayerContext) -> bool:
     return not all(_HISTORY.search(text[s.start : s.end]) for s in ctx.segments)
 
 
+def _fixture_days(kb: KnowledgeBase | None, team: str | None) -> Callable[[date], bool] | None:
+    """Whether the team has a fixture on a day, by the knowledge base's fixture lists."""
+    if kb is None or team is None:
+        return None
+    known = kb
+    return lambda day: bool(known.fixtures(team, day, day))
+
+
 def extract_injuries(
     article: Article,
     mentions: list[Mention],
     timexes: list[TimeExpression],
     matches: list[Match],
+    kb: KnowledgeBase | None = None,
 ) -> list[InjuryReport]:
     text = article.text
     reports: list[InjuryReport] = []
@@ -43,7 +58,7 @@ def extract_injuries(
         tier = judge_tier([text[s.start : s.end] for s in ordered])
         report.status = "out" if tier == "firm_out" else tier
         when.fill_dates(report, text, ordered, mentions, timexes, matches, article.published,
-                        ruled_out=tier in ("firm_out", "out"))
+                        ruled_out=tier in ("firm_out", "out"), fixture_days=_fixture_days(kb, report.team))
         around = ordered + sorted(ctx.sentences, key=lambda s: s.start)
         report.source = details.find_source(text, around, mentions)
         reports.append(report)

@@ -5,6 +5,7 @@ found in the clauses about the player."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import partial
 
@@ -160,27 +161,49 @@ def _matches_in(seg: Segment, matches: list[Match], mentions: list[Mention], tim
 
 def missed_fixtures(report: InjuryReport, text: str, segs: list[Segment], mentions: list[Mention],
                     timexes: list[TimeExpression], matches: list[Match], published: date | None,
-                    ruled_out: bool) -> None:
+                    ruled_out: bool, fixture_days: Callable[[date], bool] | None = None) -> None:
     """Fixtures the clauses about him say he misses or missed, and, for a player ruled out, the
     coming fixtures of his team that the article previews."""
     missed: set[date] = set()
+    own = [m for m in matches if report.team is None or report.team in m.teams]
     for seg in segs:
-        if not _MISS.search(text[seg.start : seg.end]):
+        clause = text[seg.start : seg.end]
+        if not _MISS.search(clause):
             continue
-        own = [m for m in matches if report.team is None or report.team in m.teams]
         missed.update(m.date for m in _matches_in(seg, own, mentions, timexes, report.team))
+        if published is not None and fixture_days is not None:
+            missed.update(_fixture_days_named(seg, clause, timexes, published, fixture_days))
     long_term = any(_LONG_TERM.search(text, seg.start, seg.end) for seg in segs)
     if ruled_out and not long_term and published is not None:
         missed.update(m.date for m in matches if not m.played and report.team in m.teams
                       and published <= m.date <= published + timedelta(days=PREVIEW_DAYS))
+    # The match he got hurt in, or is tipped to come back in, is not one he missed.
+    missed -= {report.occurred_on} | _returns(report)
     report.missed_fixtures = sorted(missed)
+
+
+def _returns(report: InjuryReport) -> set[date | None]:
+    er = report.expected_return
+    return {er.earliest, er.latest} if er else set()
+
+
+def _fixture_days_named(seg: Segment, clause: str, timexes: list[TimeExpression], published: date,
+                        fixture_days: Callable[[date], bool]) -> set[date]:
+    """Days a miss clause names that are match days of his team ("not in contention for Saturday")."""
+    out: set[date] = set()
+    for t in timexes:
+        day = _day_of(t)
+        if _within(seg, t.start) and day and t.kind in ("weekday", "date") \
+                and abs((day - published).days) <= PREVIEW_DAYS and fixture_days(day):
+            out.add(day)
+    return out
 
 
 def fill_dates(report: InjuryReport, text: str, segs: list[Segment], mentions: list[Mention],
                timexes: list[TimeExpression], matches: list[Match], published: date | None,
-               ruled_out: bool = False) -> None:
+               ruled_out: bool = False, fixture_days: Callable[[date], bool] | None = None) -> None:
     if published is None:
         return
     occurred_on(report, text, segs, timexes, published)
     expected_return(report, text, segs, timexes, published, matches, mentions)
-    missed_fixtures(report, text, segs, mentions, timexes, matches, published, ruled_out)
+    missed_fixtures(report, text, segs, mentions, timexes, matches, published, ruled_out, fixture_days)
