@@ -29,14 +29,15 @@ _FUZZY_TEAM_SCORE = 85
 _MAX_CANDIDATE_DAYS = 3
 _WEEK = timedelta(days=7)
 _ALL_TIME = (date(1990, 1, 1), date(2035, 12, 31))
-_FINDERS: dict[int, ahocorasick.Automaton] = {}
+_FINDERS: dict[int, tuple[Any, ahocorasick.Automaton]] = {}
+_MAX_FINDERS = 4
 
 
 def _finder(kb: Any) -> ahocorasick.Automaton:
     """An automaton of every team name and alias of the knowledge base (built once per kb)."""
     cached = _FINDERS.get(id(kb))
-    if cached is not None:
-        return cached
+    if cached is not None and cached[0] is kb:  # the kb is held, so its id cannot be reused
+        return cached[1]
     automaton = ahocorasick.Automaton()
     for team in getattr(kb, "teams", {}).values():
         ambiguous = set(getattr(team, "ambiguous_aliases", ()))
@@ -44,7 +45,9 @@ def _finder(kb: Any) -> ahocorasick.Automaton:
             if len(surface) >= _MIN_ALIAS_CHARS and surface[0].isupper() and surface not in ambiguous:
                 automaton.add_word(surface, (len(surface), team.name))
     automaton.make_automaton()
-    _FINDERS[id(kb)] = automaton
+    if len(_FINDERS) >= _MAX_FINDERS:
+        _FINDERS.clear()
+    _FINDERS[id(kb)] = (kb, automaton)
     return automaton
 
 
