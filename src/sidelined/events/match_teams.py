@@ -18,11 +18,16 @@ if TYPE_CHECKING:
 
 _WORD = r"(?:[A-Z][\w'’.-]*|FC|SC|CF|AC|AS|de|del|da|di)"
 _NAME = rf"({_WORD}(?:[ \t]+{_WORD}){{0,3}})"
-_BEFORE_CUE = re.compile(
+_CUE = (
     r"(?:\bagainst|\bv\.?|\bvs\.?|\bversus|\bwith|\bto|\bover|\bat|\bhosts?|\bhosting|\bfaces?|\bfacing|\bbeat|"
-    r"\bedged|\bby|\bvisit\s+of|\btake\s+on|\btakes\s+on)\s+(?:(?:the|an?|[a-z][\w-]+)\s+){0,2}$"
+    r"\bedged|\bby|\bvisit\s+of|\btake\s+on|\btakes\s+on)"
 )
-_AFTER_MARK = re.compile(r"\s*(?:\((?:H|A)\)|v\.?\s|vs\.?\s)")
+# Places where only a team can stand: after a match word (a short description may come between:
+# "edged a tenacious Austria side"), before a fixture-list mark or "v", or opening a sentence.
+_CUED = re.compile(rf"{_CUE}[ \t]+(?:(?:the|an?|[a-z][\w-]+)[ \t]+){{0,2}}({_NAME})")
+_MARK = re.compile(r"[ \t]*(?:\((?:H|A)\)|\bvs?\.?\s)")
+_NAME_BEFORE = re.compile(rf"({_NAME})$")
+_OPENING = re.compile(rf"(?:^|(?<=[.!?])[ \t]+)({_NAME})", re.M)
 _STOP = {
     "the", "real", "city", "united", "inter", "athletic", "sporting", "racing", "wednesday", "saturday", "sunday",
     "monday", "tuesday", "thursday", "friday", "january", "february", "march", "april", "may", "june", "july",
@@ -46,23 +51,25 @@ def match_teams(text: str, mentions: list[Mention], kb: KnowledgeBase | None) ->
     return out
 
 
+def _candidates(text: str) -> list[tuple[int, list[str], int]]:
+    """(start, words, fewest words to try) for each place a team name may stand."""
+    out = [(m.start(1), m.group(1).split(), 1) for m in _CUED.finditer(text)]
+    for mark in _MARK.finditer(text):
+        before = _NAME_BEFORE.search(text, max(0, mark.start() - 60), mark.start())
+        if before is not None:
+            out.append((before.start(1), before.group(1).split(), 1))
+    out += [(m.start(1), m.group(1).split(), 2) for m in _OPENING.finditer(text)]
+    return out
+
+
 def _missed(text: str, kb: KnowledgeBase, covered: list[tuple[int, int]],
             players: list[tuple[int, int]]) -> list[TeamSpan]:
     found: list[TeamSpan] = []
-    for m in re.finditer(_NAME, text):
-        start = m.start()
-        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’-"):
-            continue
-        before = text[max(0, start - 20) : start]
-        line_start = start == 0 or text[start - 1] == "\n" or re.search(r"[.!?]\s+$", text[max(0, start - 3) : start])
-        words = m.group(1).split()
-        for n in range(len(words), 0, -1):
+    for start, words, fewest in _candidates(text):
+        for n in range(len(words), fewest - 1, -1):
             name = " ".join(words[:n]).rstrip(".,'’")
             end = start + len(name)
-            if name.lower() in _STOP or len(name) < 4:
-                continue
-            in_position = _BEFORE_CUE.search(before) or _AFTER_MARK.match(text, end) or (line_start and n > 1)
-            if not in_position or any(s < end and start < e for s, e in covered):
+            if name.lower() in _STOP or len(name) < 4 or any(s < end and start < e for s, e in covered):
                 continue
             if any(s < end and start < e and (e - s) >= len(name) for s, e in players):
                 continue

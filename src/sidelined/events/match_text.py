@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Generic, TypeVar
+
+import ahocorasick
 
 # A scoreline "2-1" / "2–1", not a season ("2024-25"), a record ("1-0-0"),
 # a formation ("4-3-3") or a range of ages or minutes.
@@ -116,84 +120,118 @@ FUTURE_CUES = re.compile(
 )
 
 
-# Competitions named in text, most specific first, with the record's form.
+T = TypeVar("T")
+
+
+class PhraseFinder(Generic[T]):
+    """Literal phrases found whole-word and case-blind in one pass (Aho-Corasick), longest first."""
+
+    def __init__(self, phrases: list[tuple[str, T]]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for phrase, value in phrases:
+            self._automaton.add_word(phrase.lower(), (len(phrase), value))
+        self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[tuple[int, int, T]]:
+        lowered = text.lower()
+        hits = []
+        for end_index, (length, value) in self._automaton.iter(lowered):
+            start, end = end_index + 1 - length, end_index + 1
+            if (start > 0 and lowered[start - 1].isalnum()) or (end < len(lowered) and lowered[end].isalnum()):
+                continue
+            hits.append((start, end, value))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        out: list[tuple[int, int, T]] = []
+        for hit in hits:
+            if not out or hit[0] >= out[-1][1]:
+                out.append(hit)
+        return out
+
+
+def _spellings(*forms: str) -> list[str]:
+    return list(forms)
+
+
+# Competitions as written, with the record's form.
 COMPETITIONS: list[tuple[str, str]] = [
-    (r"AFC Champions League", "AFC Champions League"),
-    (r"(?:UEFA |Women's )?Champions League|UCL", "Champions League"),
-    (r"Europa Conference League|Conference League", "Conference League"),
-    (r"Europa League", "Europa League"),
-    (r"World Cup qualif\w+|World Cup qualification", "World Cup qualifier"),
-    (r"European Championship qualif\w+|Euro(?: \d{4})? qualif\w+", "European Championship qualifier"),
-    (r"Euro \d{4}", "EURO"),
-    (r"(?:FIFA )?Club World Cup", "Club World Cup"),
-    (r"(?:FIFA )?World Cup", "World Cup"),
-    (r"Nations League", "Nations League"),
-    (r"Africa(?:n)? Cup of Nations|AFCON", "Africa Cup of Nations"),
-    (r"Copa Am[eé]rica", "Copa America"),
-    (r"Leagues Cup", "Leagues Cup"),
-    (r"(?:US|U\.S\.) Open Cup", "US Open Cup"),
-    (r"(?:Barclays )?Women's Super League|WSL", "Women's Super League"),
-    (r"Premier League", "Premier League"),
-    (r"La ?Liga", "La Liga"),
-    (r"Serie A", "Serie A"),
-    (r"Bundesliga", "Bundesliga"),
-    (r"Ligue 1", "Ligue 1"),
-    (r"Saudi Pro League|SPL", "Saudi Pro League"),
-    (r"MLS", "MLS"),
-    (r"NWSL", "NWSL"),
-    (r"FA Cup", "FA Cup"),
-    (r"EFL Cup|Carabao Cup|Carling Cup|Capital One Cup", "EFL Cup"),
-    (r"League Cup|Coupe de la Ligue", "League Cup"),
-    (r"Copa del Rey", "Copa del Rey"),
-    (r"Coppa Italia", "Coppa Italia"),
-    (r"DFB[- ]Pokal", "DFB Pokal"),
-    (r"Coupe de France|French Cup", "Coupe de France"),
-    (r"Scottish Cup", "Scottish Cup"),
-    (r"Scottish Premiership", "Scottish Premiership"),
-    (r"Eredivisie", "Eredivisie"),
-    (r"Championship", "Championship"),
-    (r"friendl(?:y|ies)", "friendly"),
+    *((p, "AFC Champions League") for p in _spellings("AFC Champions League")),
+    *((p, "Champions League") for p in _spellings("Champions League", "UEFA Champions League", "UCL")),
+    *((p, "Conference League") for p in _spellings("Europa Conference League", "Conference League")),
+    ("Europa League", "Europa League"),
+    *((p, "World Cup qualifier") for p in _spellings("World Cup qualifier", "World Cup qualifiers",
+                                                      "World Cup qualifying", "World Cup qualification")),
+    *((p, "European Championship qualifier") for p in _spellings(
+        "European Championship qualifier", "European Championship qualifiers", "Euro qualifier",
+        "Euro qualifiers", "European Championship qualifying")),
+    *((f"Euro {year}", f"Euro {year}") for year in range(1996, 2033, 4)),
+    *((p, "Club World Cup") for p in _spellings("Club World Cup", "FIFA Club World Cup")),
+    *((p, "World Cup") for p in _spellings("World Cup", "FIFA World Cup")),
+    ("Nations League", "Nations League"),
+    *((p, "Africa Cup of Nations") for p in _spellings("Africa Cup of Nations", "African Cup of Nations", "AFCON")),
+    *((p, "Copa America") for p in _spellings("Copa America", "Copa América")),
+    ("Leagues Cup", "Leagues Cup"),
+    *((p, "US Open Cup") for p in _spellings("US Open Cup", "U.S. Open Cup")),
+    *((p, "Women's Super League") for p in _spellings("Women's Super League", "Women’s Super League",
+                                                       "Barclays Women's Super League", "WSL")),
+    ("Premier League", "Premier League"),
+    *((p, "La Liga") for p in _spellings("La Liga", "LaLiga")),
+    ("Serie A", "Serie A"),
+    ("Bundesliga", "Bundesliga"),
+    ("Ligue 1", "Ligue 1"),
+    *((p, "Saudi Pro League") for p in _spellings("Saudi Pro League", "SPL")),
+    ("MLS", "MLS"),
+    ("NWSL", "NWSL"),
+    ("FA Cup", "FA Cup"),
+    *((p, "EFL Cup") for p in _spellings("EFL Cup", "Carabao Cup", "Carling Cup", "Capital One Cup")),
+    *((p, "League Cup") for p in _spellings("League Cup", "Coupe de la Ligue")),
+    ("Copa del Rey", "Copa del Rey"),
+    ("Coppa Italia", "Coppa Italia"),
+    *((p, "DFB Pokal") for p in _spellings("DFB Pokal", "DFB-Pokal")),
+    *((p, "Coupe de France") for p in _spellings("Coupe de France", "French Cup")),
+    ("Scottish Cup", "Scottish Cup"),
+    ("Scottish Premiership", "Scottish Premiership"),
+    ("Eredivisie", "Eredivisie"),
+    ("Championship", "Championship"),
+    *((p, "friendly") for p in _spellings("friendly", "friendlies")),
 ]
-COMPETITION_RE = re.compile(
-    "|".join(f"(?P<c{i}>\\b(?:{p})\\b)" for i, (p, _) in enumerate(COMPETITIONS)), re.I
-)
+_COMPETITION_FINDER = PhraseFinder(COMPETITIONS)
 
 
 def competitions_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Competitions named between `start` and `end`, as (start, end, record form)."""
-    out = []
-    for m in COMPETITION_RE.finditer(text, start, end):
-        index = int(next(k for k, v in m.groupdict().items() if v)[1:])
-        name = COMPETITIONS[index][1]
-        if name == "EURO":  # keep the year: "Euro 2024"
-            name = "Euro " + m.group(0)[-4:]
-        out.append((m.start(), m.end(), name))
-    return out
+    return [c for c in _all_competitions(text) if c[0] >= start and c[1] <= end]
+
+
+@lru_cache(maxsize=4)  # one scan per article, however many matches ask
+def _all_competitions(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple(_COMPETITION_FINDER.find(text))
 
 
 # Named derbies stand for their two teams.
-DERBIES: list[tuple[str, tuple[str, str]]] = [
-    (r"El Cl[aá]s(?:s)?ico", ("Real Madrid", "Barcelona")),
-    (r"Der Klassiker", ("Bayern Munich", "Borussia Dortmund")),
-    (r"Old Firm", ("Celtic", "Rangers")),
-    (r"Madrid derby", ("Real Madrid", "Atletico Madrid")),
-    (r"Manchester derby", ("Manchester City", "Manchester United")),
-    (r"[Nn]orth London derby", ("Arsenal", "Tottenham Hotspur")),
-    (r"Merseyside derby", ("Liverpool", "Everton")),
-    (r"Derby della Madonnina|Milan derby", ("Inter Milan", "AC Milan")),
-    (r"Derby d'Italia", ("Juventus", "Inter Milan")),
-    (r"Le Classique", ("Paris Saint-Germain", "Marseille")),
-    (r"Revierderby", ("Borussia Dortmund", "Schalke 04")),
-    (r"Tyne-Wear derby", ("Newcastle United", "Sunderland")),
-    (r"Seville derby", ("Sevilla", "Real Betis")),
-    (r"Derby della Capitale|Rome derby", ("Roma", "Lazio")),
+_DERBY_TEAMS: list[tuple[tuple[str, ...], tuple[str, str]]] = [
+    (("El Clasico", "El Clásico", "El Classico", "Clasico", "Clásico"), ("Real Madrid", "Barcelona")),
+    (("Der Klassiker",), ("Bayern Munich", "Borussia Dortmund")),
+    (("Old Firm",), ("Celtic", "Rangers")),
+    (("Madrid derby",), ("Real Madrid", "Atletico Madrid")),
+    (("Manchester derby",), ("Manchester City", "Manchester United")),
+    (("north London derby",), ("Arsenal", "Tottenham Hotspur")),
+    (("Merseyside derby",), ("Liverpool", "Everton")),
+    (("Derby della Madonnina", "Milan derby"), ("Inter Milan", "AC Milan")),
+    (("Derby d'Italia",), ("Juventus", "Inter Milan")),
+    (("Le Classique",), ("Paris Saint-Germain", "Marseille")),
+    (("Revierderby",), ("Borussia Dortmund", "Schalke 04")),
+    (("Tyne-Wear derby",), ("Newcastle United", "Sunderland")),
+    (("Seville derby",), ("Sevilla", "Real Betis")),
+    (("Derby della Capitale", "Rome derby"), ("Roma", "Lazio")),
 ]
-DERBY_RE = re.compile("|".join(f"(?P<d{i}>\\b(?:{p})\\b)" for i, (p, _) in enumerate(DERBIES)), re.I)
+_DERBY_FINDER = PhraseFinder([(name, teams) for names, teams in _DERBY_TEAMS for name in names])
 
 
 def derbies_in(text: str, start: int, end: int) -> list[tuple[int, int, tuple[str, str]]]:
-    out = []
-    for m in DERBY_RE.finditer(text, start, end):
-        index = int(next(k for k, v in m.groupdict().items() if v)[1:])
-        out.append((m.start(), m.end(), DERBIES[index][1]))
-    return out
+    """Named derbies between `start` and `end`, with the two teams each stands for."""
+    return [d for d in _all_derbies(text) if d[0] >= start and d[1] <= end]
+
+
+@lru_cache(maxsize=4)
+def _all_derbies(text: str) -> tuple[tuple[int, int, tuple[str, str]], ...]:
+    return tuple(_DERBY_FINDER.find(text))
