@@ -127,6 +127,30 @@ def weekday_with_date(ctx: Context, match: re.Match[str]) -> list[TimeExpression
     return [ctx.make(*match.span(), "date", value=found)] if found else []
 
 
+def ordinal_day(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
+    """"on the 17th": that day of this month, or of the month before or after as the tense or words say."""
+    anchor, day = ctx.anchor, day_number(match["d"])
+    relation = (match["rel"] or "").lower()
+    if relation:
+        shift = {"this": 0, "next": 1, "last": -1}[relation]
+    else:
+        preposition = match["prep"]
+        if preposition in ("since", "after"):
+            tense: str | None = "past"
+        elif preposition in ("until", "till", "by", "before"):
+            tense = "future"
+        else:
+            tense = tense_at(ctx.text, match.start(), match.end(), ctx.low)
+        shift = 0
+        if tense == "past" and day > anchor.day:
+            shift = -1
+        elif tense != "past" and day < anchor.day:
+            shift = 1
+    year, month = dates.shift_month(anchor.year, anchor.month, shift)
+    found = dates.safe_date(year, month, day)
+    return [ctx.make(match.start("the"), match.end(), "date", value=found)] if found else []
+
+
 def _part_window(year: int, month: int, part: str | None) -> tuple[date, date, date | None]:
     """A month's window: the whole of it or its start/middle/late third; "the end of" it is its last day."""
     first, last = dates.month_bounds(year, month)
@@ -257,6 +281,7 @@ RULES = (
     Rule("bare_month", patterns.BARE_MONTH, bare_month, ("monthname",), 4),
     Rule("table_month", patterns.TABLE_MONTH, table_month, ("monthname",), 0),
     Rule("holiday", patterns.HOLIDAY, holiday, ("holiday",), 1),
+    Rule("ordinal_day", patterns.ORDINAL_DAY, ordinal_day, ("ordinal",), 2),
     Rule("season_span", patterns.SEASON_SPAN, season_span, ("yearnumber",), 0),
     Rule("year_season", patterns.YEAR_SEASON, year_season, ("yearnumber",), 1),
     Rule("short_season", patterns.SHORT_SEASON, short_season, ("numdate",), 0),

@@ -72,6 +72,12 @@ HOLIDAY = _compile(
     rf"New\s+Year{APOS}s\s+(?:Day|Eve)|the\s+new\s+year|Easter(?:\s+(?:Sunday|Monday|weekend))?)\b"
 )
 
+ORDINAL_DAY = _compile(
+    r"\b(?P<prep>on|by|until|till|from|since|before|after)\s+(?P<the>the)\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+    r"(?!\s+(?:minute|min|place|round|time|anniversary|birthday|game|match|goal|of\s+(?!this|next|last|the\s+month)))"
+    r"(?:\s+of\s+(?P<rel>this|next|last)\s+month)?"
+)
+
 SEASON_SPAN = _compile(
     rf"\b(?P<y1>{YEAR})\s*[-/–]\s*(?P<y2>\d\d(?:\d\d)?)\b(?!\s*[-/–]\s*\d)(?:\s+(?:season|campaign))?"
 )

@@ -62,7 +62,7 @@ def find_triggers(text: str, low: str) -> dict[str, list[tuple[int, int]]]:
     A word trigger must be a whole word ("day" in "Sunday" does not count; a
     month or weekday must be capitalised in `text`).  A digit starting a run
     of digits counts as "yearnumber" when the run is a year (1950-2099) and as
-    "numdate" when it opens a numeric date ("17/03/2026").
+    "numdate" when it opens a numeric date ("17/03/2026"), "ordinal" before st/nd/rd/th.
     """
     found: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for last, (length, families) in _AUTOMATON.iter(low):
@@ -78,6 +78,8 @@ def find_triggers(text: str, low: str) -> dict[str, list[tuple[int, int]]]:
             found["yearnumber"].append((start, start + 4))
         elif _NUMERIC_DATE.match(low, start):
             found["numdate"].append((start, start + 1))
+        elif low[run.end() : run.end() + 2] in ("st", "nd", "rd", "th"):
+            found["ordinal"].append((start, run.end() + 2))
     return found
 
 
