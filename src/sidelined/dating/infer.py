@@ -96,7 +96,10 @@ def _match_anchors(text: str, fixtures: FixtureClues, clues: YearClues, dated: l
             if abs((day - reference).days) <= _MATCH_REACH_DAYS:
                 anchors.append(Anchor(day, "past", position, sure=True))
             continue
-        day = max(candidates, key=lambda candidate: (year_support(candidate, clues), candidate))
+        supports = {candidate: year_support(candidate, clues) for candidate in candidates}
+        if len(candidates) > 1 and len(set(supports.values())) == 1:
+            continue  # the same result in several seasons and nothing to choose between them
+        day = max(candidates, key=lambda candidate: (supports[candidate], candidate))
         anchors.append(Anchor(day, "past", position, sure=len(candidates) == 1))
     return anchors
 
