@@ -159,13 +159,35 @@ def _team_for(kb: KnowledgeBase, link: PlayerLink, ctx: ArticleContext) -> str |
     return kb.teams[nearest].name if nearest else None
 
 
+LISTED_WITH = re.compile(
+    r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s*(?:along with|alongside|as well as|plus)\s+)(?:[a-z][\w-]*\s+)?$"
+)
+
+
+def _listed_together(text: str, first: PlayerLink, second: PlayerLink) -> bool:
+    """'Rodman, along with defender Casey Krueger': named side by side, so teammates."""
+    between = text[first.end : second.start]
+    return len(between) <= 40 and bool(LISTED_WITH.match(between))
+
+
+def _knows_club(kb: KnowledgeBase, link: PlayerLink, ctx: ArticleContext) -> bool:
+    return bool(link.player_id and kb.club_ids_on(link.player_id, ctx.day))
+
+
 def _as_mentions(kb: KnowledgeBase, links: list[PlayerLink], ctx: ArticleContext) -> list[Mention]:
     teams: dict[str, str | None] = {}
     mentions = []
+    previous: PlayerLink | None = None
     for link in sorted(links, key=lambda lk: lk.start):
         identity = link.player_id or link.name
         if identity not in teams:
-            teams[identity] = _team_for(kb, link, ctx)
+            partner = previous if previous and _listed_together(ctx.text, previous, link) else None
+            if partner and not _knows_club(kb, link, ctx) and not ctx.international:
+                teams[identity] = teams[partner.player_id or partner.name]
+            else:
+                teams[identity] = _team_for(kb, link, ctx)
+        if link.kind == "player" and link.via not in ("pronoun", "descriptor"):
+            previous = link
         mentions.append(
             Mention.model_construct(
                 start=link.start,

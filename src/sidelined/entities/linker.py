@@ -16,6 +16,7 @@ from sidelined.entities.context import ArticleContext, TeamSighting
 from sidelined.entities.gazetteer import Entry, Hit
 from sidelined.entities.shapes import staff_before, talks_about_playing
 from sidelined.kb import KnowledgeBase, Player
+from sidelined.kb.names import fold
 from sidelined.models import LinkVia, MentionKind
 
 TOP_FLIGHT = 10_000
@@ -143,6 +144,13 @@ def _word_before(text: str, start: int) -> tuple[int, str] | None:
     return None
 
 
+def _same_first_name(written: str, full_name: str) -> bool:
+    """'Dani' fits 'Daniel Carvajal', 'Jamie' fits 'James', 'Caleb' does not fit 'Chris Porter'."""
+    mine, theirs = fold(written).lower(), fold(full_name.split()[0]).lower()
+    size = min(3, len(mine), len(theirs))
+    return mine[:size] == theirs[:size]
+
+
 def _in_play_talk(hit: Hit, ctx: ArticleContext) -> bool:
     """The word does not open its sentence, and the sentence is about playing or injuries."""
     sentence_start, sentence_end = ctx.sentence_span(ctx.sentence_of(hit.start))
@@ -196,8 +204,9 @@ def _resolve_single_word(
     mononym = any(e.kind == "player_name" for e in hit.entries)
     before = _word_before(text, hit.start)
     if before and before[1] not in ("The", "And") and not mononym:
-        initial = before[1][0]
-        candidates = [pid for pid in candidates if kb.players[pid].name[:1] == initial]
+        if staff_before(text, before[0]):
+            return None  # "Crew coach Caleb Porter": staff, left to the name-shape pass
+        candidates = [pid for pid in candidates if _same_first_name(before[1], kb.players[pid].name)]
         if not candidates:
             return None
         start = before[0]
