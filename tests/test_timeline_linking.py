@@ -76,9 +76,12 @@ def test_a_setback_during_recovery_stays_in_the_episode() -> None:
     # Five weeks on, still out with no return reported: a later injury day is read as an aggravation.
     later = report(2, "2026-03-07", body_part="hamstring", occurred_on=D("2026-03-04"))
     assert groups([report(1, "2026-02-01", body_part="hamstring", occurred_on=D("2026-02-01")), later]) == [[1, 2]]
-    # Past the expected window he was presumably back, so it is a new incident.
-    estimated = report(1, "2026-02-01", body_part="hamstring", expected_latest=D("2026-02-20"))
+    # Well past the expected window he was presumably back, so it is a new incident.
+    estimated = report(1, "2026-02-01", body_part="hamstring", expected_latest=D("2026-02-10"))
     assert groups([estimated, later]) == [[1], [2]]
+    # A week past it, the recovery has merely overrun.
+    overrun = report(2, "2026-02-18", "doubtful", body_part="hamstring", occurred_on=D("2026-02-17"))
+    assert groups([estimated, overrun]) == [[1, 2]]
 
 
 @given(st.permutations(range(6)))

@@ -301,7 +301,7 @@ def _picture(store: Store) -> list[tuple[str, date | None, date | None, int]]:
     ]
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(order=st.permutations(range(17)))
 def test_episodes_do_not_depend_on_ingestion_order(order: list[int], store: Store) -> None:
     extractions = all_stories()

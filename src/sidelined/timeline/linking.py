@@ -29,6 +29,7 @@ NON_INJURY = frozenset({"illness", "suspension", "personal"})
 BACK_REFERENCE_DAYS = 2
 # With no expected return, an injury day this long after the last news is a fresh incident.
 NEW_INCIDENT_DAYS = {"out": 42, "doubtful": 14, "available": 0}
+ESTIMATE_OVERRUN_DAYS = 14
 SILENCE_DAYS = {"doubtful": 30, "out": 120, "available": 0}
 SILENCE_AFTER_ESTIMATE_DAYS = 60
 
@@ -126,7 +127,9 @@ def _fresh_incident(episode: EpisodeDraft, report: ReportFacts) -> bool:
     if report.occurred_on is None or episode.last_day is None:
         return False
     if episode.expected_latest is not None:
-        return report.occurred_on > max(episode.expected_latest, episode.last_day)
+        # Recoveries overrun their estimates; only well past the window is he presumed to have been back.
+        overrun = timedelta(days=ESTIMATE_OVERRUN_DAYS)
+        return report.occurred_on > max(episode.expected_latest, episode.last_day) + overrun
     quiet_days = NEW_INCIDENT_DAYS.get(episode.status, 0)
     return report.occurred_on > episode.last_day + timedelta(days=quiet_days)
 
