@@ -174,3 +174,30 @@ def test_club_story_keeps_the_club_even_with_england_mentioned(kb):
 def test_without_a_publication_day_the_latest_season_is_used(kb):
     text = "Jude Bellingham is a doubt for the weekend."
     assert at(mentions(kb, text, None), "Jude Bellingham", text).team == "Real Madrid"
+
+
+def test_a_different_first_name_is_a_different_man(kb):
+    text = "Chelsea coach Caleb Porter said Thiago Silva trained, but Cole Palmer has a groin strain."
+    found = mentions(kb, text)
+    assert all(m.name != "Chris Porter" for m in found)
+
+
+def test_possessor_club_gives_an_unknown_players_team(kb):
+    text = "Chelsea were without Mia Quarnstrom, while Arsenal's Elodie Vantrask has a knee injury."
+    vantrask = at(mentions(kb, text), "Elodie Vantrask", text)
+    assert (vantrask.kind, vantrask.team) == ("player", "Arsenal")
+
+
+def test_players_listed_together_share_a_team(kb):
+    text = (
+        "Washington Spirit face Racing Louisville on Sunday. The coach said Trinia Rodmane, along with "
+        "defender Casia Kruegel, could return against Louisville."
+    )
+    found = mentions(kb, text)
+    assert at(found, "Casia Kruegel", text).team == at(found, "Trinia Rodmane", text).team
+
+
+def test_a_title_does_not_end_the_sentence(kb):
+    text = "Inter Miami coach Gerardo Martino will assess the injuries to Mr. Messi on Thursday."
+    messi = at(mentions(kb, text, date(2023, 9, 21)), "Messi", text)
+    assert messi.name == "Lionel Messi"
