@@ -39,6 +39,17 @@ def test_compatible_reports_join_and_a_return_closes() -> None:
     )
 
 
+def test_a_later_precise_diagnosis_wins_but_a_treatment_does_not_replace_it() -> None:
+    (episode,) = link_reports(
+        [
+            report(1, "2026-01-01", body_part="knee", diagnosis="knock"),
+            report(2, "2026-01-03", body_part="knee", diagnosis="ligament"),
+            report(3, "2026-01-06", body_part="knee", diagnosis="surgery"),
+        ]
+    )
+    assert episode.diagnosis == "ligament"
+
+
 def test_a_different_problem_opens_a_new_episode() -> None:
     assert groups([report(1, "2026-01-01", body_part="knee"), report(2, "2026-01-03", body_part="shoulder")]) == [
         [1],

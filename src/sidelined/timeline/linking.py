@@ -30,6 +30,8 @@ BACK_REFERENCE_DAYS = 2
 # With no expected return, an injury day this long after the last news is a fresh incident.
 NEW_INCIDENT_DAYS = {"out": 42, "doubtful": 14, "available": 0}
 ESTIMATE_OVERRUN_DAYS = 14
+# A treatment or a vague word never replaces a diagnosis already known ("ligament", then "surgery").
+VAGUE_DIAGNOSES = frozenset({"surgery", "knock", "muscular"})
 SILENCE_DAYS = {"doubtful": 30, "out": 120, "available": 0}
 SILENCE_AFTER_ESTIMATE_DAYS = 60
 
@@ -168,7 +170,8 @@ def _add(episode: EpisodeDraft, report: ReportFacts) -> None:
     episode.report_ids.append(report.report_id)
     episode.body_part = _more_specific_part(episode.body_part, report.body_part)
     episode.side = episode.side or report.side
-    episode.diagnosis = report.diagnosis or episode.diagnosis
+    if report.diagnosis and (episode.diagnosis is None or report.diagnosis not in VAGUE_DIAGNOSES):
+        episode.diagnosis = report.diagnosis
     episode.team = report.team or episode.team
     if episode.first_day is None:
         episode.first_day = report.reported_on
