@@ -15,7 +15,7 @@ from sidelined.models import TimeExpression, TimexKind
 from sidelined.timex import dates, patterns
 from sidelined.timex.context import Context, Rule
 from sidelined.timex.lexicon import weekday_number
-from sidelined.timex.tense import previous_sentence_says, result_follows, tense_at
+from sidelined.timex.tense import past_verb_follows, previous_sentence_says, result_follows, tense_at
 
 _NEXT_WEEK = re.compile(r"\bnext\s+week\b(?!end)", re.IGNORECASE)
 _FOLLOWED_BY_NOUN = re.compile(r"\s+(?:the|his|her|their|its|a|an|[A-Z][\w’']+)\b")
@@ -41,6 +41,8 @@ def _weekday_direction(ctx: Context, match: re.Match[str]) -> str:
         return "future"
     if before in ("until", "till", "by"):
         return "future"
+    if past_verb_follows(ctx.text, match.end(), ctx.low):
+        return "past"
     return tense_at(ctx.text, match.start(), match.end(), ctx.low) or "past"
 
 

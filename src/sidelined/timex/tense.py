@@ -75,6 +75,21 @@ def _cue_tense(text: str, found: re.Match[str]) -> Tense | None:
     return "past"
 
 
+_ADJACENT_WINDOW = 24
+
+
+def past_verb_follows(text: str, end: int, low: str | None = None) -> bool:
+    """A past verb right after the expression governs it: "tests on Monday revealed", "Saturday's game ended"."""
+    low = text.lower() if low is None or len(low) != len(text) else low
+    stop = min(len(text), end + _ADJACENT_WINDOW)
+    for mark in (",", ";", ".", " and ", " but ", "\n"):
+        found = low.find(mark, end, stop)
+        if found >= 0:
+            stop = found
+    first = _CUE.search(low, end, stop)
+    return first is not None and _cue_tense(text, first) == "past"
+
+
 def tense_at(text: str, start: int, end: int, low: str | None = None) -> Tense | None:
     """The tense the words around text[start:end] give it, or None when nothing tells.
 
