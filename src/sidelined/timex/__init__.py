@@ -4,24 +4,34 @@ Public interface:
 
 - `resolve(text, anchor) -> list[TimeExpression]`: every time expression in
   `text`, sorted by start, non-overlapping, with character offsets into `text`,
-  resolved against `anchor` (the publication day).  A single day has
-  `value` (and `earliest == latest == value`); a window (range, month,
-  season) has `earliest`/`latest`; "the end of September" / "of the season"
-  is that last day (`value == earliest == latest`, as ANNOTATION.md reads
-  "until the end of the month"), while "late September" stays a window
-  (21st to 30th); a duration ("two to three
-  weeks") has `days_min`/`days_max` and the window counted from the anchor
-  (open bounds are None); a vague expression has nothing.
+  resolved against `anchor` (the publication day).
+  * kind `date` / `weekday`: one day, in `value` (and `earliest == latest ==
+    value`).  A bare weekday looks back in the past tense (the latest such day
+    on or before the anchor) and forward for a coming fixture (the next one on
+    or after it; the anchor's own weekday is the anchor, ANNOTATION rule 18);
+    "next Tuesday" is Tuesday of next week, "last Friday" the latest before
+    the anchor.  "The previous day", "three days later" count from the day
+    named before them.
+  * kind `range`, `month`, `season`: a window in `earliest`/`latest`.  "The
+    end of September" / "of the season" is that last day (`value == earliest
+    == latest`, as ANNOTATION.md reads "until the end of the month"); "late
+    September" stays a window (21st to 30th).
+  * kind `duration`: `days_min`/`days_max` and the window counted from the
+    anchor: "two to three weeks" is +14..+21, "up to six weeks" has
+    `earliest` None, "at least ten days" has `latest` None; months and years
+    count on the calendar.  "The past week" runs back from the anchor.
+  * kind `vague`: "a few weeks", "the international break", "a spell": no day.
 - `weekday_date_pairs(text) -> list[(weekday, month, day, span)]`: weekday +
   day-of-month pairs written without a year ("Friday (May 2)", "Tuesday 31
   March"), weekday 0 = Monday, for working out the year of publication.
 - `season_of(day) -> "2025-26"` and `season_bounds("2024-25") -> (first, last)`:
   seasons run 1 July to 30 June.
 
-Modules: `lexicon` (words), `patterns` (compiled regexes), `dates` (calendar
-arithmetic), `tense` (looking back or forward), `absolute`, `relative` and
-`durations` (the rules), `resolve` (the scanner), `pairs`, `bench` (accuracy
-and speed benchmark).
+Modules: `lexicon` (words), `patterns` (compiled regexes), `triggers` (where
+rules are tried), `dates` (calendar arithmetic), `tense` (looking back or
+forward), `absolute`, `relative` and `durations` (the rules), `resolve` (the
+scanner), `pairs`, `suite` (the case suite), `bench` and `tempeval` (the
+benchmark: `sidelined bench timex`).
 """
 
 from __future__ import annotations
