@@ -8,8 +8,6 @@ field is read from that context, nearest clause first.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING
 
 from sidelined.events import details, when
@@ -31,14 +29,6 @@ def _reports_fitness(text: str, ctx: PlayerContext) -> bool:
     return not all(_HISTORY.search(text[s.start : s.end]) for s in ctx.segments)
 
 
-def _fixture_days(kb: KnowledgeBase | None, team: str | None) -> Callable[[date], bool] | None:
-    """Whether the team has a fixture on a day, by the knowledge base's fixture lists."""
-    if kb is None or team is None:
-        return None
-    known = kb
-    return lambda day: bool(known.fixtures(team, day, day))
-
-
 def extract_injuries(
     article: Article,
     mentions: list[Mention],
@@ -58,7 +48,7 @@ def extract_injuries(
         tier = judge_tier([text[s.start : s.end] for s in ordered])
         report.status = "out" if tier == "firm_out" else tier
         when.fill_dates(report, text, ordered, mentions, timexes, matches, article.published,
-                        ruled_out=tier in ("firm_out", "out"), fixture_days=_fixture_days(kb, report.team))
+                        ruled_out=tier in ("firm_out", "out"), kb=kb)
         around = ordered + sorted(ctx.sentences, key=lambda s: s.start)
         report.source = details.find_source(text, around, mentions)
         reports.append(report)

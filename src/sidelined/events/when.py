@@ -5,12 +5,15 @@ found in the clauses about the player."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date, timedelta
 from functools import partial
+from typing import TYPE_CHECKING
 
 from sidelined.events.text import Segment
 from sidelined.models import Evidence, ExpectedReturn, InjuryReport, Match, Mention, TimeExpression
+
+if TYPE_CHECKING:
+    from sidelined.kb import KnowledgeBase
 
 # A team's coming fixtures within this many days are the ones a team-news article is about.
 PREVIEW_DAYS = 7
@@ -45,13 +48,16 @@ _SPAN_CUE = re.compile(r"\b(until|out|return\w*|back)\b", re.IGNORECASE)
 _MATCH_RETURN = re.compile(r"\b(return\w* (?:for|against|in|at)|back (?:for|against|in the (?:frame|squad|side|team))|"
                            r"in contention|in the frame|an option|available (?:for|against)|fit (?:for|to face)|"
                            r"in time for|comeback (?:for|against|in))\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|n['’]t|no longer|never|out of)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _MATCH_NOUN = re.compile(r"\b(clash|game|match|semi-final|final|derby|tie|fixture|leg|trip|visit|showdown|opener)\b",
                          re.IGNORECASE)
 _MISS = re.compile(
     r"\b(miss(?:es|ed|ing)?\b(?! training| a training| the training| practice)|ruled out of|without|absent|"
     r"sidelined for|not (?:be )?available|unavailable|won'?t (?:play|feature|be available|be involved)|"
     r"will not (?:play|feature|be involved)|sit out|sits out|skip|withdr[ae]wn? from|withdraws? from|"
-    r"pulled out of|out of (?:the|this|next|Saturday|Sunday|Wednesday)|not be risked|not (?:be )?fit)",
+    r"pulled out of|out of (?:the|this|next|Saturday|Sunday|Wednesday)|not be risked|not (?:be )?fit|"
+    r"(?:not|out of) in contention|out of contention|not (?:be )?involved|won['’]?t travel|will not travel|"
+    r"suspended for)",
     re.IGNORECASE,
 )
 
@@ -98,10 +104,12 @@ def _return_days(seg: Segment, text: str, published: date, timexes: list[TimeExp
     found: list[tuple[date, int, int]] = []
     for t in timexes:
         day = _day_of(t)
-        if _within(seg, t.start) and day and day > published and \
-                _RETURN_BEFORE.search(text[seg.start : t.start][-80:]):
+        before = text[seg.start : t.start][-80:]
+        cues = list(_RETURN_BEFORE.finditer(before))
+        if _within(seg, t.start) and day and day > published and cues and \
+                not _NEGATION.search(before[: cues[-1].start()]):
             found.append((day, t.start, t.end))
-    if found or not _MATCH_RETURN.search(clause):
+    if found or not any(not _NEGATION.search(clause[: m.start()]) for m in _MATCH_RETURN.finditer(clause)):
         return found
     coming = [m for m in matches if not m.played and m.date >= published and (team is None or team in m.teams)]
     named = _matches_in(seg, coming, mentions, timexes, team)
@@ -161,7 +169,7 @@ def _matches_in(seg: Segment, matches: list[Match], mentions: list[Mention], tim
 
 def missed_fixtures(report: InjuryReport, text: str, segs: list[Segment], mentions: list[Mention],
                     timexes: list[TimeExpression], matches: list[Match], published: date | None,
-                    ruled_out: bool, fixture_days: Callable[[date], bool] | None = None) -> None:
+                    ruled_out: bool, kb: KnowledgeBase | None = None) -> None:
     """Fixtures the clauses about him say he misses or missed, and, for a player ruled out, the
     coming fixtures of his team that the article previews."""
     missed: set[date] = set()
@@ -171,8 +179,8 @@ def missed_fixtures(report: InjuryReport, text: str, segs: list[Segment], mentio
         if not _MISS.search(clause):
             continue
         missed.update(m.date for m in _matches_in(seg, own, mentions, timexes, report.team))
-        if published is not None and fixture_days is not None:
-            missed.update(_fixture_days_named(seg, clause, timexes, published, fixture_days))
+        if published is not None and kb is not None and report.team is not None:
+            missed.update(_kb_fixtures_named(seg, timexes, mentions, published, kb, report.team))
     long_term = any(_LONG_TERM.search(text, seg.start, seg.end) for seg in segs)
     if ruled_out and not long_term and published is not None:
         missed.update(m.date for m in matches if not m.played and report.team in m.teams
@@ -187,23 +195,29 @@ def _returns(report: InjuryReport) -> set[date | None]:
     return {er.earliest, er.latest} if er else set()
 
 
-def _fixture_days_named(seg: Segment, clause: str, timexes: list[TimeExpression], published: date,
-                        fixture_days: Callable[[date], bool]) -> set[date]:
-    """Days a miss clause names that are match days of his team ("not in contention for Saturday")."""
+def _kb_fixtures_named(seg: Segment, timexes: list[TimeExpression], mentions: list[Mention], published: date,
+                       kb: KnowledgeBase, team: str) -> set[date]:
+    """Fixtures of his team, by the knowledge base, that a miss clause names by day ("not in contention for
+    Saturday") or by opponent ("out of the Hull City game")."""
     out: set[date] = set()
     for t in timexes:
         day = _day_of(t)
         if _within(seg, t.start) and day and t.kind in ("weekday", "date") \
-                and abs((day - published).days) <= PREVIEW_DAYS and fixture_days(day):
+                and abs((day - published).days) <= PREVIEW_DAYS and kb.fixtures(team, day, day):
             out.add(day)
+    for m in mentions:
+        if _within(seg, m.start) and m.kind in ("club", "national_team") and m.name != team:
+            fixture = kb.fixture_between(team, m.name, published, window_days=PREVIEW_DAYS)
+            if fixture is not None and fixture.date >= published:
+                out.add(fixture.date)
     return out
 
 
 def fill_dates(report: InjuryReport, text: str, segs: list[Segment], mentions: list[Mention],
                timexes: list[TimeExpression], matches: list[Match], published: date | None,
-               ruled_out: bool = False, fixture_days: Callable[[date], bool] | None = None) -> None:
+               ruled_out: bool = False, kb: KnowledgeBase | None = None) -> None:
     if published is None:
         return
     occurred_on(report, text, segs, timexes, published)
     expected_return(report, text, segs, timexes, published, matches, mentions)
-    missed_fixtures(report, text, segs, mentions, timexes, matches, published, ruled_out, fixture_days)
+    missed_fixtures(report, text, segs, mentions, timexes, matches, published, ruled_out, kb)
