@@ -237,6 +237,7 @@ def test_changes_list_new_injury_estimates_status_and_return(store: Store) -> No
         (D("2025-12-03"), "new injury"),
     ]
     assert found[2].report.source == "The Athletic" and "2025-10-18" in found[2].detail
+    assert found[2].detail.endswith("(pushed back)")
 
 
 def test_conflicting_sources_on_one_day_are_both_shown_and_flagged(store: Store) -> None:
@@ -280,6 +281,7 @@ def test_a_long_layoff_stays_one_episode_through_months_of_silence(store: Store)
     moved = [c for c in changes(store, D("2026-01-01"), until=D("2026-01-31")) if c.player == "Rodri"]
     assert [(c.kind, c.report.source) for c in moved] == [("estimate", "Pep Guardiola")]
     assert "2026-05-31" in moved[0].detail and "2026-04-01" in moved[0].detail
+    assert moved[0].detail.endswith("(brought forward)")
 
 
 def test_old_news_is_marked_stale_but_the_estimate_still_reasons(store: Store) -> None:

@@ -19,6 +19,18 @@ def _window(report: SourcedReport) -> str:
     return low if low == high else f"{low} to {high}"
 
 
+def _gives_estimate(report: SourcedReport) -> bool:
+    return report.has_expected_return and report.status != "available"
+
+
+def _direction(before: SourcedReport | None, after: SourcedReport) -> str:
+    old = before.expected_latest or before.expected_earliest if before else None
+    new = after.expected_latest or after.expected_earliest
+    if old is None or new is None or old == new:
+        return ""
+    return " (pushed back)" if new > old else " (brought forward)"
+
+
 def _change_of(previous: SourcedReport | None, estimate: SourcedReport | None, report: SourcedReport) -> Change | None:
     def change(kind: ChangeKind, detail: str) -> Change:
         return Change(kind=kind, player=report.player, day=report.reported_on, detail=detail, report=report)
@@ -26,12 +38,13 @@ def _change_of(previous: SourcedReport | None, estimate: SourcedReport | None, r
     if previous is None:
         if report.status == "available":
             return change("return", "reported available")
-        return change("new injury", f"reported {report.status}")
+        expected = f", expected back {_window(report)}" if _gives_estimate(report) else ""
+        return change("new injury", f"reported {report.status}{expected}")
     if report.status == "available" and previous.status != "available":
         return change("return", f"{previous.status} -> available")
-    if report.has_expected_return and (estimate is None or windows_disagree(estimate, report)):
+    if _gives_estimate(report) and (estimate is None or windows_disagree(estimate, report)):
         before = _window(estimate) if estimate is not None else "none"
-        return change("estimate", f"expected back {before} -> {_window(report)}")
+        return change("estimate", f"expected back {before} -> {_window(report)}{_direction(estimate, report)}")
     if report.status != previous.status:
         return change("status", f"{previous.status} -> {report.status}")
     return None
@@ -49,6 +62,6 @@ def episode_changes(episode: EpisodeView, since: date) -> list[Change]:
                 change.conflict = in_conflict(same_day)
                 found.append(change)
         previous = report
-        if report.has_expected_return:
+        if _gives_estimate(report):
             estimate = report
     return found
