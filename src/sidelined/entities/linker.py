@@ -105,21 +105,29 @@ def resolve_teams(kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext) -> se
     return taken
 
 
-def _player_support(kb: KnowledgeBase, player: Player, ctx: ArticleContext) -> float:
+def _player_support(kb: KnowledgeBase, player: Player, ctx: ArticleContext, near: str | None = None) -> float:
+    """How well the article backs this man: his club of the day named (most when it is the club named
+    nearest the mention), his national side in an international story, a former club named."""
     clubs = kb.club_ids_on(player.id, ctx.day)
     score = 0.0
     if clubs and clubs[0] in ctx.team_ids:
-        score += 3
+        score += 3.5 if clubs[0] == near else 3
     elif set(clubs) & ctx.team_ids:
         score += 2
     elif clubs:
         score += 0.5
+    elif any(team_id in ctx.team_ids for _, team_id in player.club_ids):
+        score += 0.25
     national = kb.national_team(player.nationality) if player.nationality else None
     if national and national.id in ctx.team_ids:
         score += 1 if ctx.international else 0.25
-    if any(team_id in ctx.team_ids for _, team_id in player.club_ids):
-        score += 0.25
     return score
+
+
+def _retired(kb: KnowledgeBase, player: Player, ctx: ArticleContext) -> bool:
+    """Past 40 with no club this season: a coach or pundit now, whatever he once was."""
+    ages = player.age_on(ctx.day)
+    return ages is not None and ages[0] > 40 and not kb.club_ids_on(player.id, ctx.day)
 
 
 def _best_player(kb: KnowledgeBase, ids: list[str], ctx: ArticleContext) -> tuple[str, float]:
@@ -176,7 +184,7 @@ def resolve_players(kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext, tea
         names = [e.entity_id for e in hit.entries if e.kind == "player_name"]
         if names and " " in hit.text.strip():
             player_id, _ = _best_player(kb, names, ctx)
-            if staff_before(ctx.text, hit.start):
+            if staff_before(ctx.text, hit.start) or _retired(kb, kb.players[player_id], ctx):
                 name = kb.players[player_id].name
                 links.append(PlayerLink(hit.start, hit.end, hit.text, None, name, "name", kind="person"))
                 continue
@@ -222,7 +230,8 @@ def _resolve_single_word(
             kb.players[chosen].name,
             "name" if mononym else "surname",
         )
-    scored = sorted(((_player_support(kb, kb.players[pid], ctx), pid) for pid in candidates), reverse=True)
+    near = ctx.nearest_team(hit.start, kind="club")
+    scored = sorted(((_player_support(kb, kb.players[pid], ctx, near), pid) for pid in candidates), reverse=True)
     best_score, best = scored[0]
     tied = len(scored) > 1 and scored[1][0] == best_score
     supported = best_score >= 2 or (ctx.international and best_score >= 1.5)
