@@ -28,6 +28,7 @@ _BINARY_SIGNATURES = (
 _SNIFF_BYTES = 8192
 _MAX_CONTROL_SHARE = 0.01
 _MIN_COHERENCE = 0.1
+_MAX_ACCENTED_SHARE = 0.15
 _WESTERN_CHARACTERS = frozenset(
     "áàâäãåçéèêëíìîïñóòôöõúùûüæøœßÁÀÂÄÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÆØŒ"
     "“”‘’–—…€£¥°ºª¿¡«»·§©®™\u00a0"
@@ -78,7 +79,11 @@ def _as_western_european(data: bytes) -> str | None:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return None
-    return text if all(ch in _WESTERN_CHARACTERS for ch in text if ord(ch) > 127) else None
+    accented = [ch for ch in text if ord(ch) > 127]
+    # In real Western text accented letters are a small share, sitting inside ASCII words.
+    if len(accented) > _MAX_ACCENTED_SHARE * len(text):
+        return None
+    return text if all(ch in _WESTERN_CHARACTERS for ch in accented) else None
 
 
 def _decode_other(data: bytes, source: str, utf8_error: UnicodeDecodeError) -> str:
