@@ -135,7 +135,16 @@ def _between_start(text: str, sent_start: int, start: int) -> int:
     return start - len(found.group(0)) if found else start
 
 
+_ANY_CUE = re.compile(
+    r"\b(?:against|versus|vs|v|over|beat\w*|edged|defeated|thrashed|hammered|routed|fac\w+|tak\w+|took|meet\w*|"
+    r"to|by|with|at|host\w*|welcom\w*|visit\w*|trip|travel\w*)\b",
+    re.I,
+)
+
+
 def _cued_anchor(text: str, team: TeamSpan, before: str, after: str) -> Anchor | None:
+    if not _ANY_CUE.search(before):
+        return _uncued_anchor(team, before, after)
     for cue_re, home in _CUE_RES:
         m = cue_re.search(before)
         if m is None:
@@ -148,9 +157,13 @@ def _cued_anchor(text: str, team: TeamSpan, before: str, after: str) -> Anchor |
             home = "opponent"
         start = team.start - len(before) + m.start()
         return Anchor(opponent=team, phrase_start=start, home=home, cue=cue.strip())
-    if _FIXTURE_MARK.match(after):
-        mark = _FIXTURE_MARK.match(after)
-        assert mark is not None
+    return _uncued_anchor(team, before, after)
+
+
+def _uncued_anchor(team: TeamSpan, before: str, after: str) -> Anchor | None:
+    """Anchors named by what follows the team ("West Brom (A)", "whom they face") or a weak "for"."""
+    mark = _FIXTURE_MARK.match(after)
+    if mark is not None:
         return Anchor(opponent=team, phrase_start=team.start, cue=mark.group(0).strip(),
                       home="own" if mark.group(1).upper() == "H" else "opponent")
     if _WHOM.match(after):

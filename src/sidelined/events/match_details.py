@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sidelined.events.match_anchors import Anchor, TeamSpan
@@ -26,6 +27,7 @@ _NAME_NOISE = {"fc", "cf", "afc", "sc", "ac", "the", "club", "de", "cd", "ud"}
 _SCORE_REACH = 90
 
 
+@lru_cache(maxsize=4096)
 def team_key(name: str) -> str:
     """A comparison form of a team name: ASCII, lower case, no legal-form words."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()

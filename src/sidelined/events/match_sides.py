@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from sidelined.events.match_anchors import TEAM_KINDS, Anchor, TeamSpan
 from sidelined.events.match_details import team_key
@@ -22,13 +23,18 @@ _MONTH_ABBREVIATION = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.
 
 def match_sentences(text: str) -> list[Segment]:
     """Sentences, not cut after a month's short form ("on Sept. 20")."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=4)  # matches and transfers read the same article
+def _sentences(text: str) -> tuple[Segment, ...]:
     out: list[Segment] = []
     for seg in sentences(text):
         if out and _MONTH_ABBREVIATION.search(text, out[-1].start, out[-1].end) and text[seg.start].isdigit():
             out[-1] = Segment(out[-1].start, seg.end, out[-1].index)
             continue
         out.append(Segment(seg.start, seg.end, len(out)))
-    return out
+    return tuple(out)
 
 
 def focus_teams(mentions: list[Mention], teams: list[TeamSpan]) -> dict[str, TeamSpan]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick
+
 from sidelined.models import TransferStatus
 
 COMPLETED = re.compile(
@@ -53,6 +55,24 @@ SELLER_BEFORE = re.compile(
 )
 
 _STATUS_RANK: dict[TransferStatus, int] = {"rumour": 0, "agreed": 1, "completed": 2}
+
+
+_TRIGGERS = (
+    "offer", "bid", "interest", "link", "target", "pursu", "chase", "chasing", "eye", "keen", "want", "monitor",
+    "scout", "consider", "approach", "enquir", "talks", "move", "swoop", "race", "admirer", "suitor", "return",
+    "radar", "shortlist", "ready", "prepared", "transfer", "touted", "mentioned", "acquir", "acquisition", "sign",
+    "switch", "reject", "agree", "deal", "here we go", "set to", "close to", "medical", "complet", "join", "moved",
+    "sealed", "unveil", "arrival", "loan",
+)
+_TRIGGER_FINDER = ahocorasick.Automaton()
+for _stem in _TRIGGERS:
+    _TRIGGER_FINDER.add_word(_stem, _stem)
+_TRIGGER_FINDER.make_automaton()
+
+
+def trigger_positions(text: str) -> list[int]:
+    """Where transfer word stems start in `text`: sentences without one need no closer reading."""
+    return sorted(end + 1 - len(stem) for end, stem in _TRIGGER_FINDER.iter(text.lower()))
 
 
 def status_of(clause: str) -> TransferStatus | None:

@@ -11,12 +11,14 @@ give nothing; headlines of other stories listed around an article are skipped.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sidelined.events.match_details import team_key
-from sidelined.events.text import Segment, sentences
+from sidelined.events.match_sides import match_sentences
+from sidelined.events.text import Segment
 from sidelined.events.transfer_text import (
     BUYER_FROM,
     NEGATED,
@@ -27,6 +29,7 @@ from sidelined.events.transfer_text import (
     source_in,
     status_of,
     stronger,
+    trigger_positions,
 )
 from sidelined.models import Article, Evidence, Mention, Transfer, TransferStatus
 
@@ -56,10 +59,14 @@ def extract_transfers(article: Article, mentions: list[Mention], kb: KnowledgeBa
     text = article.text
     players = [m for m in mentions if m.kind == "player"]
     clubs = [m for m in mentions if m.kind == "club"]
-    segments = sentences(text)
+    segments = match_sentences(text)
     outside_lists = _names_outside_lists(text, segments, players)
     moves: dict[tuple[str, str], _Move] = {}
+    triggers = trigger_positions(text)
     for i, seg in enumerate(segments):
+        first = bisect.bisect_left(triggers, seg.start)
+        if first == len(triggers) or triggers[first] >= seg.end:
+            continue
         clause = text[seg.start : seg.end]
         status = status_of(clause)
         if status is None or (RENEWAL.search(clause) and status != "completed"):
@@ -95,8 +102,9 @@ _DESCRIPTION_START = re.compile(
 )
 _PLAYER_REACH = 90
 # A person who targets or bids is the buyer's man, not the one moving ("He has targeted the Algerian").
-_BUYER_VERB = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:targeted|offered|bid|tabled|submitted|wants\s+to\s+sign)\b",
-                         re.I)
+_BUYER_VERB = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:targeted|offered|bid|tabled|submitted|wants\s+to\s+sign)\b", re.I
+)
 
 
 def _may_move(text: str, player: Mention) -> bool:
