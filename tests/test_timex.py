@@ -150,3 +150,20 @@ def test_gold_days_of_the_shared_articles_are_found() -> None:
         found += len(days & resolved)
     assert wanted > 100
     assert found / wanted >= 0.95
+
+
+def test_tempeval_check_reads_timeml_and_scores_values(tmp_path: Path) -> None:
+    from sidelined.timex.tempeval import score_tempeval
+
+    document = (
+        '<?xml version="1.0" ?><TimeML><DOCID>x</DOCID>'
+        '<DCT><TIMEX3 tid="t0" type="DATE" value="2013-03-22">March 22, 2013</TIMEX3></DCT>'
+        '<TEXT>He arrived on <TIMEX3 tid="t1" type="DATE" value="2013-03-20">March 20</TIMEX3> and will leave in '
+        '<TIMEX3 tid="t2" type="DATE" value="2013-06">June</TIMEX3>, <TIMEX3 tid="t3" type="DATE" '
+        'value="2012-06">a year ago</TIMEX3> he was <TIMEX3 tid="t4" type="DURATION" value="P2W">two weeks</TIMEX3>'
+        ' away.</TEXT></TimeML>'
+    )
+    (tmp_path / "doc.tml").write_text(document, encoding="utf-8")
+    score = score_tempeval(tmp_path)
+    assert (score.documents, score.gold_dates, score.found) == (1, 3, 3)
+    assert score.right_value == 2  # the month is right; "a year ago" is a window of 2012, not June 2012
