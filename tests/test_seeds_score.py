@@ -50,3 +50,17 @@ def test_corpus_figures_do_not_fall_below_recorded(tmp_path: Path) -> None:
     }
     drops = {k: (recorded[k], v) for k, v in figures.items() if v < recorded[k] - 0.02}
     assert not drops, f"figures fell more than 0.02 below benchmarks/recorded_figures.json: {drops}"
+
+
+def test_eval_command_agrees_with_the_reference_scorer(tmp_path: Path) -> None:
+    corpus = shared_or_skip("corpus")
+    dirs = [shared_or_skip("seeds"), *sorted(p for p in corpus.iterdir() if p.is_dir())]
+    reference = _score(dirs, tmp_path)
+    run = subprocess.run([*SIDELINED, "eval", "--json", "--no-errors", *map(str, dirs)], capture_output=True,
+                         text=True, cwd=REPO, check=True)
+    ours = json.loads(run.stdout)
+    for key in ("injury", "missed_fixtures", "match", "transfer"):
+        assert ours[key] == {k: reference[key][k] for k in ours[key]}, key
+    for key in ("field_accuracy", "match_score_accuracy", "published_accuracy", "headline"):
+        assert ours[key] == reference[key], key
+    assert ours["fields"] == {f: v["acc"] for f, v in reference["fields"].items()}
