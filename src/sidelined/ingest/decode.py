@@ -29,6 +29,7 @@ _SNIFF_BYTES = 8192
 _MAX_CONTROL_SHARE = 0.01
 _MIN_COHERENCE = 0.1
 _MAX_ACCENTED_SHARE = 0.15
+_MIN_LETTER_SHARE = 0.6
 _WESTERN_CHARACTERS = frozenset(
     "áàâäãåçéèêëíìîïñóòôöõúùûüæøœßÁÀÂÄÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÆØŒ"
     "“”‘’–—…€£¥°ºª¿¡«»·§©®™\u00a0"
@@ -86,14 +87,20 @@ def _as_western_european(data: bytes) -> str | None:
     return text if all(ch in _WESTERN_CHARACTERS for ch in accented) else None
 
 
+def _mostly_letters(text: str) -> bool:
+    visible = [ch for ch in text if not ch.isspace()]
+    letters = sum(1 for ch in visible if ch.isalpha())
+    return bool(visible) and letters >= _MIN_LETTER_SHARE * len(visible)
+
+
 def _decode_other(data: bytes, source: str, utf8_error: UnicodeDecodeError) -> str:
     western = _as_western_european(data)
     if western is not None:
         return western
     best = from_bytes(data).best()
-    # A guess with no recognisable language behind it is how charset-normalizer
-    # "reads" stray bad bytes in otherwise ASCII text: report those instead.
-    if best is None or best.coherence < _MIN_COHERENCE:
+    # A guess with no recognisable language behind it, or one that reads as symbols more than
+    # words, is how charset-normalizer "reads" bad bytes: report those instead.
+    if best is None or best.coherence < _MIN_COHERENCE or not _mostly_letters(str(best)):
         raise EncodingInput(
             source,
             f"not UTF-8 (bad byte 0x{data[utf8_error.start]:02x} at offset {utf8_error.start}) "
