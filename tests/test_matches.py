@@ -171,3 +171,17 @@ def test_past_words_move_a_weekday_back_to_the_week_before() -> None:
                  [day(text, "Wednesday", date(2021, 1, 13))]))
     assert m.date == date(2021, 1, 6)
     assert m.home == "Sampdoria"
+
+
+def test_penalty_shootout_score_is_not_the_match_score() -> None:
+    text = "Liverpool won 4-2 on penalties against Chelsea on Sunday."
+    m = only(run(text, date(2024, 2, 26), [team(text, "Liverpool"), team(text, "Chelsea")],
+                 [day(text, "Sunday", date(2024, 2, 25))]))
+    assert m.score is None
+
+
+def test_thrashing_of_names_the_opponent() -> None:
+    text = "Arsenal's 5-0 thrashing of Chelsea on Tuesday lifted the mood."
+    m = only(run(text, date(2024, 4, 25), [team(text, "Arsenal"), team(text, "Chelsea")],
+                 [day(text, "Tuesday", date(2024, 4, 23))]))
+    assert m.score == {"Arsenal": 5, "Chelsea": 0}

@@ -123,3 +123,15 @@ def test_status_takes_the_strongest_report_of_the_same_move() -> None:
                 player(text, "Rice", "Declan Rice", "West Ham United", nth=1), club(text, "Arsenal", nth=1)]
     t = only(run(text, mentions))
     assert t.status == "completed"
+
+
+def test_club_that_has_signed_a_player_completes_the_move() -> None:
+    text = "Chelsea have signed Cole Palmer from Manchester City for €47m."
+    t = only(run(text, [club(text, "Chelsea"), player(text, "Cole Palmer", "Cole Palmer", "Chelsea"),
+                        club(text, "Manchester City")]))
+    assert (t.from_team, t.to_team, t.status, t.fee_eur) == ("Manchester City", "Chelsea", "completed", 47_000_000)
+
+
+def test_new_contract_with_his_club_is_no_move_even_when_signed() -> None:
+    text = "Bukayo Saka has signed a new contract with Arsenal until 2027."
+    assert run(text, [player(text, "Bukayo Saka", "Bukayo Saka", "Arsenal"), club(text, "Arsenal")]) == []

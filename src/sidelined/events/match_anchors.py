@@ -41,7 +41,8 @@ class Anchor:
 
 _FILLER = r"(?:\s+(?!(?:and|or|but|while|who|which|after|before|on|in|against|v|vs|versus)\b)[\w'’.-]+){0,3}?"
 _CUES: list[tuple[str, str | None]] = [
-    (rf"at\s+home\s+to|home\s+(?:{MATCH_NOUN}|draw|win|defeat|loss)\b[^.;]{{0,40}}?\b(?:against|with|to|over)", "own"),
+    (rf"at\s+home\s+to|home\s+(?:{MATCH_NOUN}|draw|win|defeat|loss)\b[^.;]{{0,40}}?\b(?:against|with|to|over|by)",
+     "own"),
     (r"(?:the\s+)?visit\s+(?:of|by)|welcom(?:e|es|ed|ing)|host(?:s|ed|ing)?", "own"),
     (r"trip\s+to|away\s+(?:to|at)|travel(?:s|led|ling)?\s+to|visit(?:s|ing)?", "opponent"),
     (rf"(?:{RESULT_NOUN}|won|lost|drew)\s+(?:[\w'’-]+\s+){{0,2}}?at|(?:{MATCH_NOUN})\s+(?:[\w'’-]+\s+){{0,2}}?at",
@@ -49,7 +50,8 @@ _CUES: list[tuple[str, str | None]] = [
     (
         r"against|versus|vs\.?|v\.?|over|beat(?:s|ing)?|edged|defeated|thrashed|hammered|routed|"
         r"face(?:s|d)?|facing|tak(?:e|es|ing)\s+on|took\s+on|meet(?:s|ing)?|(?:loss|defeat|lost)\s+(?:\d+-\d+\s+)?to|"
-        r"(?:defeat|beaten)\s+(?:\d+-\d+\s+)?by|(?:draw|drew|drawing)\s+(?:\d+-\d+\s+)?with|"
+        r"(?:defeat|beaten|draw|drawn|held)\s+(?:\d+-\d+\s+)?by|(?:draw|drew|drawing)\s+(?:\d+-\d+\s+)?with|"
+        r"(?:thrashing|demolition|dismantling|rout|hammering|drubbing|humbling|defeat)\s+of|"
         r"(?:clash|tie|meeting|game|match|showdown|derby|encounter|battle|friendly|qualifier|leg|final|fixture|date)"
         r"\s+with",
         None,
@@ -137,7 +139,7 @@ def _between_start(text: str, sent_start: int, start: int) -> int:
 
 _ANY_CUE = re.compile(
     r"\b(?:against|versus|vs|v|over|beat\w*|edged|defeated|thrashed|hammered|routed|fac\w+|tak\w+|took|meet\w*|"
-    r"to|by|with|at|host\w*|welcom\w*|visit\w*|trip|travel\w*)\b",
+    r"to|by|of|with|at|host\w*|welcom\w*|visit\w*|trip|travel\w*)\b",
     re.I,
 )
 

@@ -44,7 +44,10 @@ _PARTIAL_BEFORE = re.compile(
     r"levelled|went|go|going|were|was|at\s+half[- ]time|at\s+the\s+break|restore\w*)\s+(?:at\s+|by\s+)?$",
     re.I,
 )
-_AGGREGATE_AFTER = re.compile(r"^\s*(?:on\s+aggregate|agg)\b", re.I)
+# Not the match's own score: "4-2 on penalties", "3-1 on aggregate".
+_AGGREGATE_AFTER = re.compile(
+    r"^\s*(?:on\s+aggregate|agg|on\s+penalties|on\s+pens|in\s+the\s+(?:penalty\s+)?shoot-?out)\b", re.I
+)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from sidelined.models import TransferStatus
 
 COMPLETED = re.compile(
     r"\b(?:complet(?:ed|es|ing)\s+(?:the\s+|his\s+|her\s+|a\s+)?(?:signing|move|transfer|deal)|"
-    r"(?:has|have|had)\s+(?:officially\s+)?signed\s+(?:a\s+contract\s+with|for|with)|signed\s+for|"
+    r"(?:has|have|had)\s+(?:officially\s+)?signed\b|signed\s+for|"
     r"(?:has|have)\s+joined|joined|moved\s+to|sealed\s+(?:a|his|her)\s+move|unveil(?:ed|s)?|"
     r"confirmed\s+the\s+signing|broke\s+(?:their|the\s+club's)\s+transfer\s+record\s+to\s+sign|"
     r"arrival\s+(?:at|from)|new\s+signing|on\s+loan\s+from|loan\s+move\s+to)\b",
@@ -40,6 +40,7 @@ RUMOUR = re.compile(
     re.I,
 )
 # Staying put is no transfer: "signing a new deal with the club", "contract extension".
+MOVE_WORDS = re.compile(r"\b(?:join\w*|move\w*|transfer\w*|switch\w*|from|leave|leaving|bid|offer\w*)\b", re.I)
 RENEWAL = re.compile(r"\b(?:new\s+(?:deal|contract)|extension|extend(?:ed|s)?\s+(?:his|her)\s+contract|renew\w*)\b",
                      re.I)
 NEGATED = re.compile(r"\b(?:not|never|no|denied|deny|ruled\s+out)\b", re.I)

@@ -21,6 +21,7 @@ from sidelined.events.match_sides import match_sentences
 from sidelined.events.text import Segment
 from sidelined.events.transfer_text import (
     BUYER_FROM,
+    MOVE_WORDS,
     NEGATED,
     RENEWAL,
     SELLER_BEFORE,
@@ -69,7 +70,7 @@ def extract_transfers(article: Article, mentions: list[Mention], kb: KnowledgeBa
             continue
         clause = text[seg.start : seg.end]
         status = status_of(clause)
-        if status is None or (RENEWAL.search(clause) and status != "completed"):
+        if status is None or (RENEWAL.search(clause) and not MOVE_WORDS.search(clause)):
             continue
         in_list = _LIST_ITEM.match(clause) is not None
         sent_players = [p for p in players if seg.start <= p.start < seg.end and _may_move(text, p)]
