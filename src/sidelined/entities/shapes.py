@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sidelined.kb.names import fold
+
 
 def _words(text: str) -> list[str]:
     return text.split()
@@ -385,17 +387,16 @@ def find_shapes(text: str, taken: list[tuple[int, int]], vocabulary: NameVocabul
             words.pop()
         if len(words) < 2 or any(w in NOT_NAME_WORDS for w in words):
             continue
-        if " ".join(words) in vocabulary.not_people:
+        if words[-1].endswith(("'s", "’s")):
+            words[-1] = words[-1][:-2]
+        name = " ".join(words)
+        start = match.start() + match.group(0).index(words[0])
+        end = start + len(name) if name in match.group(0) else match.end()
+        if covered.overlaps(start, end) or fold(name) in vocabulary.not_people:
             continue
         if lower_words is None:
             lower_words = set(LOWER_WORD.findall(text))
         if _looks_like_words(words, lower_words, vocabulary):
-            continue
-        if words[-1].endswith(("'s", "’s")):
-            words[-1] = words[-1][:-2]
-        start = match.start() + match.group(0).index(words[0])
-        end = start + len(" ".join(words)) if " ".join(words) in match.group(0) else match.end()
-        if covered.overlaps(start, end):
             continue
         after = text[end : end + 60]
         staff = staff_before(text, start) or bool(STAFF_AFTER.match(after))
