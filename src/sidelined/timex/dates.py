@@ -143,12 +143,3 @@ def season_bounds(label: str) -> tuple[date, date]:
     if tail and int(tail) % 100 != (start_year + 1) % 100:
         raise ValueError(f"not a season: {label!r}")
     return season_bounds_of_start(start_year)
-
-
-def summer_year(anchor: date, relation: str) -> int:
-    """Which calendar year's summer (June-August) "this/next/last summer" means."""
-    if relation == "next":
-        return anchor.year + 1 if anchor.month >= 6 else anchor.year
-    if relation == "last":
-        return anchor.year if anchor.month >= 10 else anchor.year - 1
-    return anchor.year

@@ -32,11 +32,7 @@ COUNTS: dict[str, int] = {
     "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100,
 }  # fmt: skip
 
-VAGUE_COUNTS = ("a few", "a couple of", "a couple", "several", "a number of", "many", "some",
-                "a handful of", "few")  # fmt: skip
 
-# Length of one unit in days; months and years are counted on the calendar instead.
-UNIT_DAYS: dict[str, int] = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
 
 HOLIDAYS: dict[str, tuple[int, int]] = {
     "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),

@@ -20,7 +20,6 @@ from sidelined.timex.tense import past_verb_follows, previous_sentence_says, res
 _NEXT_WEEK = re.compile(r"\bnext\s+week\b(?!end)", re.IGNORECASE)
 _FOLLOWED_BY_NOUN = re.compile(r"\s+(?:the|his|her|their|its|a|an|[A-Z][\w’']+)\b")
 _FORWARD_PREPOSITIONS = frozenset({"until", "till", "by", "before", "for", "ahead"})
-_BACKWARD_PREPOSITIONS = frozenset({"since", "after"})
 _PAST_ONLY_WEEKDAY = frozenset({"since"})
 _CLUB_NAMED_AFTER_DAY = frozenset({"sheffield"})
 _NOT_A_DAY_AFTER = re.compile(
