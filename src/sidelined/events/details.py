@@ -8,7 +8,13 @@ import re
 from typing import Literal
 
 from sidelined.events.text import Segment
-from sidelined.events.vocab import BODY_PARTS, BODY_PATTERNS, DIAGNOSIS_PATTERNS
+from sidelined.events.vocab import (
+    BODY_PARTS,
+    BODY_VOCABULARY,
+    DECISIVE_DIAGNOSIS_VOCABULARY,
+    DIAGNOSIS_VOCABULARY,
+    Vocabulary,
+)
 from sidelined.models import Evidence, InjuryReport, Mention
 
 _HYPOTHETICAL = re.compile(r"\b(if it'?s|whether|could be|might be|may be|or worse|rule out)\b", re.IGNORECASE)
@@ -24,17 +30,15 @@ _STATEMENT = re.compile(r"\b(?:club|team|federation)(?:'s)? (?:statement|said|co
                         r"\b(?:said|confirmed|announced) (?:in )?a statement\b", re.IGNORECASE)
 
 
-def _first_match(patterns: list[tuple[re.Pattern[str], str]], text: str, skip_muscle: bool
+def _first_match(vocabulary: Vocabulary, text: str, seg: Segment, skip_muscle: bool
                  ) -> tuple[str, re.Match[str]] | None:
-    best: tuple[str, re.Match[str]] | None = None
-    for pattern, value in patterns:
+    """The leftmost phrase of the vocabulary in the clause that is not said hypothetically."""
+    for value, m in vocabulary.finditer(text, seg.start, seg.end):
         if skip_muscle and value == "muscle":
             continue
-        m = pattern.search(text)
-        if m and not _HYPOTHETICAL.search(text[max(0, m.start() - 30) : m.start()]) and (
-                best is None or m.start() < best[1].start()):
-            best = (value, m)
-    return best
+        if not _HYPOTHETICAL.search(text, max(seg.start, m.start() - 30), m.start()):
+            return value, m
+    return None
 
 
 def _side(text: str, segs: list[Segment]) -> Literal["left", "right"] | None:
@@ -46,35 +50,28 @@ def _side(text: str, segs: list[Segment]) -> Literal["left", "right"] | None:
 
 
 def fill_body(report: InjuryReport, text: str, segs: list[Segment]) -> None:
-    """Body part (and its side) and diagnosis, from the nearest clause naming one."""
+    """Body part (and its side) and diagnosis, from the nearest clause naming one; a bare "muscle" only
+    when no clause names a place."""
     for skip_muscle in (True, False):
-        for seg in segs:
-            found = _first_match(BODY_PATTERNS, text[seg.start : seg.end], skip_muscle)
-            if found:
-                value, m = found
-                report.body_part = value
-                start = seg.start + m.start()
-                report.evidence.append(Evidence(field="body_part", start=start, end=seg.start + m.end()))
-                break
-        if report.body_part:
+        found = _first_in(BODY_VOCABULARY, text, segs, skip_muscle)
+        if found:
+            report.body_part, m = found
+            report.evidence.append(Evidence(field="body_part", start=m.start(), end=m.end()))
             break
     report.side = _side(text, segs)
-    # Damage to a ligament or a torn Achilles is named so whatever word comes with it.
-    for seg in segs:
-        found = _first_match(DIAGNOSIS_PATTERNS[:2], text[seg.start : seg.end], False)
-        if found:
-            _set_diagnosis(report, seg, found)
-            return
-    for seg in segs:
-        found = _first_match(DIAGNOSIS_PATTERNS, text[seg.start : seg.end], False)
-        if found:
-            _set_diagnosis(report, seg, found)
-            break
+    found = _first_in(DECISIVE_DIAGNOSIS_VOCABULARY, text, segs) or _first_in(DIAGNOSIS_VOCABULARY, text, segs)
+    if found:
+        report.diagnosis, m = found
+        report.evidence.append(Evidence(field="diagnosis", start=m.start(), end=m.end()))
 
 
-def _set_diagnosis(report: InjuryReport, seg: Segment, found: tuple[str, re.Match[str]]) -> None:
-    report.diagnosis, m = found
-    report.evidence.append(Evidence(field="diagnosis", start=seg.start + m.start(), end=seg.start + m.end()))
+def _first_in(vocabulary: Vocabulary, text: str, segs: list[Segment], skip_muscle: bool = False
+              ) -> tuple[str, re.Match[str]] | None:
+    for seg in segs:
+        found = _first_match(vocabulary, text, seg, skip_muscle)
+        if found:
+            return found
+    return None
 
 
 def find_source(text: str, segs: list[Segment], mentions: list[Mention]) -> str | None:

@@ -8,6 +8,7 @@ the first, most specific pattern that matches a stretch of text wins.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # Phrases naming a body part.  More specific phrases come first so that
 # "the back of his left thigh" is a hamstring, not a back or a thigh.
@@ -88,9 +89,21 @@ REPLACEMENT_CUES = re.compile(
 )
 
 
-def compile_table(table: list[tuple[str, str]]) -> list[tuple[re.Pattern[str], str]]:
-    return [(re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), value) for pattern, value in table]
+class Vocabulary:
+    """A table of (pattern, value) compiled into one alternation, so that one scan of a clause finds the
+    leftmost phrase of any entry (the earlier entry winning at the same place)."""
+
+    def __init__(self, table: list[tuple[str, str]]) -> None:
+        self.values = [value for _, value in table]
+        alternatives = "|".join(f"(?P<g{i}>{pattern})" for i, (pattern, _) in enumerate(table))
+        self.regex = re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[str, re.Match[str]]]:
+        for m in self.regex.finditer(text, start, len(text) if end is None else end):
+            yield self.values[int((m.lastgroup or "g0")[1:])], m
 
 
-BODY_PATTERNS = compile_table(BODY_PARTS)
-DIAGNOSIS_PATTERNS = compile_table(DIAGNOSES)
+BODY_VOCABULARY = Vocabulary(BODY_PARTS)
+DIAGNOSIS_VOCABULARY = Vocabulary(DIAGNOSES)
+# Ligament damage and a torn Achilles name the diagnosis whatever else is said.
+DECISIVE_DIAGNOSIS_VOCABULARY = Vocabulary(DIAGNOSES[:2])
