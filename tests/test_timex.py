@@ -38,6 +38,13 @@ def test_resolve_returns_sorted_disjoint_spans_of_the_text(words: list[str], anc
         assert before.end <= after.start
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.lists(WORDS, max_size=30), st.sampled_from([date.min, date.max, date(2000, 2, 29)]))
+def test_resolve_never_fails_at_the_ends_of_the_calendar(words: list[str], anchor: date) -> None:
+    text = " ".join(words)
+    assert all(text[e.start : e.end] == e.text for e in resolve(text, anchor))
+
+
 @given(ANCHORS, st.sampled_from(WEEKDAY_NAMES))
 def test_past_weekday_is_the_latest_such_day_on_or_before_the_anchor(anchor: date, weekday: str) -> None:
     (found,) = resolve(f"He was injured on {weekday}.", anchor)

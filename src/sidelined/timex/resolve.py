@@ -73,6 +73,13 @@ def _blocked_by_urls(text: str) -> bytearray:
     return taken
 
 
+def _apply(rule: Rule, ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
+    try:
+        return rule.handler(ctx, match)
+    except (OverflowError, ValueError):  # a day before 0001-01-01 or after 9999-12-31: nothing to say
+        return []
+
+
 def resolve(text: str, anchor: date) -> list[TimeExpression]:
     """Every time expression in `text`, resolved against the publication day `anchor`.
 
@@ -87,7 +94,7 @@ def resolve(text: str, anchor: date) -> list[TimeExpression]:
     for start, end, order, match in candidates:
         if any(taken[start:end]):
             continue
-        expressions = RULES[order].handler(ctx, match)
+        expressions = _apply(RULES[order], ctx, match)
         if not expressions:
             continue
         taken[start:end] = b"\x01" * (end - start)
@@ -97,7 +104,7 @@ def resolve(text: str, anchor: date) -> list[TimeExpression]:
     for _, order, match, expressions in kept:
         rule = RULES[order]
         if rule.name in durations.DEPENDS_ON_LAST_DAY and ctx.last_day is not None:
-            expressions = rule.handler(ctx, match) or expressions
+            expressions = _apply(rule, ctx, match) or expressions
         for expression in expressions:
             result.append(expression)
             if expression.kind in _DAY_KINDS and expression.value is not None:
