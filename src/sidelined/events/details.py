@@ -18,6 +18,8 @@ from sidelined.events.vocab import (
 from sidelined.models import Evidence, InjuryReport, Mention
 
 _HYPOTHETICAL = re.compile(r"\b(if it'?s|whether|could be|might be|may be|or worse|rule out)\b", re.IGNORECASE)
+# A word used in a general statement ("more serious tears could require months").
+_GENERAL = re.compile(r"\s+(?:\w+\s+)?(?:could|might|may|can|would|usually|normally|often|tend)\b", re.IGNORECASE)
 _SIDE = re.compile(r"\b(left|right)(?:[\s-]+[a-z]+){0,2}?[\s-]+(?:" + "|".join(p for p, _ in BODY_PARTS) + r")\b",
                    re.IGNORECASE)
 
@@ -36,7 +38,8 @@ def _first_match(vocabulary: Vocabulary, text: str, seg: Segment, skip_muscle: b
     for value, m in vocabulary.finditer(text, seg.start, seg.end):
         if skip_muscle and value == "muscle":
             continue
-        if not _HYPOTHETICAL.search(text, max(seg.start, m.start() - 30), m.start()):
+        if not _HYPOTHETICAL.search(text, max(seg.start, m.start() - 30), m.start()) and \
+                not _GENERAL.match(text, m.end(), min(seg.end, m.end() + 25)):
             return value, m
     return None
 

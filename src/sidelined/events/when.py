@@ -48,7 +48,9 @@ _SPAN_CUE = re.compile(r"\b(until|out|return\w*|back)\b", re.IGNORECASE)
 _MATCH_RETURN = re.compile(r"\b(return\w* (?:for|against|in|at)|back (?:for|against|in the (?:frame|squad|side|team))|"
                            r"in contention|in the frame|an option|available (?:for|against)|fit (?:for|to face)|"
                            r"in time for|comeback (?:for|against|in))\b", re.IGNORECASE)
-_NEGATION = re.compile(r"\b(?:not|n['’]t|no longer|never|out of)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# A return that is denied, or only wished for ("desperate for him to be fit for the game").
+_NEGATION = re.compile(r"\b(?:not|n['’]t|no longer|never|out of)\s+(?:\w+\s+)?$"
+                       r"|\b(?:desperate|need\w*|want\w*|wish\w*|would love)\b[^.;]{0,40}$", re.IGNORECASE)
 _MATCH_NOUN = re.compile(r"\b(clash|game|match|semi-final|final|derby|tie|fixture|leg|trip|visit|showdown|opener)\b",
                          re.IGNORECASE)
 _MISS = re.compile(
