@@ -10,6 +10,7 @@ the nearest person named before it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -157,8 +158,10 @@ def _fits(kb: KnowledgeBase, player: Player, need: Constraint, ctx: ArticleConte
 def _antecedent(
     kb: KnowledgeBase, links: list[PlayerLink], offset: int, need: Constraint, ctx: ArticleContext
 ) -> PlayerLink | None:
-    for link in sorted((lk for lk in links if lk.end <= offset and lk.kind == "player"), key=lambda lk: -lk.start):
-        if link.player_id and _fits(kb, kb.players[link.player_id], need, ctx):
+    for link in reversed(links):  # links come sorted by start
+        if link.end > offset or link.kind != "player" or link.player_id is None:
+            continue
+        if _fits(kb, kb.players[link.player_id], need, ctx):
             return link
     return None
 
@@ -217,6 +220,7 @@ def descriptor_mentions(
     kb: KnowledgeBase, links: list[PlayerLink], ctx: ArticleContext, blocked: list[tuple[int, int]]
 ) -> list[PlayerLink]:
     found = []
+    links = sorted(links, key=lambda lk: lk.start)
     for start, end, need in _descriptor_needs(ctx, kb):
         if any(start < b_end and b_start < end for b_start, b_end in blocked):
             continue
@@ -238,9 +242,13 @@ def descriptor_mentions(
 
 def pronoun_mentions(links: list[PlayerLink], ctx: ArticleContext, blocked: list[tuple[int, int]]) -> list[PlayerLink]:
     """Pronouns in the sentence right after a sentence naming someone (or later in that same sentence)."""
-    named = [lk for lk in links if lk.via not in ("pronoun", "descriptor") and lk.kind in ("player", "person")]
+    named = sorted(
+        (lk for lk in links if lk.via not in ("pronoun", "descriptor") and lk.kind in ("player", "person")),
+        key=lambda lk: lk.end,
+    )
     if not named:
         return []
+    ends = [lk.end for lk in named]
     sentences_with_names = {ctx.sentence_of(lk.start) for lk in named}
     found = []
     for match in PRONOUN.finditer(ctx.text):
@@ -250,10 +258,10 @@ def pronoun_mentions(links: list[PlayerLink], ctx: ArticleContext, blocked: list
         if sentence not in sentences_with_names and sentence - 1 not in sentences_with_names:
             continue
         window_start = ctx.sentence_span(sentence - 1)[0] if sentence > 0 else 0
-        before = [lk for lk in named if window_start <= lk.start and lk.end <= match.start()]
-        if not before:
+        last = bisect.bisect_right(ends, match.start())  # names ending before the pronoun
+        if last == 0 or named[last - 1].start < window_start:
             continue
-        antecedent = max(before, key=lambda lk: lk.start)
+        antecedent = named[last - 1]
         found.append(
             PlayerLink(
                 match.start(),
