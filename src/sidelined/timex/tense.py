@@ -17,7 +17,7 @@ _FUTURE_CUES = (
     r"expected to|hoping to|hopes? to|aims? to|bid to|plans? to|scheduled (?:to|for)|due to be|"
     r"ahead of|heading into|going into|build-up to|in line (?:to|for)|"
     r"faces?|facing|hosts?|hosting|visits?|travels?|travelling|takes? on|taking on|"
-    r"plays?|playing|meets?|(?:possible|potential|likely) (?:return|comeback|debut)|to go|"
+    r"plays?|playing|meets?|returns|is back|are back|(?:possible|potential|likely) (?:return|comeback|debut)|to go|"
     r"(?:un)?available (?:for|to|against)|fit (?:for|to)|"
     r"contention (?:for|against)|squad (?:for|to face)|fitness (?:for|test)|doubt(?:ful)? for|"
     r"miss|misses|missing|ruled out (?:of|for)|prepar(?:e|es|ing) for|kicks? off|upcoming|"
