@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response
-from pydantic import BeforeValidator
 
 from sidelined.api import queries
 from sidelined.api.schemas import (
@@ -19,6 +17,7 @@ from sidelined.api.schemas import (
     ChangeView,
     ErrorBody,
     IngestResponse,
+    IsoDay,
     Page,
     PlayerDetail,
     PlayerSummary,
@@ -42,19 +41,6 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip")]
 Text = Annotated[str | None, Query(min_length=1, max_length=200)]
 Name = Annotated[str, Path(min_length=1, max_length=200)]
-ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _iso_day(value: object) -> object:
-    """Accept only YYYY-MM-DD text: pydantic alone would also read a number as a Unix time."""
-    if isinstance(value, str) and not ISO_DAY.fullmatch(value):
-        raise ValueError("expected a day as YYYY-MM-DD")
-    if not isinstance(value, str | date):
-        raise ValueError("expected a day as YYYY-MM-DD")
-    return value
-
-
-IsoDay = Annotated[date, BeforeValidator(_iso_day)]
 Day = Annotated[IsoDay | None, Query(description="ISO day, YYYY-MM-DD")]
 RequiredDay = Annotated[IsoDay, Query(description="ISO day, YYYY-MM-DD")]
 
@@ -145,7 +131,11 @@ def article(store: StoreDep, article_id: Name) -> object:
     "/articles",
     response_model=IngestResponse,
     status_code=201,
-    responses={413: {"model": ErrorBody}, 422: {"description": "Invalid article"}},
+    responses={
+        400: {"model": ErrorBody, "description": "Body is not JSON"},
+        413: {"model": ErrorBody, "description": "Body too large"},
+        422: {"description": "Invalid article"},
+    },
     tags=["articles"],
 )
 def post_article(store: StoreDep, payload: ArticleIn) -> object:
@@ -210,9 +200,7 @@ def changes(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> object:
-    """New injuries, changed estimates and returns reported since a day, newest first."""
-    if until is not None and until < since:
-        raise HTTPException(422, "until must not be before since")
+    """New injuries, changed estimates and returns reported from `since` to `until` (default today), newest first."""
     return queries.paginate(queries.changes(store, since, until or today), limit, offset)
 
 

@@ -7,10 +7,11 @@ changing the published OpenAPI schema.
 
 from __future__ import annotations
 
+import re
 from datetime import date
-from typing import Generic, Literal, TypeVar
+from typing import Annotated, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from sidelined.models import InjuryReport, Match, Transfer
 from sidelined.timeline import EpisodeView, SourcedReport
@@ -20,6 +21,36 @@ ChangeKind = Literal["new injury", "estimate", "status", "return"]
 SearchKind = Literal["player", "team", "article"]
 
 ItemT = TypeVar("ItemT")
+
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_day(value: object) -> object:
+    """Accept only YYYY-MM-DD text: pydantic alone would also read a number as a Unix time."""
+    if isinstance(value, str) and not ISO_DAY.fullmatch(value):
+        raise ValueError("expected a day as YYYY-MM-DD")
+    if not isinstance(value, str | date):
+        raise ValueError("expected a day as YYYY-MM-DD")
+    return value
+
+
+IsoDay = Annotated[date, BeforeValidator(_iso_day)]
+
+# Football news is published in these centuries; a day outside them is a typo, not an article's date.
+NEWS_DAY = r"^(18|19|20)\d\d-\d\d-\d\d$"
+
+
+def _news_day(value: object) -> object:
+    if not (isinstance(value, str) and re.fullmatch(NEWS_DAY, value)):
+        raise ValueError("expected a publication day as YYYY-MM-DD between 1800 and 2099")
+    return value
+
+
+NewsDay = Annotated[
+    date,
+    BeforeValidator(_news_day),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": NEWS_DAY}),
+]
 
 
 class Page(BaseModel, Generic[ItemT]):
@@ -154,6 +185,7 @@ class IngestResponse(BaseModel):
 
 
 MAX_ARTICLE_CHARS = 200_000
+READABLE_TEXT = r"^[^\x00]*[^\s\x00][^\x00]*$"
 
 
 class ArticleIn(BaseModel):
@@ -161,20 +193,16 @@ class ArticleIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(min_length=1, max_length=MAX_ARTICLE_CHARS, description="Plain article text.")
+    text: str = Field(
+        min_length=1,
+        max_length=MAX_ARTICLE_CHARS,
+        pattern=READABLE_TEXT,
+        description="Plain article text: not blank, no NUL characters (binary data is not an article).",
+    )
     title: str | None = Field(default=None, max_length=500)
     url: str | None = Field(default=None, max_length=2000)
     outlet: str | None = Field(default=None, max_length=200)
-    published: date | None = None
-
-    @field_validator("text")
-    @classmethod
-    def _readable_text(cls, text: str) -> str:
-        if not text.strip():
-            raise ValueError("the article text is blank")
-        if "\x00" in text:
-            raise ValueError("the article text holds NUL characters: binary data is not an article")
-        return text
+    published: NewsDay | None = None
 
 
 class ErrorBody(BaseModel):
