@@ -135,3 +135,17 @@ def test_club_that_has_signed_a_player_completes_the_move() -> None:
 def test_new_contract_with_his_club_is_no_move_even_when_signed() -> None:
     text = "Bukayo Saka has signed a new contract with Arsenal until 2027."
     assert run(text, [player(text, "Bukayo Saka", "Bukayo Saka", "Arsenal"), club(text, "Arsenal")]) == []
+
+
+def test_a_possessive_club_before_a_pursuit_is_the_buyer() -> None:
+    text = "Manchester United's pursuit of Alvaro Morata has been no secret, Marca reported."
+    t = only(run(text, [club(text, "Manchester United"),
+                        player(text, "Alvaro Morata", "Alvaro Morata", "Real Madrid")]))
+    assert (t.from_team, t.to_team, t.source) == ("Real Madrid", "Manchester United", "Marca")
+
+
+def test_a_possessive_club_right_before_a_player_is_his_club() -> None:
+    text = "Arsenal were rebuffed in their pursuit of Celtic's Kieran Tierney."
+    t = only(run(text, [club(text, "Arsenal"), club(text, "Celtic"),
+                        player(text, "Kieran Tierney", "Kieran Tierney")]))
+    assert (t.from_team, t.to_team) == ("Celtic", "Arsenal")

@@ -25,7 +25,8 @@ COMPLETED = re.compile(
 AGREED = re.compile(
     r"\b(?:agreed\s+(?:to\s+pay|a\s+fee|a\s+deal|terms|personal\s+terms)|reached\s+an?\s+agreement|"
     r"agreement\s+(?:with|between)|deal\s+(?:has\s+been\s+|is\s+)?agreed|here\s+we\s+go|"
-    r"set\s+to\s+(?:join|sign|complete)|close\s+to\s+(?:joining|signing|completing|a\s+deal)|"
+    r"set\s+to\s+(?:join|sign|complete)|clos(?:e|ing)\s+(?:in\s+)?(?:to|on)\s+(?:joining|signing|completing|"
+    r"(?:a|an|the)\s+(?:deal|agreement|signing|move))|"
     r"undergo(?:ing)?\s+(?:a\s+)?medical|medical\s+examinations?)\b",
     re.I,
 )
@@ -132,7 +133,7 @@ SOURCE_PATTERNS = [
         r"publication|daily),?\s+)?" + _NAME
     ),
     re.compile(r"\(via\s+" + _NAME + r"\)"),
-    re.compile(_NAME + r"\s+(?:reported|reports|claimed|claims|revealed|understands)\b"),
+    re.compile(_NAME + r"\s+(?:reported|reports|reporting|claimed|claims|claiming|revealed|reveals|understands)\b"),
     re.compile(r"\b(?:reported|revealed)\s+by\s+" + _NAME),
 ]
 _NOT_SOURCES = {"The", "It", "He", "She", "They", "This", "That", "Reports", "Sources", "A", "An"}

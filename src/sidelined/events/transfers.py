@@ -152,7 +152,7 @@ def _moves_for(text: str, seg: Segment, player: Mention, sent_clubs: list[Mentio
     origin_key = team_key(origin.name) if origin is not None else None
     out = []
     for index, club in enumerate(sent_clubs):
-        if team_key(club.name) == origin_key or _describes_someone(text, club, sent_players, player):
+        if team_key(club.name) == origin_key or _described(text, club, sent_players) is not None:
             continue
         if index > 0 and club.start - sent_clubs[index - 1].end <= 1:  # one name split in two ("Queen's Park Rangers")
             continue
@@ -178,18 +178,19 @@ def _origin(text: str, seg: Segment, player: Mention, sent_clubs: list[Mention],
             sent_players: list[Mention], status: TransferStatus) -> Mention | None:
     """The club the player leaves: a club the sentence ties to him, else his club on the day.
 
-    The knowledge base's club on the day is only trusted for rumours: after
-    a completed move it may already be the new club.
+    The sentence wins over the knowledge base, whose season lists may already
+    show a January signing at his new club; the knowledge base's club is only
+    used for rumours, as after a completed move it may be the new club.
     """
-    known = player.team if status == "rumour" else None
-    for club in sent_clubs:
-        if known and team_key(club.name) == team_key(known):
-            return club
-    for club in sent_clubs:
+    for club in sent_clubs:  # "Juventus midfielder Dejan Kulusevski", "leave Crystal Palace"
         if _describes_someone(text, club, [player], player):
             return club
         before = text[max(seg.start, club.start - 16) : club.start]
         if SELLER_BEFORE.search(before) and not BUYER_FROM.search(text[max(seg.start, club.start - 60) : club.start]):
+            return club
+    known = player.team if status == "rumour" else None
+    for club in sent_clubs:
+        if known and team_key(club.name) == team_key(known):
             return club
     if known:
         return Mention(start=-1, end=-1, text="", kind="club", entity_id=None, name=known)
@@ -197,14 +198,23 @@ def _origin(text: str, seg: Segment, player: Mention, sent_clubs: list[Mention],
 
 
 def _describes_someone(text: str, club: Mention, sent_players: list[Mention], player: Mention) -> bool:
-    """ "Celtic's Kieran Tierney", "the Leicester star": a club naming a player's side, not a buyer."""
-    after = text[club.end : club.end + 14]
-    if not _DESCRIBES_PLAYER.match(after):
-        return False
-    nearest = next((p for p in sent_players if 0 <= p.start - club.end <= 25), None)
+    """Whether the club names `player`'s side ("Celtic's Kieran Tierney", "the Leicester star")."""
+    described = _described(text, club, sent_players)
+    return described is not None and described in ("", player.name)
+
+
+def _described(text: str, club: Mention, sent_players: list[Mention]) -> str | None:
+    """The player a club names the side of: his name, "" when the player is not linked, None for a buyer."""
+    found = _DESCRIBES_PLAYER.match(text[club.end : club.end + 14])
+    if found is None:
+        return None
+    # "Celtic's Kieran Tierney" names his side; "Manchester United's pursuit of Morata" names the buyer
+    possessive = found.group(0).strip()[:1] in ("'", "’")
+    reach = len(found.group(0)) + 1 if possessive else 25
+    nearest = next((p for p in sent_players if 0 <= p.start - club.end <= reach), None)
     if nearest is not None:
-        return nearest.name == player.name
-    return True
+        return nearest.name
+    return None if possessive else ""
 
 
 def _attribute(text: str, segments: list[Segment], index: int, move: _Move) -> None:
