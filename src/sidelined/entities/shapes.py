@@ -423,12 +423,14 @@ def find_single_names(text: str, taken: list[tuple[int, int]], players: list[tup
         keep(match.start(1), match.end(1))
     for start, end in players:
         cursor = end
-        while True:
+        while text.startswith((",", " and "), cursor):
             following = LIST_NEXT.match(text[cursor : cursor + 60])
             if not following:
                 break
             keep(cursor + following.start(1), cursor + following.end(1))
             cursor += following.end(1)
+        if not text[max(0, start - 6) : start].endswith((", ", " and ")):
+            continue
         preceding = LIST_PREVIOUS.search(text[max(0, start - 40) : start])
         if preceding:
             offset = max(0, start - 40)
