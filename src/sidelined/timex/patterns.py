@@ -28,13 +28,13 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P="))
 
 
-ISO_DATE = _compile(rf"(?<![\w/-])(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w-])")
+ISO_DATE = _compile(rf"(?<![\w/-])(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:(?=t\d)|(?![\w-]))")
 
 NUMERIC_DATE = _compile(
     r"(?<![\w/.:-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)?\d\d)(?![\w/-]|\.\d)"
 )
 
-_LIST_JOIN = r"(?P<join>\s*[-–]\s*|\s+to\s+|\s+and\s+|\s*&\s*)"
+_LIST_JOIN = r"(?P<join>\s*[-–/]\s*|\s+to\s+|\s+and\s+|\s*&\s*)"
 
 MONTH_DAY = _compile(
     rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s+(?:the\s+)?(?P<d>{DAY})\b"
