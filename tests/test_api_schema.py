@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, settings
 from sidelined.api import create_app
 from test_api_story import fill
 
-EXAMPLES_PER_OPERATION = 25
-POSTED_ARTICLES = 30
+EXAMPLES_PER_OPERATION = 15
+POSTED_ARTICLES = 20
 SLOW_OK = [HealthCheck.too_slow, HealthCheck.filter_too_much]
 
 _folder = Path(tempfile.mkdtemp(prefix="sidelined-schema-"))
