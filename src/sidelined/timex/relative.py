@@ -17,7 +17,7 @@ from sidelined.timex.context import Context, Rule
 from sidelined.timex.lexicon import weekday_number
 from sidelined.timex.tense import past_verb_follows, previous_sentence_says, result_follows, tense_at
 
-_NEXT_WEEK = re.compile(r"\bnext\s+week\b(?!end)", re.IGNORECASE)
+_NEXT_WEEK = re.compile(r"\bnext\s+week\b(?!end)")
 _FOLLOWED_BY_NOUN = re.compile(r"\s+(?:the|his|her|their|its|a|an|[A-Z][\w’']+)\b")
 _FORWARD_PREPOSITIONS = frozenset({"until", "till", "by", "before", "for", "ahead"})
 _PAST_ONLY_WEEKDAY = frozenset({"since"})
@@ -32,7 +32,7 @@ def _weekday_direction(ctx: Context, match: re.Match[str]) -> str:
     before = ctx.word_before(match.start())
     if match["pod"] and match["pod"][:1].isdigit():
         return "future"  # a kick-off time: "Sunday 4pm"
-    if match["poss"] and result_follows(ctx.text, match.end()):
+    if match["poss"] and result_follows(ctx.low, match.end()):
         return "past"
     if before in _PAST_ONLY_WEEKDAY:
         return "past"
@@ -60,11 +60,11 @@ def weekday_reference(ctx: Context, match: re.Match[str]) -> list[TimeExpression
     elif relation == "last":
         value = dates.strictly_before(anchor, weekday)
     elif relation in ("this", "this coming"):
-        past = match["poss"] and result_follows(ctx.text, match.end())
+        past = match["poss"] and result_follows(ctx.low, match.end())
         value = dates.on_or_before(anchor, weekday) if past else dates.on_or_after(anchor, weekday)
     elif _weekday_direction(ctx, match) == "past":
         value = dates.on_or_before(anchor, weekday)
-    elif previous_sentence_says(ctx.text, match.start(), _NEXT_WEEK):
+    elif previous_sentence_says(ctx.text, match.start(), _NEXT_WEEK, ctx.low):
         value = dates.in_next_week(anchor, weekday)
     else:
         value = dates.on_or_after(anchor, weekday)

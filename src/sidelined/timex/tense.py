@@ -44,9 +44,8 @@ _CUE = re.compile(
 _RESULT_AFTER = re.compile(
     r"\s*(?:[\w’'-]+\s+){0,3}?(?:\d{1,2}\s*[-–]\s*\d{1,2}\b|(?:win|victory|defeat|loss|draw|"
     r"triumph|thrashing|success|stalemate|humiliation)\b)",
-    re.IGNORECASE,
 )
-_PRESENT = re.compile(r"\b(?:is|are|has|have)\b|['’](?:s|re)\s+(?:set|due|back|ready|fit|available)\b", re.IGNORECASE)
+_PRESENT = re.compile(r"\b(?:is|are|has|have)\b|['’](?:s|re)\s+(?:set|due|back|ready|fit|available)\b")
 _CLAUSE_END = re.compile(r"[.!?;]\s|\n|[.!?]$")
 _LOOKAROUND = 160
 
@@ -62,9 +61,9 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def result_follows(text: str, end: int) -> bool:
-    """True when a match result comes straight after: "Saturday's 2-1 win"."""
-    return _RESULT_AFTER.match(text, end, min(len(text), end + 50)) is not None
+def result_follows(low: str, end: int) -> bool:
+    """True when a match result comes straight after: "Saturday's 2-1 win" (`low`: the lower-cased text)."""
+    return _RESULT_AFTER.match(low, end, min(len(low), end + 50)) is not None
 
 
 def _cue_tense(text: str, found: re.Match[str]) -> Tense | None:
@@ -106,15 +105,16 @@ def tense_at(text: str, start: int, end: int, low: str | None = None) -> Tense |
         following = _cue_tense(text, found)
         if following is not None:
             return following
-    if _PRESENT.search(text, left, right):
+    if _PRESENT.search(low, left, right):
         return "future"
     return None
 
 
-def previous_sentence_says(text: str, start: int, phrase: re.Pattern[str]) -> bool:
-    """Whether `phrase` occurs in the sentence holding `start` or in the one before it."""
+def previous_sentence_says(text: str, start: int, phrase: re.Pattern[str], low: str | None = None) -> bool:
+    """Whether `phrase` (lower case) occurs in the sentence holding `start` or in the one before it."""
+    low = text.lower() if low is None or len(low) != len(text) else low
     left, _ = clause_bounds(text, start, start)
     if left < 2 or text[left - 1] == "\n":
-        return phrase.search(text, left, start) is not None
+        return phrase.search(low, left, start) is not None
     earlier_left, _ = clause_bounds(text, left - 2, left - 2)
-    return phrase.search(text, earlier_left, start) is not None
+    return phrase.search(low, earlier_left, start) is not None
