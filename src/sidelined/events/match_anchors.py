@@ -49,7 +49,7 @@ _CUES: list[tuple[str, str | None]] = [
      "opponent"),
     (
         r"against|versus|vs\.?|v\.?|over|beat(?:s|ing)?|edged|defeated|thrashed|hammered|routed|"
-        r"face(?:s|d)?|facing|tak(?:e|es|ing)\s+on|took\s+on|meet(?:s|ing)?|(?:loss|defeat|lost)\s+(?:\d+-\d+\s+)?to|"
+        r"face(?:s|d)?|facing|tak(?:e|es|ing)\s+on|took\s+on|meet(?:s|ing)?|play(?:s|ing|ed)?|(?:loss|defeat|lost)\s+(?:\d+-\d+\s+)?to|"
         r"(?:defeat|beaten|draw|drawn|held)\s+(?:\d+-\d+\s+)?by|(?:draw|drew|drawing)\s+(?:\d+-\d+\s+)?with|"
         r"(?:thrashing|demolition|dismantling|rout|hammering|drubbing|humbling|defeat)\s+of|"
         r"(?:clash|tie|meeting|game|match|showdown|derby|encounter|battle|friendly|qualifier|leg|final|fixture|date)"
@@ -139,7 +139,7 @@ def _between_start(text: str, sent_start: int, start: int) -> int:
 
 _ANY_CUE = re.compile(
     r"\b(?:against|versus|vs|v|over|beat\w*|edged|defeated|thrashed|hammered|routed|fac\w+|tak\w+|took|meet\w*|"
-    r"to|by|of|with|at|host\w*|welcom\w*|visit\w*|trip|travel\w*)\b",
+    r"to|by|of|with|at|host\w*|welcom\w*|visit\w*|trip|travel\w*|play\w*)\b",
     re.I,
 )
 

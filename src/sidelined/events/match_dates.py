@@ -214,7 +214,8 @@ def respective_days(text: str, after: int, sent_end: int, days: list[TimeExpress
 
 
 _STRONG_FUTURE = re.compile(
-    r"\b(?:will|won't|shall|set\s+to|ahead\s+of|upcoming|face|faces|facing|host|hosts|hosting|"
+    r"\b(?:will|won't|shall|set\s+to|ahead\s+of|upcoming|face|faces|facing|host|hosts|hosting|welcomes?|"
+    r"play|plays|travel|travels|visit|visits|meet|meets|"
     r"take\s+on|takes\s+on|trip\s+to|visit\s+(?:of|by)|prepar\w+\s+for|due\s+to|scheduled|"
     r"returns?\s+to\s+action|kick\s+off)\b",
     re.I,

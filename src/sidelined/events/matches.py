@@ -194,10 +194,12 @@ def _build(text: str, published: date, seg: Segment, anchor: Anchor, choice: Day
     if score is not None and played:
         found.score = _oriented(score, own.name, opp.name)
         found.evidence.append(Evidence(field="score", start=score.start, end=score.end))
-    if anchor.home == "own":
-        found.home = own.name
-    elif anchor.home == "opponent":
-        found.home = opp.name
+    found.evidence.append(Evidence(field="played", start=score.start if score else choice.start,
+                                   end=score.end if score else choice.end))
+    if anchor.home in ("own", "opponent"):
+        found.home = own.name if anchor.home == "own" else opp.name
+        cue_end = min(anchor.phrase_start + len(anchor.cue), opp.start) if anchor.cue else opp.end
+        found.evidence.append(Evidence(field="home", start=anchor.phrase_start, end=max(cue_end, anchor.phrase_start)))
     else:
         venue = venue_home(text, seg, anchor, kb, (own.name, opp.name))
         if venue is not None:

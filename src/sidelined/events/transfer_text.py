@@ -53,7 +53,9 @@ BUYER_FROM = re.compile(
     re.I,
 )
 SELLER_BEFORE = re.compile(
-    r"\b(?:leave|leaving|left|away\s+from|exit|depart\w*|sell|from|pay|paid|paying)\s+(?:the\s+)?$", re.I
+    r"\b(?:leave|leaving|left|away\s+from|exit|depart\w*|sell|from|pay|paid|paying|(?<!arrival\s)(?<!arrive\s)at)"
+    r"\s+(?:the\s+)?$",
+    re.I,
 )
 
 _STATUS_RANK: dict[TransferStatus, int] = {"rumour": 0, "agreed": 1, "completed": 2}

@@ -161,6 +161,9 @@ def _moves_for(text: str, seg: Segment, player: Mention, sent_clubs: list[Mentio
         ):
             continue
         move = _Move(player.name, club.name, origin.name if origin else None, status)
+        cue = min(cue_spans(text, seg.start, seg.end), key=lambda c: abs(c[0] - player.start), default=None)
+        if cue is not None:
+            move.evidence.append(Evidence(field="status", start=cue[0], end=cue[1]))
         if player.end > player.start:
             move.evidence.append(Evidence(field="player", start=player.start, end=player.end))
         move.evidence.append(Evidence(field="to_team", start=club.start, end=club.end))
