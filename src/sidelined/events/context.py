@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from sidelined.events.status import Tier, tier_hits
 from sidelined.events.text import Segment, clauses, sentences
 from sidelined.events.vocab import INJURY_CUES, REPLACEMENT_CUES
 from sidelined.models import Mention
@@ -48,6 +49,7 @@ class PlayerContext:
     details: list[Segment] = field(default_factory=list)  # "(calf, Feb)" written right after his name
     sentences: list[Segment] = field(default_factory=list)
     cues: int = 0
+    tiers: set[Tier] = field(default_factory=set)
 
 
 def _merged_clauses(text: str, sentence: Segment) -> list[Segment]:
@@ -88,22 +90,31 @@ def _groups(text: str, ms: list[Mention]) -> list[list[Mention]]:
     return groups
 
 
-def _cue_owners(text: str, clause: Segment, ms: list[Mention]) -> list[set[str]]:
+def _owner(groups: list[list[Mention]], start: int, end: int, object_cue: bool) -> list[Mention]:
+    """The group of players a cue at text[start:end] is about: the nearest one, a group after the cue
+    winning ties, and only groups after it for a cue like "without"."""
+    def distance(g: list[Mention]) -> tuple[int, int]:
+        if g[0].start <= start < g[-1].end:
+            return (0, 0)
+        if start >= g[-1].end:
+            return (start - g[-1].end, 1)
+        return (g[0].start - end, 0)
+    eligible = [g for g in groups if g[0].start >= end] if object_cue else groups
+    return min(eligible or groups, key=distance)
+
+
+def _attribute(text: str, clause: Segment, ms: list[Mention]) -> tuple[dict[str, int], dict[str, set[Tier]]]:
+    """Per player name: how many injury cues of the clause are his, and which status tiers."""
     groups = _groups(text, ms)
-    owners: list[set[str]] = []
+    cues: dict[str, int] = {}
+    tiers: dict[str, set[Tier]] = {}
     for cue in INJURY_CUES.finditer(text, clause.start, clause.end):
-        def distance(g: list[Mention], cue: re.Match[str] = cue) -> tuple[int, int]:
-            if g[0].start <= cue.start() < g[-1].end:
-                return (0, 0)
-            if cue.start() >= g[-1].end:
-                return (cue.start() - g[-1].end, 0)
-            return (g[0].start - cue.end(), 1)
-        eligible = groups
-        if _OBJECT_CUE.match(cue.group(0)):
-            eligible = [g for g in groups if g[0].start >= cue.end()] or groups
-        nearest = min(eligible, key=distance)
-        owners.append({m.name for m in nearest})
-    return owners
+        for m in _owner(groups, cue.start(), cue.end(), bool(_OBJECT_CUE.match(cue.group(0)))):
+            cues[m.name] = cues.get(m.name, 0) + 1
+    for tier, start, end in tier_hits(text, clause.start, clause.end):
+        for m in _owner(groups, start, end, bool(_OBJECT_CUE.match(text[start:end]))):
+            tiers.setdefault(m.name, set()).add(tier)
+    return cues, tiers
 
 
 def player_contexts(text: str, mentions: list[Mention]) -> list[PlayerContext]:
@@ -119,7 +130,7 @@ def player_contexts(text: str, mentions: list[Mention]) -> list[PlayerContext]:
             previous = here
             if not here:
                 continue
-            owners = _cue_owners(text, clause, here)
+            cues, tiers = _attribute(text, clause, here)
             for m in here:
                 ctx = contexts.setdefault(m.name, PlayerContext(m.name, m.team, m.entity_id, m.start))
                 ctx.mentions.append(m)
@@ -129,7 +140,8 @@ def player_contexts(text: str, mentions: list[Mention]) -> list[PlayerContext]:
                     ctx.details.append(Segment(paren.start(1), paren.end(1), clause.index))
                 if clause not in ctx.segments:
                     ctx.segments.append(clause)
-                    ctx.cues += sum(1 for o in owners if m.name in o)
+                    ctx.cues += cues.get(m.name, 0)
+                    ctx.tiers |= tiers.get(m.name, set())
                 if sentence not in ctx.sentences:
                     ctx.sentences.append(sentence)
     return sorted(contexts.values(), key=lambda c: c.first)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from sidelined.events import details, when
 from sidelined.events.context import PlayerContext, player_contexts
-from sidelined.events.status import judge_tier
+from sidelined.events.status import decide
 from sidelined.models import Article, Evidence, InjuryReport, Match, Mention, TimeExpression
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def extract_injuries(
         evidence = [Evidence(field="player", start=m.start, end=m.end) for m in ctx.mentions]
         report = InjuryReport(player=ctx.name, player_id=ctx.entity_id, team=ctx.team, evidence=evidence)
         details.fill_body(report, text, ordered)
-        tier = judge_tier([text[s.start : s.end] for s in ordered])
+        tier = decide(ctx.tiers)
         report.status = "out" if tier == "firm_out" else tier
         when.fill_dates(report, text, ordered, mentions, timexes, matches, article.published,
                         ruled_out=tier in ("firm_out", "out"), kb=kb)

@@ -64,7 +64,8 @@ _DOUBTFUL = re.compile(
     r"trained (?:alone|separately|apart)|back in (?:full |team )?training|resum\w* (?:full |team )?training|"
     r"returned to (?:full |team )?training|return to (?:full |team )?training|in contention|an option|"
     r"a question mark|question marks|being assessed|nursing|struggling with|carrying a knock|not certain|unclear|"
-    r"close to (?:returning|a return)|progressing)",
+    r"close to (?:returning|a return)|progressing|possible (?:absentees?|absence|doubts?|starters?)|"
+    r"possibly|touch-and-go|will be checked|being checked|faces? a (?:late )?(?:test|race|battle))",
     re.IGNORECASE,
 )
 
@@ -78,37 +79,31 @@ _WEAK_OUT = re.compile(
 _ORDER: tuple[Tier, ...] = ("firm_out", "available", "doubtful", "out")
 
 
-def clause_tiers(clause: str) -> set[Tier]:
-    """The cue tiers one clause shows."""
-    tiers: set[Tier] = set()
-    undecided = bool(_UNDECIDED.search(clause))
-    if undecided:
-        tiers.add("doubtful")
-    elif _FIRM_OUT.search(clause):
-        tiers.add("firm_out")
-    if any(not _NEGATED.search(clause[: m.start()]) for m in _AVAILABLE.finditer(clause)):
-        tiers.add("available")
-    if _DOUBTFUL.search(clause):
-        tiers.add("doubtful")
-    if _WEAK_OUT.search(clause):
-        tiers.add("out")
-    return tiers
+def tier_hits(text: str, start: int, end: int) -> list[tuple[Tier, int, int]]:
+    """Every status cue in text[start:end] with its tier and place; an undecided cue ("not yet ruled out",
+    "likely to miss") makes the clause's firm-absence cues doubts."""
+    undecided = [("doubtful", m.start(), m.end()) for m in _UNDECIDED.finditer(text, start, end)]
+    hits: list[tuple[Tier, int, int]] = list(undecided)  # type: ignore[arg-type]
+    if not undecided:
+        hits += [("firm_out", m.start(), m.end()) for m in _FIRM_OUT.finditer(text, start, end)]
+    hits += [("available", m.start(), m.end()) for m in _AVAILABLE.finditer(text, start, end)
+             if not _NEGATED.search(text, start, m.start())]
+    hits += [("doubtful", m.start(), m.end()) for m in _DOUBTFUL.finditer(text, start, end)]
+    hits += [("out", m.start(), m.end()) for m in _WEAK_OUT.finditer(text, start, end)]
+    return hits
+
+
+def decide(tiers: set[Tier]) -> Tier:
+    """The strongest tier seen; a report with no cue at all is an absence."""
+    return next((tier for tier in _ORDER if tier in tiers), "out")
+
+
+def judge_status(clauses: list[str]) -> Status:
+    """The status the clauses about one player give when every cue in them is his."""
+    tier = decide({hit[0] for clause in clauses for hit in tier_hits(clause, 0, len(clause))})
+    return "out" if tier == "firm_out" else tier
 
 
 def clause_status(clause: str) -> Status | None:
     """The status one clause alone gives, or None when it says nothing decisive."""
-    return judge_status([clause]) if clause_tiers(clause) else None
-
-
-def judge_tier(clauses: list[str]) -> Tier:
-    """The strongest cue tier the clauses about one player show."""
-    seen: set[Tier] = set()
-    for clause in clauses:
-        seen |= clause_tiers(clause)
-    return next((tier for tier in _ORDER if tier in seen), "out")
-
-
-def judge_status(clauses: list[str]) -> Status:
-    """Combine the clauses about one player into his status at publication."""
-    tier = judge_tier(clauses)
-    return "out" if tier == "firm_out" else tier
+    return judge_status([clause]) if tier_hits(clause, 0, len(clause)) else None
