@@ -23,6 +23,7 @@ PathsArg = typer.Argument(..., help="Files, folders, feed/page URLs, or - for st
 PublishedOpt = typer.Option(None, "--published", help="Publication day (YYYY-MM-DD) for every input.")
 DbOpt = typer.Option(None, "--db", envvar="SIDELINED_DB", help="SQLAlchemy URL (default sqlite:///sidelined.db).")
 MaxBytesOpt = typer.Option(5_000_000, "--max-bytes", help="Refuse inputs larger than this many bytes.")
+TimeoutOpt = typer.Option(10.0, "--timeout", help="Seconds allowed for fetching one URL.")
 
 
 def _parse_day(value: str | None) -> date | None:
@@ -64,13 +65,15 @@ def extract(
     published: str | None = PublishedOpt,
     evidence: bool = typer.Option(True, "--evidence/--no-evidence", help="Keep evidence spans in JSON."),
     max_bytes: int = MaxBytesOpt,
+    timeout: float = TimeoutOpt,
 ) -> None:
     """Extract one v1 record per article and print it."""
     from sidelined.ingest import read_inputs
     from sidelined.pipeline import extract_stream
 
     failed = 0
-    for item in extract_stream(read_inputs(paths, max_bytes=max_bytes), published=_parse_day(published)):
+    items = read_inputs(paths, max_bytes=max_bytes, timeout=timeout)
+    for item in extract_stream(items, published=_parse_day(published)):
         if isinstance(item, InputError):
             report_error(item)
             failed += 1
@@ -83,7 +86,7 @@ def extract(
 
 
 def ingest_into(db: str | None, paths: list[str], published: date | None, max_bytes: int,
-                quiet: bool = False) -> dict[str, int]:
+                quiet: bool = False, timeout: float = 10.0) -> dict[str, int]:
     """Extract and store every input; returns counts by outcome."""
     from sidelined.ingest import read_inputs
     from sidelined.pipeline import extract_stream
@@ -96,7 +99,8 @@ def ingest_into(db: str | None, paths: list[str], published: date | None, max_by
     try:
         with Progress(*columns, console=err, disable=quiet or not err.is_terminal) as progress:
             task = progress.add_task("ingest", total=None, counts="")
-            for item in extract_stream(read_inputs(paths, max_bytes=max_bytes), published=published):
+            items = read_inputs(paths, max_bytes=max_bytes, timeout=timeout)
+            for item in extract_stream(items, published=published):
                 if isinstance(item, InputError):
                     report_error(item)
                     counts["failed"] += 1
@@ -114,9 +118,10 @@ def ingest(
     db: str | None = DbOpt,
     published: str | None = PublishedOpt,
     max_bytes: int = MaxBytesOpt,
+    timeout: float = TimeoutOpt,
 ) -> None:
     """Extract articles and keep them in the store; an article already stored is skipped."""
-    counts = ingest_into(db, paths, _parse_day(published), max_bytes)
+    counts = ingest_into(db, paths, _parse_day(published), max_bytes, timeout=timeout)
     err.print(f"ingested {counts['added']}, skipped {counts['duplicate']} duplicate(s) and "
               f"{counts['near-duplicate']} near-duplicate(s), failed {counts['failed']}")
     if counts["failed"]:
