@@ -63,5 +63,18 @@ def relink_player(session: Session, player_id: int) -> None:
 
 
 def relink_players(session: Session, player_ids: Iterable[int]) -> None:
-    for player_id in sorted(set(player_ids)):
+    players = sorted(set(player_ids))
+    lock_players(session, players)
+    for player_id in players:
         relink_player(session, player_id)
+
+
+def lock_players(session: Session, player_ids: list[int]) -> None:
+    """Hold the players' rows until commit, so two writers never rebuild one player's episodes at once.
+
+    FOR NO KEY UPDATE (not FOR UPDATE) leaves the key-share locks of reports being inserted unblocked;
+    SQLite serializes writers anyway and ignores the clause.
+    """
+    if player_ids:
+        query = select(EntityRow.id).where(EntityRow.id.in_(player_ids)).order_by(EntityRow.id)
+        session.execute(query.with_for_update(key_share=True)).all()

@@ -10,6 +10,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
@@ -21,6 +22,8 @@ from sidelined.store.schema import ArticleRow, EntityRow
 
 DEFAULT_URL = "sqlite:///sidelined.db"
 IngestStatus = Literal["added", "duplicate", "near-duplicate"]
+_WRITE_ATTEMPTS = 5
+_RETRYABLE_STATES = {"40P01", "40001"}  # PostgreSQL: deadlock detected, serialization failure
 
 
 class IngestResult(BaseModel):
@@ -80,7 +83,19 @@ class Store:
             return found is not None
 
     def ingest(self, extraction: Extraction) -> IngestResult:
-        """Store one article and its facts in one transaction, then relink the episodes of its players."""
+        """Store one article and its facts in one transaction, then relink the episodes of its players.
+
+        A transaction PostgreSQL aborted to break a deadlock with another writer is run again.
+        """
+        for attempt in range(1, _WRITE_ATTEMPTS + 1):
+            try:
+                return self._ingest_once(extraction)
+            except OperationalError as error:
+                if attempt == _WRITE_ATTEMPTS or getattr(error.orig, "sqlstate", None) not in _RETRYABLE_STATES:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _ingest_once(self, extraction: Extraction) -> IngestResult:
         article = extraction.article
         self._load_finder()
         with self.sessions() as session, session.begin():
