@@ -94,6 +94,7 @@ def test_episodes_filter(client: TestClient) -> None:
     assert get(client, "/api/episodes", player=SAKA)["total"] == SAKA_EPISODES
     over = get(client, "/api/episodes", status="available")["items"]
     assert [(e["player"], e["ended_on"]) for e in over] == [(SAKA, "2025-04-02")]
+    assert get(client, "/api/episodes", on="2025-01-05")["total"] == 1  # only Saka's news by then
     active = get(client, "/api/episodes", active_on="2025-03-01")["items"]
     assert sorted(e["player"] for e in active) == sorted([JESUS, SAKA])
 

@@ -123,6 +123,8 @@ def test_export_command_writes_a_file(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8").count("BEGIN:VEVENT") == 2
     as_csv = runner.invoke(app, ["export", "--format", "csv", "--player", "Gabriel Jesus", "--db", url])
     assert as_csv.exit_code == 0 and as_csv.output.count("Gabriel Jesus") == 1
+    before = runner.invoke(app, ["export", "--format", "json", "--as-of", "2025-01-05", "--db", url])
+    assert before.exit_code == 0 and [e["player"] for e in json.loads(before.output)] == ["Bukayo Saka"]
     refused = runner.invoke(app, ["export", "--format", "pdf", "--db", url])
     assert refused.exit_code != 0 and "pdf" in refused.output
 

@@ -89,7 +89,7 @@ def test_every_extracted_string_is_escaped(client: TestClient) -> None:
 
 def test_bad_page_requests_are_clear_html_errors(client: TestClient) -> None:
     missing = client.get("/players/No%20Such%20Player")
-    assert missing.status_code == 404 and "No player named" in missing.text
+    assert missing.status_code == 404 and "unknown player" in missing.text
     bad_day = client.get("/teams/Arsenal?on=31-12-2025")
     assert bad_day.status_code == 400 and "YYYY-MM-DD" in bad_day.text
     assert client.get("/no/such/page").status_code == 404

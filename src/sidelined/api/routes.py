@@ -26,7 +26,7 @@ from sidelined.api.schemas import (
     TeamDetail,
     TeamSummary,
 )
-from sidelined.errors import InputError
+from sidelined.errors import InputError, UnknownEntity
 from sidelined.export import FORMATS, MEDIA_TYPES, ExportFormat, export_episodes
 from sidelined.models import Article, Match, Status, Transfer, TransferStatus
 from sidelined.store import Store
@@ -68,10 +68,10 @@ def players(store: StoreDep, q: Text = None, team: Text = None, limit: Limit = 5
 @router.get("/players/{name:path}", response_model=PlayerDetail, responses=NOT_FOUND, tags=["players"])
 def player(store: StoreDep, today: TodayDep, name: Name, on: Day = None) -> object:
     """One player's status on a day (default today), episodes, reports and his team's fixtures."""
-    found = queries.player_detail(store, name, on or today)
-    if found is None:
-        raise HTTPException(404, f"no player named {name!r} in the store")
-    return found
+    try:
+        return queries.player_detail(store, name, on or today)
+    except UnknownEntity as error:
+        raise HTTPException(404, str(error)) from None
 
 
 @router.get("/teams", response_model=Page[TeamSummary], tags=["teams"])
@@ -83,10 +83,10 @@ def teams(store: StoreDep, today: TodayDep, q: Text = None, limit: Limit = 50, o
 @router.get("/teams/{name:path}", response_model=TeamDetail, responses=NOT_FOUND, tags=["teams"])
 def team(store: StoreDep, today: TodayDep, name: Name, on: Day = None) -> object:
     """Who in the team is out or doubtful on a day (default today), and its fixtures."""
-    found = queries.team_detail(store, name, on or today)
-    if found is None:
-        raise HTTPException(404, f"no team named {name!r} in the store")
-    return found
+    try:
+        return queries.team_detail(store, name, on or today)
+    except UnknownEntity as error:
+        raise HTTPException(404, str(error)) from None
 
 
 @router.get("/episodes", response_model=Page[EpisodeView], tags=["episodes"])
@@ -97,11 +97,12 @@ def episodes(
     team: Text = None,
     status: Status | None = None,
     active_on: Day = None,
+    on: Day = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> object:
-    """Injury episodes as known today, newest first, with every expected-return estimate they had."""
-    return queries.paginate(queries.episodes(store, today, player, team, status, active_on), limit, offset)
+    """Injury episodes as known on `on` (default today), newest first, with every expected-return estimate."""
+    return queries.paginate(queries.episodes(store, on or today, player, team, status, active_on), limit, offset)
 
 
 @router.get("/articles", response_model=Page[ArticleSummary], tags=["articles"])
@@ -220,8 +221,10 @@ def search(
     response_class=Response,
     responses={200: {"content": {MEDIA_TYPES[f].split(";")[0]: {} for f in FORMATS}}},
 )
-def export(store: StoreDep, today: TodayDep, fmt: ExportFormat, player: Text = None, team: Text = None) -> Response:
+def export(
+    store: StoreDep, today: TodayDep, fmt: ExportFormat, player: Text = None, team: Text = None, on: Day = None
+) -> Response:
     """All episodes (or one player's or team's) as CSV, JSON, or an ICS calendar of expected returns."""
-    body = export_episodes(queries.episodes(store, today, player, team), fmt)
+    body = export_episodes(queries.episodes(store, on or today, player, team), fmt)
     headers = {"Content-Disposition": f'attachment; filename="sidelined-episodes.{fmt}"'}
     return Response(body, media_type=MEDIA_TYPES[fmt], headers=headers)

@@ -11,15 +11,14 @@ import typer
 
 from sidelined.export import FORMATS, ExportFormat
 
-DbOpt = typer.Option(
-    None, "--db", envvar="SIDELINED_DB", help="SQLAlchemy URL (default sqlite:///sidelined.db)."
-)
+DbOpt = typer.Option(None, "--db", envvar="SIDELINED_DB", help="SQLAlchemy URL (default sqlite:///sidelined.db).")
 HostOpt = typer.Option("127.0.0.1", "--host", help="Address to bind; 0.0.0.0 would expose it to the network.")
 PortOpt = typer.Option(8000, "--port", min=1, max=65535, help="TCP port.")
 FormatOpt = typer.Option(..., "--format", help=f"One of: {', '.join(FORMATS)}.")
 OutOpt = typer.Option(None, "--out", help="File to write (default: standard output).")
 PlayerOpt = typer.Option(None, "--player", help="Only this player's episodes.")
 TeamOpt = typer.Option(None, "--team", help="Only this team's episodes.")
+AsOfOpt = typer.Option(None, "--as-of", help="Episodes as known on this day, YYYY-MM-DD (default today).")
 
 
 def serve(host: str = HostOpt, port: int = PortOpt, db: str | None = DbOpt) -> None:
@@ -38,17 +37,22 @@ def export(
     out: Path | None = OutOpt,
     player: str | None = PlayerOpt,
     team: str | None = TeamOpt,
+    as_of: str | None = AsOfOpt,
     db: str | None = DbOpt,
 ) -> None:
     """Export injury episodes as CSV, JSON, or an ICS calendar of expected-return windows."""
     if fmt not in FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+    try:
+        day = date.fromisoformat(as_of) if as_of else date.today()
+    except ValueError:
+        raise typer.BadParameter(f"{as_of!r} is not a day in the form YYYY-MM-DD", param_hint="--as-of") from None
     from sidelined.api import queries
     from sidelined.export import export_episodes
     from sidelined.store import Store
 
     with Store(db) as store:
-        text = export_episodes(queries.episodes(store, date.today(), player, team), cast(ExportFormat, fmt))
+        text = export_episodes(queries.episodes(store, day, player, team), cast(ExportFormat, fmt))
     if out is None:
         sys.stdout.write(text)
     else:

@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sidelined.api import queries
 from sidelined.api.links import article_url, player_url, team_url
 from sidelined.api.routes import Day, Name, Offset, StoreDep, Text, TodayDep
+from sidelined.errors import UnknownEntity
 from sidelined.export import latest_estimate
 from sidelined.timeline.episodes import DEFAULT_STALE_DAYS
 from sidelined.web.chart import build_chart
@@ -78,9 +79,10 @@ def player_list(request: Request, store: StoreDep, q: Text = None, offset: Offse
 @router.get("/players/{name:path}", name="player_page")
 def player_page(request: Request, store: StoreDep, today: TodayDep, name: Name, on: Day = None) -> Response:
     day = on or _dashboard_day(store, today)[0]
-    player = queries.player_detail(store, name, day)
-    if player is None:
-        raise HTTPException(404, f"No player named “{name}” in the store.")
+    try:
+        player = queries.player_detail(store, name, day)
+    except UnknownEntity as error:
+        raise HTTPException(404, str(error)) from None
     context = {
         "player": player,
         "chart": build_chart(player.episodes, player.fixtures, day),
@@ -101,9 +103,10 @@ def team_list(
 
 @router.get("/teams/{name:path}", name="team_page")
 def team_page(request: Request, store: StoreDep, today: TodayDep, name: Name, on: Day = None) -> Response:
-    team = queries.team_detail(store, name, on or _dashboard_day(store, today)[0])
-    if team is None:
-        raise HTTPException(404, f"No team named “{name}” in the store.")
+    try:
+        team = queries.team_detail(store, name, on or _dashboard_day(store, today)[0])
+    except UnknownEntity as error:
+        raise HTTPException(404, str(error)) from None
     return _render(request, "team.html", {"team": team})
 
 

@@ -121,12 +121,9 @@ def _latest_teams(session: Session, player_ids: list[int]) -> dict[int, str]:
     return {player_id: name for player_id, name in rows}  # the latest report wins
 
 
-def player_detail(store: Store, name: str, on: date) -> PlayerDetail | None:
-    """The player's file as known on `on`; None when no stored player answers to the name."""
-    try:
-        history = player_history(store, name, as_of=on)
-    except UnknownEntity:
-        return None
+def player_detail(store: Store, name: str, on: date) -> PlayerDetail:
+    """The player's file as known on `on`; UnknownEntity (saying why) when no stored player answers to the name."""
+    history = player_history(store, name, as_of=on)
     reports = [r for ep in history.episodes for r in ep.reports]
     refs = _refs(store, [r.article_id for r in reports])
     views = [ReportView(article=refs[r.article_id], report=r) for r in reports if r.article_id in refs]
@@ -185,11 +182,9 @@ def unavailable_by_team(store: Store, on: date) -> list[tuple[str, list[StatusVi
     return sorted(grouped.items(), key=lambda item: (-len(item[1]), item[0]))
 
 
-def team_detail(store: Store, name: str, on: date) -> TeamDetail | None:
-    try:
-        status = team_status(store, name, as_of=on)
-    except UnknownEntity:
-        return None
+def team_detail(store: Store, name: str, on: date) -> TeamDetail:
+    """Who at the team is out or doubtful on `on`; UnknownEntity when no stored team answers to the name."""
+    status = team_status(store, name, as_of=on)
     refs = _refs(store, [r.article_id for entry in status.players for r in entry.sources])
     unavailable = [
         StatusView(
