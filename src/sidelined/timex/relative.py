@@ -18,7 +18,7 @@ from sidelined.timex.lexicon import weekday_number
 from sidelined.timex.tense import past_verb_follows, previous_sentence_says, result_follows, tense_at
 
 _NEXT_WEEK = re.compile(r"\bnext\s+week\b(?!end)")
-_FOLLOWED_BY_NOUN = re.compile(r"\s+(?:the|his|her|their|its|a|an|[A-Z][\w’']+)\b")
+_FOLLOWED_BY_NOUN = re.compile(r"\s+(?:the|his|her|their|its|a|an|of|[A-Z][\w’']+)\b")
 _FORWARD_PREPOSITIONS = frozenset({"until", "till", "by", "before", "for", "ahead"})
 _PAST_ONLY_WEEKDAY = frozenset({"since"})
 _CLUB_NAMED_AFTER_DAY = frozenset({"sheffield"})
