@@ -208,12 +208,38 @@ def _build(text: str, published: date, seg: Segment, anchor: Anchor, choice: Day
     first = anchor
     while first.coordinated_with is not None:  # "friendlies against Uruguay ... and Japan": the list's start
         first = first.coordinated_with
-    lo = bounds[0] if first is anchor else first.phrase_start - 45
+    if first is not anchor:
+        lo = first.phrase_start - 45
+    elif bounds[0] > seg.start:  # a match named after another: only its own clause
+        lo = _clause_start(text, bounds[0], first.phrase_start)
+    else:
+        lo = bounds[0]
     competition = competition_near(text, max(lo, seg.start), min(bounds[1], seg.end), first.phrase_start, opp.end)
+    if competition is None:
+        competition = _own_league(text, max(lo, seg.start), min(bounds[1], seg.end), own.name, kb)
     if competition is not None:
         found.competition = competition[2]
         found.evidence.append(Evidence(field="competition", start=competition[0], end=competition[1]))
     return found
+
+
+_CLAUSE_BREAK = re.compile(r",\s|\band\b|\bbefore\b|\bafter\b|\bthen\b|\bwhile\b")
+_LEAGUE_WORD = re.compile(r"\bleague\s+(?:game|match|clash|fixture|action|win|defeat|loss|draw|meeting|encounter)\b")
+
+
+def _clause_start(text: str, floor: int, phrase_start: int) -> int:
+    """Where the words about this match begin: after the last clause break since the match before it."""
+    breaks = list(_CLAUSE_BREAK.finditer(text, floor, phrase_start))
+    return breaks[-1].start() if breaks else floor
+
+
+def _own_league(text: str, lo: int, hi: int, own: str, kb: KnowledgeBase | None) -> tuple[int, int, str] | None:
+    """ "a league game", "in league action": the league the KB has the team in."""
+    found = _LEAGUE_WORD.search(text, lo, hi)
+    team = kb.team(own) if kb is not None and found is not None else None
+    if found is None or team is None or not team.league:
+        return None
+    return found.start(), found.start() + len("league"), team.league
 
 
 def _day_in_next_sentence(text: str, segments: list[Segment], seg: Segment, days: list[TimeExpression],
