@@ -92,7 +92,7 @@ def written_date(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
     end_day = dates.safe_date(start_day.year, month, second)
     if end_day is None:
         return []
-    if match["join"].strip().lower() in ("and", "&"):
+    if match["join"].strip().lower() in ("and", "&") and ctx.word_before(match.start()) != "between":
         split = match.start("join")
         return [
             ctx.make(match.start(), split, "date", value=start_day),
@@ -102,7 +102,7 @@ def written_date(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
 
 
 def cross_month_range(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
-    """"July 26-August 25, 2024", "Oct 20, 2017 - Nov 28, 2017"."""
+    """"July 26-August 25, 2024", "between October 18 and October 25"; "May 30 and June 2" are two days."""
     first_month, first_day = match["m1"] or match["m1b"], match["d1"] or match["d1b"]
     last_month, last_day = match["m2"] or match["m2b"], match["d2"] or match["d2b"]
     if not all(_capitalised(ctx, match, group) for group in ("m1", "m1b", "m2", "m2b")):
@@ -117,6 +117,12 @@ def cross_month_range(ctx: Context, match: re.Match[str]) -> list[TimeExpression
         latest = dates.safe_date(latest_year + 1, latest.month, latest.day)
     if latest is None:
         return []
+    if match["join"].strip() == "and" and match["lead"] != "between":  # two days, not a window
+        second_start = match.start("m2") if match["m2"] else match.start("d2b")
+        return [
+            ctx.make(match.start(), match.start("join"), "date", value=earliest),
+            ctx.make(second_start, match.end(), "date", value=latest),
+        ]
     return [ctx.make(*match.span(), "range", earliest=earliest, latest=latest)]
 
 

@@ -47,8 +47,8 @@ DAY_MONTH = _compile(
 )
 
 CROSS_MONTH_RANGE = _compile(
-    rf"\b(?:(?:from|between)\s+)?(?:(?P<m1>{MONTH})\s+(?P<d1>{DAY})|(?P<d1b>{DAY})\s+(?P<m1b>{MONTH}))"
-    rf"(?:,?\s+(?P<y1>{YEAR}))?{RANGE_JOIN}"
+    rf"\b(?:(?P<lead>from|between)\s+)?(?:(?P<m1>{MONTH})\s+(?P<d1>{DAY})|(?P<d1b>{DAY})\s+(?P<m1b>{MONTH}))"
+    rf"(?:,?\s+(?P<y1>{YEAR}))?(?P<join>{RANGE_JOIN}|\s+and\s+)"
     rf"(?:(?P<m2>{MONTH})\s+(?P<d2>{DAY})|(?P<d2b>{DAY})\s+(?P<m2b>{MONTH}))\b(?:,?\s+(?P<y2>{YEAR})\b)?"
 )
 
