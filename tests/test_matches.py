@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from sidelined.events.matches import extract_matches
+from sidelined.kb import Team
 from sidelined.models import Article, Match, Mention, TimeExpression
 
 NATIONS = {"England", "Uruguay", "Japan", "Spain", "Wales", "Scotland", "France"}
@@ -185,3 +186,48 @@ def test_thrashing_of_names_the_opponent() -> None:
     m = only(run(text, date(2024, 4, 25), [team(text, "Arsenal"), team(text, "Chelsea")],
                  [day(text, "Tuesday", date(2024, 4, 23))]))
     assert m.score == {"Arsenal": 5, "Chelsea": 0}
+
+
+class _GroundsKB:
+    """Just enough of a knowledge base: teams with their grounds and leagues."""
+
+    def __init__(self, teams: dict[str, tuple[str, str]]) -> None:
+        self._teams = {name: Team(id=name, name=name, kind="club", country=None, league=league, aliases=(),
+                                  stadium=stadium) for name, (stadium, league) in teams.items()}
+
+    def team(self, name: str) -> Team | None:
+        return self._teams.get(name)
+
+
+def test_the_ground_named_makes_its_club_the_home_team() -> None:
+    text = "Real Madrid fear the worst. Bellingham limped off in Sunday's game against Rayo Vallecano at the Bernabeu."
+    kb = _GroundsKB({"Real Madrid": ("Santiago Bernabéu", "La Liga"),
+                     "Rayo Vallecano": ("Estadio de Vallecas", "La Liga")})
+    article = Article(id="t", text=text, published=date(2026, 2, 2))
+    mentions = [team(text, "Real Madrid"), team(text, "Rayo Vallecano")]
+    m = only(extract_matches(article, mentions, [day(text, "Sunday's", date(2026, 2, 1))], kb))  # type: ignore[arg-type]
+    assert m.home == "Real Madrid"
+
+
+def test_a_league_game_takes_the_teams_league() -> None:
+    text = "Liverpool host Swansea City in league action on Sunday."
+    kb = _GroundsKB({"Liverpool": ("Anfield", "Premier League"), "Swansea City": ("Liberty Stadium", "Championship")})
+    article = Article(id="t", text=text, published=date(2015, 11, 17))
+    m = only(extract_matches(article, [team(text, "Liverpool"), team(text, "Swansea City")],
+                             [day(text, "Sunday", date(2015, 11, 22))], kb))  # type: ignore[arg-type]
+    assert m.competition == "Premier League"
+
+
+def test_fixture_header_takes_the_day_on_the_line_below() -> None:
+    text = "FA Cup fourth round: match previews\nCardiff City v Manchester City\nA test awaits.\nSunday 4pm\n"
+    timexes = [day(text, "Sunday", date(2018, 1, 21))]  # read as the Sunday before; a preview's day is to come
+    m = only(run(text, date(2018, 1, 26), [team(text, "Cardiff City"), team(text, "Manchester City")], timexes))
+    assert m.date == date(2018, 1, 28)
+    assert m.home == "Cardiff City"
+
+
+def test_possessive_day_before_a_named_team_game() -> None:
+    text = "Real Madrid are worried. His part in this Sunday's (May 4) Celta Vigo league game is now in doubt."
+    mentions = [team(text, "Real Madrid"), team(text, "Celta Vigo")]
+    m = only(run(text, date(2025, 5, 2), mentions, [day(text, "this Sunday's (May 4)", date(2025, 5, 4), "date")]))
+    assert (m.date, set(m.teams), m.played) == (date(2025, 5, 4), {"Real Madrid", "Celta Vigo"}, False)
