@@ -8,10 +8,12 @@ is missing.
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from urllib.parse import quote
@@ -49,13 +51,12 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'store.db'}"
-    fill(url, [*story(), hostile()])
+@contextmanager
+def serving(url: str, today: date) -> Iterator[str]:
+    """A live server over the store at `url`, on a free port of 127.0.0.1, for the duration of the block."""
     port = _free_port()
     server = uvicorn.Server(
-        uvicorn.Config(create_app(url, today=lambda: TODAY), host="127.0.0.1", port=port, log_level="warning")
+        uvicorn.Config(create_app(url, today=lambda: today), host="127.0.0.1", port=port, log_level="warning")
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -64,9 +65,19 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("the test server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'store.db'}"
+    fill(url, [*story(), hostile()])
+    with serving(url, TODAY) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
@@ -153,7 +164,7 @@ def test_posted_article_with_script_is_shown_not_run(page: Page) -> None:
     text = (
         "date 2025-03-03\nInjury news <script>window.__sidelinedInjected = true;</script>\n\n"
         "Arsenal defender William Saliba has been ruled out for two weeks with a thigh injury, "
-        "Mikel Arteta said <img src=x onerror=\"window.__sidelinedInjected = true\">."
+        'Mikel Arteta said <img src=x onerror="window.__sidelinedInjected = true">.'
     )
     response = page.request.post("/api/articles", data={"text": text})
     assert response.status == 201, response.text()
@@ -163,3 +174,25 @@ def test_posted_article_with_script_is_shown_not_run(page: Page) -> None:
     assert "<script>" in page.locator("#article-text").inner_text()
     assert page.locator("#article-text script, #article-text img").count() == 0
     _shot(page, "posted-article")
+
+
+DOCS_DB = os.environ.get("SIDELINED_DOCS_DB")
+DOCS_PAGES = {
+    "dashboard": os.environ.get("SIDELINED_DOCS_DASHBOARD", "/"),
+    "player": os.environ.get("SIDELINED_DOCS_PLAYER", f"/players/{quote(SAKA)}"),
+}
+
+
+@pytest.mark.skipif(DOCS_DB is None, reason="set SIDELINED_DOCS_DB to a filled store to refresh docs/img")
+def test_refresh_readme_screenshots(browser: Browser) -> None:
+    """Opt-in: SIDELINED_DOCS_DB=URL, optionally SIDELINED_DOCS_DASHBOARD=/?on=DAY, SIDELINED_DOCS_PLAYER=/players/X."""
+    assert DOCS_DB is not None
+    folder = Path(__file__).resolve().parents[1] / "docs" / "img"
+    with serving(DOCS_DB, date.today()) as address:
+        opened = browser.new_page(viewport={"width": 1280, "height": 900})
+        for name, path in DOCS_PAGES.items():
+            assert opened.goto(address + path).ok  # type: ignore[union-attr]
+            height = min(1150, opened.evaluate("document.body.scrollHeight"))
+            clip = {"x": 0, "y": 0, "width": 1280, "height": height}
+            opened.screenshot(path=str(folder / f"{name}.png"), full_page=True, clip=clip)
+        opened.close()
