@@ -174,3 +174,16 @@ def test_tempeval_check_reads_timeml_and_scores_values(tmp_path: Path) -> None:
     score = score_tempeval(tmp_path)
     assert (score.documents, score.gold_dates, score.found) == (1, 3, 3)
     assert score.right_value == 2  # the month is right; "a year ago" is a window of 2012, not June 2012
+
+
+def test_bench_without_dateparser_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sidelined.timex import bench
+
+    cases = tmp_path / "cases.jsonl"
+    case = {"id": "x-001", "class": "trap", "anchor": "2026-03-07", "sentence": "The 22-year-old scored.",
+            "expected": [], "not_dates": ["22-year-old"]}
+    cases.write_text(json.dumps(case) + "\n", encoding="utf-8")
+    monkeypatch.setattr(bench, "_dateparser_search", lambda: None)
+    text = bench.report(seconds=0.01, cases_path=cases, shared=tmp_path)
+    assert "dateparser is not installed" in text
+    assert "| trap | 1 | 100% |" in text
