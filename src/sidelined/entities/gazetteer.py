@@ -20,7 +20,7 @@ from sidelined.kb import KnowledgeBase
 from sidelined.kb.names import fold, fold_same_length
 from sidelined.models import LinkVia
 
-EntryKind = Literal["player_name", "player_surname", "team", "competition"]
+EntryKind = Literal["player_name", "player_surname", "coach_name", "coach_surname", "team", "competition"]
 
 # National sides whose names are also common first names or words: only taken with support.
 AMBIGUOUS_COUNTRY_NAMES = frozenset({"Jordan", "Chad", "Georgia", "Niger", "Israel", "Wales"} - {"Wales"})
@@ -58,6 +58,11 @@ class Gazetteer:
         entries: dict[str, list[Entry]] = defaultdict(list)
         self._add_players(kb, entries)
         self._add_teams(kb, entries)
+        for coach in kb.coaches.values():
+            entries[coach.name].append(Entry("coach_name", coach.id, "name"))
+            surname = coach.name.split()[-1]
+            if surname != coach.name:
+                entries[surname].append(Entry("coach_surname", coach.id, "surname"))
         for name in kb.competition_names:
             for spelling in (name, *kb.competition_aliases(name)):
                 for form in _variants(spelling):

@@ -174,14 +174,42 @@ def _recent(player: Player, ctx: ArticleContext) -> bool:
     return any(season in recent for season, _ in player.club_ids)
 
 
+def _coach_meant(kb: KnowledgeBase, hit: Hit, ctx: ArticleContext, player_ids: list[str]) -> str | None:
+    """A known coach's full name (unless a namesake plays for a club in the article), or his surname
+    when his club is in the article and no player of that name is."""
+    full = [e.entity_id for e in hit.entries if e.kind == "coach_name"]
+    if full:
+        playing = [pid for pid in player_ids if set(kb.club_ids_on(pid, ctx.day)) & ctx.team_ids]
+        return None if playing else full[0]
+    surname = [e.entity_id for e in hit.entries if e.kind == "coach_surname"]
+    if not surname or player_ids:
+        return None
+    coach = kb.coaches[surname[0]]
+    team = kb.team(coach.team) if coach.team else None
+    active = any(
+        e.kind == "player_surname" and set(kb.club_ids_on(e.entity_id, ctx.day)) & ctx.team_ids for e in hit.entries
+    )
+    return surname[0] if team and team.id in ctx.team_ids and not active else None
+
+
 def resolve_players(kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext, team_starts: set[int]) -> list[PlayerLink]:
     links: list[PlayerLink] = []
     full_mentions: list[tuple[int, str]] = []
     surname_hits: list[Hit] = []
+    coach_names: set[str] = set()
     for hit in hits:
         if hit.start in team_starts:
             continue
         names = [e.entity_id for e in hit.entries if e.kind == "player_name"]
+        coach = _coach_meant(kb, hit, ctx, names)
+        if coach:
+            links.append(
+                PlayerLink(
+                    hit.start, hit.end, hit.text, coach, kb.coaches[coach].name, hit.entries[0].via, kind="person"
+                )
+            )
+            coach_names.add(coach)
+            continue
         if names and " " in hit.text.strip():
             player_id, _ = _best_player(kb, names, ctx)
             if staff_before(ctx.text, hit.start) or _retired(kb, kb.players[player_id], ctx):

@@ -4,7 +4,7 @@
 rebuilds its file from `../shared/data`.
 """
 
-from sidelined.kb.model import Fixture, Player, Team
+from sidelined.kb.model import Coach, Fixture, Player, Team
 from sidelined.kb.store import KnowledgeBase, load_kb, read_kb
 
-__all__ = ["Fixture", "KnowledgeBase", "Player", "Team", "load_kb", "read_kb"]
+__all__ = ["Coach", "Fixture", "KnowledgeBase", "Player", "Team", "load_kb", "read_kb"]

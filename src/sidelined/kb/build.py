@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sidelined.kb.build_fixtures import build_fixtures
 from sidelined.kb.build_players import build_players
+from sidelined.kb.build_staff import build_coaches
 from sidelined.kb.build_teams import build_competitions, build_teams
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -39,6 +40,7 @@ def build_facts(data: Path) -> dict[str, object]:
     competitions, competition_by_code = build_competitions()
     teams, spelling_to_id = build_teams(data, competition_by_code)
     players = build_players(data, teams)
+    coaches = build_coaches(data, teams)
     fixture_competitions, fixtures = build_fixtures(data, teams, spelling_to_id, competition_by_code)
     team_rows = [team.as_row() for team in sorted(teams.teams.values(), key=lambda t: t.id)]
     return {
@@ -46,6 +48,7 @@ def build_facts(data: Path) -> dict[str, object]:
         "teams": team_rows,
         "competitions": competitions,
         "players": players,
+        "coaches": coaches,
         "fixture_competitions": fixture_competitions,
         "fixtures": fixtures,
     }
@@ -92,7 +95,7 @@ def build(data: Path, out_dir: Path = DATA_DIR, built_on: date | None = None) ->
         "bytes": len(payload),
         "counts": {
             name: len(facts[name])  # type: ignore[arg-type]
-            for name in ("teams", "competitions", "players", "fixtures")
+            for name in ("teams", "competitions", "players", "coaches", "fixtures")
         },
     }
     (out_dir / PROVENANCE_FILE.name).write_text(json.dumps(provenance, indent=2) + "\n", encoding="utf-8")

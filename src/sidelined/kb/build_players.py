@@ -202,6 +202,8 @@ def fpl_sightings(data: Path, teams: TeamIndex) -> Iterator[Sighting]:
     rows = list(read_rows(data / "fpl" / "players.csv"))
     born_by_code = {row["code"]: row["birth_date"].strip() for row in rows if _day(row["birth_date"])}
     for row in rows:
+        if row["position"] == "MGR":
+            continue  # managers, kept as coaches by build_staff
         second = re.sub(r"'[^']*'", "", row["second_name"]).split()
         full = " ".join([row["first_name"].strip(), *second])
         born = born_by_code.get(row["code"])

@@ -58,3 +58,11 @@ class Fixture:
     @property
     def played(self) -> bool:
         return self.home_goals is not None and self.away_goals is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Coach:
+    id: str
+    name: str
+    team: str | None  # the club he was coaching when the source was taken
+    season: str

@@ -49,6 +49,8 @@ LEGAL_FORM_WORDS = frozenset(_LEGAL_FORMS.split())
 
 def fold(text: str) -> str:
     """Plain-ASCII form of a name, keeping case and punctuation."""
+    if text.isascii():
+        return text
     text = text.translate(_EXTRA_FOLDS)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).encode("ascii", "ignore").decode()
@@ -74,10 +76,13 @@ def fold_same_length(text: str) -> str:
     return _NON_ASCII.sub(_fold_one, text)
 
 
+_NOT_KEY_CHARS = re.compile(r"[^a-z0-9 ]+")
+
+
 def key(text: str) -> str:
     """Lookup key: folded, lower case, only letters, digits and single spaces."""
     lowered = fold(text).lower().replace("&", " ")
-    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", lowered).split())
+    return " ".join(_NOT_KEY_CHARS.sub(" ", lowered).split())
 
 
 def club_key(text: str) -> str:

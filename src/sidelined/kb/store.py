@@ -13,7 +13,7 @@ from typing import Any
 
 from sidelined.kb.build import KB_FILE, PROVENANCE_FILE
 from sidelined.kb.build_fixtures import EPOCH
-from sidelined.kb.model import Fixture, Player, Team
+from sidelined.kb.model import Coach, Fixture, Player, Team
 from sidelined.kb.names import club_key, key, season_of
 
 
@@ -53,6 +53,10 @@ class KnowledgeBase:
         self._season_cache: dict[str, dict[str, list[str]]] = {}
         for row in facts["players"]:
             self._add_player(row)
+        self.coaches: dict[str, Coach] = {}
+        for coach_id, name, team_id, season in facts.get("coaches", []):
+            team = self.teams[team_id].name if team_id in self.teams else None
+            self.coaches[coach_id] = Coach(coach_id, name, team, season)
         self._load_fixtures(facts["fixture_competitions"], facts["fixtures"])
 
     # ------------------------------------------------------------------ teams
@@ -204,6 +208,7 @@ class KnowledgeBase:
             "teams": len(self.teams),
             "competitions": len(self.competition_names),
             "players": len(self.players),
+            "coaches": len(self.coaches),
             "fixtures": len(self._fixture_rows),
         }
 
