@@ -288,7 +288,7 @@ RULES = (
     Rule("table_month", patterns.TABLE_MONTH, table_month, ("monthname",), 0),
     Rule("holiday", patterns.HOLIDAY, holiday, ("holiday",), 1),
     Rule("ordinal_day", patterns.ORDINAL_DAY, ordinal_day, ("ordinal",), 2),
-    Rule("season_span", patterns.SEASON_SPAN, season_span, ("yearnumber",), 0),
+    Rule("season_span", patterns.SEASON_SPAN, season_span, ("yearnumber",), 2),
     Rule("year_season", patterns.YEAR_SEASON, year_season, ("yearnumber",), 1),
     Rule("short_season", patterns.SHORT_SEASON, short_season, ("numdate",), 0),
     Rule("bare_year", patterns.BARE_YEAR, bare_year, ("yearnumber",), 1),

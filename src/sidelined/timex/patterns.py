@@ -79,7 +79,8 @@ ORDINAL_DAY = _compile(
 )
 
 SEASON_SPAN = _compile(
-    rf"\b(?P<y1>{YEAR})\s*[-/–]\s*(?P<y2>\d\d(?:\d\d)?)\b(?!\s*[-/–]\s*\d)(?:\s+(?:season|campaign))?"
+    rf"\b(?:(?:the\s+)?(?:season|campaign)\s+)?(?P<y1>{YEAR})\s*[-/–]\s*(?P<y2>\d\d(?:\d\d)?)\b"
+    rf"(?!\s*[-/–]\s*\d)(?:\s+(?:season|campaign))?"
 )
 
 YEAR_SEASON = _compile(rf"\b(?:the\s+)?(?P<y>{YEAR})\s+(?:season|campaign)\b")
