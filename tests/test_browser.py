@@ -95,6 +95,8 @@ def page(browser: Browser, base_url: str) -> Iterator[Page]:
     opened.set_default_timeout(15_000)
     errors: list[str] = []
     opened.on("pageerror", lambda error: errors.append(str(error)))
+    # Console errors include Content-Security-Policy violations: the pages must not need any exception.
+    opened.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     # Nothing may be fetched from anywhere but the test server.
     context.route(
         lambda url: not url.startswith(base_url),

@@ -87,6 +87,13 @@ def test_every_extracted_string_is_escaped(client: TestClient) -> None:
     assert "&lt;script&gt;window.__sidelinedInjected" in article
 
 
+def test_pages_forbid_inline_scripts(client: TestClient) -> None:
+    for path in ("/", "/articles/story-hostile", "/api/players", "/no/such/page"):
+        headers = client.get(path).headers
+        assert "script-src 'self'" in headers["content-security-policy"], path
+        assert headers["x-content-type-options"] == "nosniff"
+
+
 def test_bad_page_requests_are_clear_html_errors(client: TestClient) -> None:
     missing = client.get("/players/No%20Such%20Player")
     assert missing.status_code == 404 and "unknown player" in missing.text

@@ -17,6 +17,7 @@ from sidelined.api.links import article_url, player_url, team_url
 from sidelined.api.routes import Day, Name, Offset, StoreDep, Text, TodayDep
 from sidelined.errors import UnknownEntity
 from sidelined.export import latest_estimate
+from sidelined.store import Store
 from sidelined.timeline.episodes import DEFAULT_STALE_DAYS
 from sidelined.web.chart import build_chart
 from sidelined.web.highlight import facts_of, segment_text
@@ -44,7 +45,7 @@ def render_error(request: Request, status_code: int, message: str) -> Response:
     return _render(request, "error.html", {"status_code": status_code, "message": message}, status_code)
 
 
-def _dashboard_day(store: Any, today: date) -> tuple[date, bool]:
+def _dashboard_day(store: Store, today: date) -> tuple[date, bool]:
     """Today, unless the newest news is stale by then: the day of the newest article instead."""
     newest = queries.newest_article_day(store)
     if newest is not None and newest < today - timedelta(days=DEFAULT_STALE_DAYS):
