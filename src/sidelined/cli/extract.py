@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import tempfile
 from datetime import date
@@ -14,7 +13,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from sidelined.errors import InputError
 from sidelined.models import Extraction
-from sidelined.record import to_record
 
 err = Console(stderr=True, highlight=False)
 out = Console(highlight=False)
@@ -68,19 +66,19 @@ def extract(
     timeout: float = TimeoutOpt,
 ) -> None:
     """Extract one v1 record per article and print it."""
-    from sidelined.ingest import read_inputs
-    from sidelined.pipeline import extract_stream
+    from sidelined.library import extract_files
 
     failed = 0
-    items = read_inputs(paths, max_bytes=max_bytes, timeout=timeout)
-    for item in extract_stream(items, published=_parse_day(published)):
+    records = extract_files(paths, published=_parse_day(published), errors="yield", max_bytes=max_bytes,
+                            timeout=timeout)
+    for item in records:
         if isinstance(item, InputError):
             report_error(item)
             failed += 1
         elif as_json:
-            sys.stdout.write(json.dumps(to_record(item, with_evidence=evidence), ensure_ascii=False) + "\n")
+            sys.stdout.write(item.to_json(with_evidence=evidence) + "\n")
         else:
-            _summary(item)
+            _summary(item.extraction)
     if failed:
         raise typer.Exit(1)
 
@@ -88,8 +86,7 @@ def extract(
 def ingest_into(db: str | None, paths: list[str], published: date | None, max_bytes: int,
                 quiet: bool = False, timeout: float = 10.0) -> dict[str, int]:
     """Extract and store every input; returns counts by outcome."""
-    from sidelined.ingest import read_inputs
-    from sidelined.pipeline import extract_stream
+    from sidelined.library import extract_files
     from sidelined.store import Store
 
     counts = {"added": 0, "duplicate": 0, "near-duplicate": 0, "failed": 0}
@@ -99,13 +96,14 @@ def ingest_into(db: str | None, paths: list[str], published: date | None, max_by
     try:
         with Progress(*columns, console=err, disable=quiet or not err.is_terminal) as progress:
             task = progress.add_task("ingest", total=None, counts="")
-            items = read_inputs(paths, max_bytes=max_bytes, timeout=timeout)
-            for item in extract_stream(items, published=published):
+            records = extract_files(paths, published=published, errors="yield", max_bytes=max_bytes,
+                                    timeout=timeout)
+            for item in records:
                 if isinstance(item, InputError):
                     report_error(item)
                     counts["failed"] += 1
                 else:
-                    result = store.ingest(item)
+                    result = store.ingest(item.extraction)
                     counts[result.status] = counts.get(result.status, 0) + 1
                 progress.update(task, advance=1, counts=", ".join(f"{k} {v}" for k, v in counts.items()))
     finally:
