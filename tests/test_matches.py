@@ -231,3 +231,10 @@ def test_possessive_day_before_a_named_team_game() -> None:
     mentions = [team(text, "Real Madrid"), team(text, "Celta Vigo")]
     m = only(run(text, date(2025, 5, 2), mentions, [day(text, "this Sunday's (May 4)", date(2025, 5, 4), "date")]))
     assert (m.date, set(m.teams), m.played) == (date(2025, 5, 4), {"Real Madrid", "Celta Vigo"}, False)
+
+
+def test_defeat_of_is_the_possessor_winning() -> None:
+    text = "Arsenal's 2-1 defeat of Chelsea on Saturday was deserved."
+    m = only(run(text, date(2024, 3, 18), [team(text, "Arsenal"), team(text, "Chelsea")],
+                 [day(text, "Saturday", date(2024, 3, 16))]))
+    assert m.score == {"Arsenal": 2, "Chelsea": 1}

@@ -74,8 +74,14 @@ def final_scores(text: str, start: int, end: int) -> list[FinalScore]:
         if not (after_hit or before_hit):
             continue
         cue = after_hit.group(0) if after_hit else before_hit.group(0) if before_hit else ""
-        out.append(FinalScore(m.start(), m.end(), max(a, b), min(a, b), _outcome(cue, a, b)))
+        outcome = _outcome(cue, a, b)
+        if after_hit and outcome == "loss" and _DEFEAT_OF.match(after, after_hit.end()):
+            outcome = "win"  # "Arsenal's 2-1 defeat of Chelsea": the defeat is Chelsea's
+        out.append(FinalScore(m.start(), m.end(), max(a, b), min(a, b), outcome))
     return out
+
+
+_DEFEAT_OF = re.compile(r"\s+of\b", re.I)
 
 
 def _outcome(cue: str, a: int, b: int) -> str:
