@@ -201,3 +201,20 @@ def test_a_title_does_not_end_the_sentence(kb):
     text = "Inter Miami coach Gerardo Martino will assess the injuries to Mr. Messi on Thursday."
     messi = at(mentions(kb, text, date(2023, 9, 21)), "Messi", text)
     assert messi.name == "Lionel Messi"
+
+
+def test_club_and_role_descriptor(kb):
+    text = "Bukayo Saka and Kai Havertz are both injured for Arsenal. The Arsenal striker has a knee problem."
+    assert at(mentions(kb, text, date(2024, 11, 5)), "The Arsenal striker", text).name == "Kai Havertz"
+
+
+def test_national_side_and_position_descriptor(kb):
+    text = "Bukayo Saka and Kai Havertz are both injured for Arsenal. The England winger limped off."
+    assert at(mentions(kb, text, date(2024, 11, 5)), "The England winger", text).name == "Bukayo Saka"
+
+
+def test_a_known_coach_is_a_person_by_full_name_and_surname(kb):
+    text = "Mikel Arteta confirmed that Bukayo Saka will miss Arsenal's trip. Arteta said it was a blow."
+    found = mentions(kb, text, date(2024, 11, 5))
+    assert at(found, "Mikel Arteta", text).kind == "person"
+    assert at(found, "Arteta said", text).kind == "person"

@@ -77,9 +77,7 @@ def test_player_facts_and_club_by_day(kb):
 
 
 def test_accented_and_plain_spellings_find_the_same_player(kb):
-    assert {p.id for p in kb.players_named("Antonio Rüdiger")} == {
-        p.id for p in kb.players_named("Antonio Rudiger")
-    }
+    assert {p.id for p in kb.players_named("Antonio Rüdiger")} == {p.id for p in kb.players_named("Antonio Rudiger")}
     assert kb.players_named("Antonio Rudiger")
 
 
@@ -176,3 +174,10 @@ def test_kb_build_refuses_a_folder_without_the_data(tmp_path):
     result = CliRunner().invoke(app, ["kb", "build", "--from", str(tmp_path)])
     assert result.exit_code != 0
     assert not (tmp_path / "kb.json.gz").exists()
+
+
+def test_coaches_are_kept_apart_from_players(kb):
+    coaches = {c.name: c for c in kb.coaches.values()}
+    assert coaches["Mikel Arteta"].team == "Arsenal"
+    arteta = kb.players_named("Mikel Arteta")
+    assert all(season < "2024-25" for p in arteta for season, _ in p.clubs)

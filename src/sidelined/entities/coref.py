@@ -123,6 +123,10 @@ TEAM_WORDS = r"((?:[A-Z0-9][\w'’.&-]*\s+){1,4}?)"  # "Borussia Dortmund ", "PS
 FORMER = re.compile(r"\b[Tt]he (?:former|ex-|ex) ?" + TEAM_WORDS + ROLE_NOUNS + r"\b")
 POSITION = re.compile(r"\b[Tt]he (" + "|".join(sorted(POSITIONS, key=len, reverse=True)) + r")\b")
 INTERNATIONAL = re.compile(r"\b[Tt]he " + TEAM_WORDS + r"international\b")
+TEAM_ROLE = re.compile(
+    r"\b[Tt]he " + TEAM_WORDS + r"(" + "|".join(sorted(POSITIONS, key=len, reverse=True)) + r"|star|ace|man|captain|"
+    r"skipper|youngster|teenager|talisman)\b"
+)
 STAFF = re.compile(r"\b[Tt]he " + TEAM_WORDS + STAFF_NOUNS + r"\b")
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
 
@@ -133,6 +137,7 @@ class Constraint:
     nationality: str | None = None
     former_team: str | None = None
     position: str | None = None
+    current_team: str | None = None
 
 
 def _team_inside(ctx: ArticleContext, start: int, end: int) -> str | None:
@@ -147,6 +152,8 @@ def _fits(kb: KnowledgeBase, player: Player, need: Constraint, ctx: ArticleConte
     if need.nationality is not None and player.nationality != need.nationality:
         return False
     if need.position is not None and player.position != need.position:
+        return False
+    if need.current_team is not None and need.current_team not in kb.club_ids_on(player.id, ctx.day):
         return False
     if need.former_team is not None:
         current = kb.club_ids_on(player.id, ctx.day)
@@ -187,6 +194,16 @@ def _descriptor_needs(ctx: ArticleContext, kb: KnowledgeBase) -> list[tuple[int,
         team = _team_inside(ctx, match.start(1), match.end(1))
         if team and kb.teams[team].kind == "national_team":
             found.append((match.start(), match.end(), Constraint(nationality=kb.teams[team].name)))
+    for match in TEAM_ROLE.finditer(text):
+        team = _team_inside(ctx, match.start(1), match.end(1))
+        if team is None:
+            continue
+        need = Constraint(position=POSITIONS.get(match.group(2).lower()))
+        if kb.teams[team].kind == "national_team":
+            need.nationality = kb.teams[team].name
+        else:
+            need.current_team = team
+        found.append((match.start(), match.end(), need))
     found.sort(key=lambda item: (item[0], -item[1]))
     kept: list[tuple[int, int, Constraint]] = []
     for item in found:
