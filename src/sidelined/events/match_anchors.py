@@ -66,6 +66,8 @@ RESULT_GAP = re.compile(r"^\s*(\d{1,2})\s?[-–—]\s?(\d{1,2})\s*$")
 _HALF_TIME = re.compile(r"\b(?:half[- ]time|HT|half)\b\W*$", re.I)
 _AND_GAP = re.compile(r"^\s*(?:and|&)\s*$", re.I)
 _COORD_GAP = re.compile(r"(?:,|\band\b|\bor\b|&)\s*$", re.I)
+# "between Bayern Munich and perennial rival Borussia Dortmund"
+_BETWEEN_AND = re.compile(r"^\s*(?:and|&)\s+(?:[a-z][\w-]*\s+){0,3}$")
 _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 _FIXTURE_MARK = re.compile(r"^\s*\((H|A)\)", re.I)
 _WHOM = re.compile(r"^\s*,?\s*(?:whom|who|which)\s+(?:they|we|he|she)\s+(?:will\s+)?(?:face|play|meet|host)", re.I)
@@ -116,7 +118,7 @@ def find_anchors(text: str, sent_start: int, sent_end: int, teams: list[TeamSpan
             anchors.append(Anchor(opponent=nxt, own=team, phrase_start=pair_start, home=home, cue="v"))
             used_as_own.add(i + 1)
             continue
-        if nxt is not None and _AND_GAP.match(text[team.end : nxt.start]) and _BETWEEN.search(before):
+        if nxt is not None and _BETWEEN_AND.match(text[team.end : nxt.start]) and _BETWEEN.search(before):
             anchors.append(Anchor(opponent=nxt, own=team, phrase_start=team.start, cue="between"))
             used_as_own.add(i + 1)
             continue
