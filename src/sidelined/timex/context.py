@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from sidelined.models import TimeExpression, TimexKind
@@ -22,7 +22,6 @@ class Context:
     low: str = ""  # the text lower-cased, same length: what the patterns run on
     last_day: date | None = None  # the most recent single day resolved so far, for "the previous day"
     last_day_end: int = -1  # where the expression naming `last_day` ends
-    found: list[TimeExpression] = field(default_factory=list)
 
     def word_before(self, start: int) -> str:
         """The word just before `start`, lower-cased ("" at the start of the text)."""

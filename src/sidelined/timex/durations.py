@@ -122,4 +122,3 @@ RULES = (
     Rule("duration", patterns.DURATION, duration, ("day", "week", "month", "year"), 6),
     Rule("one_unit", patterns.ONE_UNIT, one_unit, ("day", "week", "month", "year"), 2),
 )
-DEPENDS_ON_LAST_DAY = frozenset({"duration", "relative_day"})

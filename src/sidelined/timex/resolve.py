@@ -17,6 +17,7 @@ from sidelined.timex.triggers import find_triggers, word_starts, word_starts_bef
 
 RULES: tuple[Rule, ...] = absolute.RULES + durations.RULES + relative.RULES
 _DAY_KINDS = frozenset({"date", "weekday"})
+_COUNT_FROM_LAST_DAY = frozenset({"duration", "relative_day"})  # "three days later", "the previous day"
 _MAX_LOOKBACK = max(rule.lookback for rule in RULES)
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
@@ -103,7 +104,7 @@ def resolve(text: str, anchor: date) -> list[TimeExpression]:
     result: list[TimeExpression] = []
     for _, order, match, expressions in kept:
         rule = RULES[order]
-        if rule.name in durations.DEPENDS_ON_LAST_DAY and ctx.last_day is not None:
+        if rule.name in _COUNT_FROM_LAST_DAY and ctx.last_day is not None:
             expressions = _apply(rule, ctx, match) or expressions
         for expression in expressions:
             result.append(expression)
