@@ -149,3 +149,15 @@ def test_a_possessive_club_right_before_a_player_is_his_club() -> None:
     t = only(run(text, [club(text, "Arsenal"), club(text, "Celtic"),
                         player(text, "Kieran Tierney", "Kieran Tierney")]))
     assert (t.from_team, t.to_team) == ("Celtic", "Arsenal")
+
+
+def test_a_managers_side_is_the_club_the_article_follows() -> None:
+    text = ("Arsenal want a winger. Emery's side have been rebuffed in their pursuits of Wilfried Zaha "
+            "and Celtic's Kieran Tierney.")
+    mentions = [club(text, "Arsenal"),
+                Mention(start=text.index("Emery"), end=text.index("Emery") + 5, text="Emery", kind="person",
+                        entity_id=None, name="Unai Emery"),
+                player(text, "Wilfried Zaha", "Wilfried Zaha", "Crystal Palace"), club(text, "Celtic"),
+                player(text, "Kieran Tierney", "Kieran Tierney")]
+    found = {(t.player, t.from_team, t.to_team) for t in run(text, mentions)}
+    assert found == {("Wilfried Zaha", "Crystal Palace", "Arsenal"), ("Kieran Tierney", "Celtic", "Arsenal")}

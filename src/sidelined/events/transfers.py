@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -60,6 +61,8 @@ def extract_transfers(article: Article, mentions: list[Mention], kb: KnowledgeBa
     text = article.text
     players = [m for m in mentions if m.kind == "player"]
     clubs = [m for m in mentions if m.kind == "club"]
+    people = [m for m in mentions if m.kind == "person"]
+    main_club = _main_club(clubs)
     segments = match_sentences(text)
     outside_lists = _names_outside_lists(text, segments, players)
     moves: dict[tuple[str, str], _Move] = {}
@@ -75,6 +78,9 @@ def extract_transfers(article: Article, mentions: list[Mention], kb: KnowledgeBa
         in_list = _LIST_ITEM.match(clause) is not None
         sent_players = [p for p in players if seg.start <= p.start < seg.end and _may_move(text, p)]
         sent_clubs = [c for c in clubs if seg.start <= c.start < seg.end]
+        side = _managers_side(text, seg, people, main_club)
+        if side is not None:
+            sent_clubs = sorted([*sent_clubs, side], key=lambda c: c.start)
         for player in _movers(text, seg, sent_players, players):
             if in_list and player.name not in outside_lists:
                 continue
@@ -84,6 +90,14 @@ def extract_transfers(article: Article, mentions: list[Mention], kb: KnowledgeBa
                 _attribute(text, segments, i, move)
                 _add(moves, move)
     return [_to_transfer(m) for m in moves.values()]
+
+
+def _main_club(clubs: list[Mention]) -> Mention | None:
+    counts = Counter(c.name for c in clubs)
+    if not counts:
+        return None
+    name = counts.most_common(1)[0][0]
+    return next(c for c in clubs if c.name == name)
 
 
 def _names_outside_lists(text: str, segments: list[Segment], players: list[Mention]) -> set[str]:
@@ -140,10 +154,27 @@ def _movers(text: str, seg: Segment, sent_players: list[Mention], players: list[
         return []
     out = [best]
     for other in sent_players:
-        if other.name != best.name and re.fullmatch(r"\s*(?:,|and|&)\s*", text[min(best.end, other.end):
-                                                                              max(best.start, other.start)]):
+        gap = text[min(best.end, other.end) : max(best.start, other.start)]
+        if other.name != best.name and _JOINED.fullmatch(gap):  # "Zaha and Celtic's Kieran Tierney"
             out.append(other)
     return out
+
+
+_JOINED = re.compile(r"\s*(?:,|and|&)\s*(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s\s+)?")
+# "Emery's side", "Arteta's men": the club a manager named in the article leads.
+_MANAGERS_SIDE = re.compile(r"\b([A-Z][\w'’-]+)['’]s\s+(?:side|men|team|charges|outfit)\b")
+
+
+def _managers_side(text: str, seg: Segment, people: list[Mention], main_club: Mention | None) -> Mention | None:
+    """The article's main club standing for "<manager>'s side" in this sentence."""
+    if main_club is None:
+        return None
+    for m in _MANAGERS_SIDE.finditer(text, seg.start, seg.end):
+        if any(p.start <= m.start(1) < p.end for p in people) or any(
+            p.name.split()[-1] == m.group(1) for p in people
+        ):
+            return main_club.model_copy(update={"start": m.start(), "end": m.end()})
+    return None
 
 
 def _moves_for(text: str, seg: Segment, player: Mention, sent_clubs: list[Mention],
