@@ -12,11 +12,17 @@ from datetime import date
 from sidelined.kb import KnowledgeBase
 from sidelined.kb.names import season_of
 
-# A full stop ends a sentence unless it closes a title or an abbreviation ("Mr. Messi", "St. Pauli").
-SENTENCE_END = re.compile(
-    r"(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)(?<!\bvs\.)(?<!\b[A-Z]\.)"
-    r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+"
-)
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
+# A full stop after a title or an initial does not end the sentence ("Mr. Messi", "St. Pauli", "J. Smith").
+ABBREVIATIONS = ("Mr.", "Mrs.", "Ms.", "Dr.", "St.", "No.", "vs.")
+INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
+
+
+def _ends_sentence(text: str, match: re.Match[str]) -> bool:
+    head = text[max(0, match.start() - 5) : match.start()]
+    return not (head.endswith(ABBREVIATIONS) or INITIAL.search(head))
+
+
 NEARBY_CHARS = 300
 INTERNATIONAL_COMPETITIONS = frozenset(
     {
@@ -57,7 +63,7 @@ class ArticleContext:
     _team_ids_size: int = -1
 
     def __post_init__(self) -> None:
-        self.sentence_starts = [0] + [m.end() for m in SENTENCE_END.finditer(self.text)]
+        self.sentence_starts = [0] + [m.end() for m in SENTENCE_END.finditer(self.text) if _ends_sentence(self.text, m)]
 
     @property
     def season(self) -> str:

@@ -173,37 +173,71 @@ def _antecedent(
     return None
 
 
+THE = re.compile(r"\b[Tt]he ")
+
+
+def _age_need(match: re.Match[str], ctx: ArticleContext, kb: KnowledgeBase) -> tuple[int, Constraint] | None:
+    need = Constraint(age=int(match.group(1)))
+    tail = re.match(r"\s+(\w[\w-]*)", ctx.text[match.end() : match.end() + 30])
+    if tail and tail.group(1).lower() in POSITIONS:
+        need.position = POSITIONS[tail.group(1).lower()]
+        return match.end() + tail.end(), need
+    return match.end(), need
+
+
+def _nationality_need(match: re.Match[str], ctx: ArticleContext, kb: KnowledgeBase) -> tuple[int, Constraint] | None:
+    return match.end(), Constraint(nationality=DEMONYMS[match.group(1)])
+
+
+def _former_need(match: re.Match[str], ctx: ArticleContext, kb: KnowledgeBase) -> tuple[int, Constraint] | None:
+    team = _team_inside(ctx, match.start(1), match.end(1))
+    return (match.end(), Constraint(former_team=team)) if team else None
+
+
+def _position_need(match: re.Match[str], ctx: ArticleContext, kb: KnowledgeBase) -> tuple[int, Constraint] | None:
+    return match.end(), Constraint(position=POSITIONS[match.group(1).lower()])
+
+
+def _international_need(match: re.Match[str], ctx: ArticleContext, kb: KnowledgeBase) -> tuple[int, Constraint] | None:
+    team = _team_inside(ctx, match.start(1), match.end(1))
+    if team and kb.teams[team].kind == "national_team":
+        return match.end(), Constraint(nationality=kb.teams[team].name)
+    return None
+
+
+def _team_role_need(match: re.Match[str], ctx: ArticleContext, kb: KnowledgeBase) -> tuple[int, Constraint] | None:
+    team = _team_inside(ctx, match.start(1), match.end(1))
+    if team is None:
+        return None
+    need = Constraint(position=POSITIONS.get(match.group(2).lower()))
+    if kb.teams[team].kind == "national_team":
+        need.nationality = kb.teams[team].name
+    else:
+        need.current_team = team
+    return match.end(), need
+
+
+DESCRIPTORS = (
+    (AGE, _age_need),
+    (NATIONALITY, _nationality_need),
+    (FORMER, _former_need),
+    (POSITION, _position_need),
+    (INTERNATIONAL, _international_need),
+    (TEAM_ROLE, _team_role_need),
+)
+
+
 def _descriptor_needs(ctx: ArticleContext, kb: KnowledgeBase) -> list[tuple[int, int, Constraint]]:
+    """Every descriptor opens with "the": try each kind only where a "the" stands."""
     text = ctx.text
     found: list[tuple[int, int, Constraint]] = []
-    for match in AGE.finditer(text):
-        need = Constraint(age=int(match.group(1)))
-        tail = re.match(r"\s+(\w[\w-]*)", text[match.end() :])
-        if tail and tail.group(1).lower() in POSITIONS:
-            need.position = POSITIONS[tail.group(1).lower()]
-        found.append((match.start(), match.end() + (tail.end() if tail and need.position else 0), need))
-    for match in NATIONALITY.finditer(text):
-        found.append((match.start(), match.end(), Constraint(nationality=DEMONYMS[match.group(1)])))
-    for match in FORMER.finditer(text):
-        team = _team_inside(ctx, match.start(1), match.end(1))
-        if team:
-            found.append((match.start(), match.end(), Constraint(former_team=team)))
-    for match in POSITION.finditer(text):
-        found.append((match.start(), match.end(), Constraint(position=POSITIONS[match.group(1).lower()])))
-    for match in INTERNATIONAL.finditer(text):
-        team = _team_inside(ctx, match.start(1), match.end(1))
-        if team and kb.teams[team].kind == "national_team":
-            found.append((match.start(), match.end(), Constraint(nationality=kb.teams[team].name)))
-    for match in TEAM_ROLE.finditer(text):
-        team = _team_inside(ctx, match.start(1), match.end(1))
-        if team is None:
-            continue
-        need = Constraint(position=POSITIONS.get(match.group(2).lower()))
-        if kb.teams[team].kind == "national_team":
-            need.nationality = kb.teams[team].name
-        else:
-            need.current_team = team
-        found.append((match.start(), match.end(), need))
+    for the in THE.finditer(text):
+        for pattern, need_of in DESCRIPTORS:
+            match = pattern.match(text, the.start())
+            if match:
+                result = need_of(match, ctx, kb)
+                if result:
+                    found.append((match.start(), result[0], result[1]))
     found.sort(key=lambda item: (item[0], -item[1]))
     kept: list[tuple[int, int, Constraint]] = []
     for item in found:
