@@ -87,6 +87,17 @@ def test_every_extracted_string_is_escaped(client: TestClient) -> None:
     assert "&lt;script&gt;window.__sidelinedInjected" in article
 
 
+def test_only_web_addresses_become_links(tmp_path_factory: pytest.TempPathFactory) -> None:
+    extraction = story()[4]
+    sneaky = extraction.article.model_copy(update={"url": "javascript:window.__sidelinedInjected=1"})
+    url = f"sqlite:///{tmp_path_factory.mktemp('links') / 'store.db'}"
+    fill(url, [extraction.model_copy(update={"article": sneaky})])
+    with TestClient(create_app(url, today=lambda: AFTER_STORY)) as client:
+        assert 'href="javascript' not in page(client, f"/articles/{sneaky.id}")
+        refused = client.post("/api/articles", json={"text": "Some news.", "url": "javascript:alert(1)"})
+        assert refused.status_code == 422
+
+
 def test_pages_forbid_inline_scripts(client: TestClient) -> None:
     for path in ("/", "/articles/story-hostile", "/api/players", "/no/such/page"):
         headers = client.get(path).headers

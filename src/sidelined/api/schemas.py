@@ -200,7 +200,7 @@ class ArticleIn(BaseModel):
         description="Plain article text: not blank, no NUL characters (binary data is not an article).",
     )
     title: str | None = Field(default=None, max_length=500)
-    url: str | None = Field(default=None, max_length=2000)
+    url: str | None = Field(default=None, max_length=2000, pattern=r"^https?://\S+$", description="http(s) address")
     outlet: str | None = Field(default=None, max_length=200)
     published: NewsDay | None = None
 

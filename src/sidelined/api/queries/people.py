@@ -84,7 +84,7 @@ def list_players(store: Store, q: str | None, team: str | None, limit: int, offs
         .join(ArticleRow, ArticleRow.id == InjuryReportRow.article_id)
         .where(EntityRow.kind == "player")
         .group_by(EntityRow.id, EntityRow.name)
-        .order_by(last_reported.desc(), EntityRow.name)
+        .order_by(last_reported.desc().nulls_last(), EntityRow.name)
     )
     if q:
         statement = statement.where(func.lower(EntityRow.name).contains(q.lower(), autoescape=True))

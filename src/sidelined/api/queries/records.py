@@ -32,7 +32,7 @@ def list_articles(
     limit: int,
     offset: int,
 ) -> Page[ArticleSummary]:
-    statement = select(ArticleRow).order_by(ArticleRow.published.desc(), ArticleRow.id)
+    statement = select(ArticleRow).order_by(ArticleRow.published.desc().nulls_last(), ArticleRow.id)
     if q:
         needle = q.lower()
         statement = statement.where(
@@ -133,7 +133,7 @@ def list_transfers(
         select(TransferRow, player_entity.name)
         .join(player_entity, player_entity.id == TransferRow.player_id)
         .join(ArticleRow, ArticleRow.id == TransferRow.article_id)
-        .order_by(ArticleRow.published.desc(), TransferRow.id)
+        .order_by(ArticleRow.published.desc().nulls_last(), TransferRow.id)
     )
     if player:
         statement = statement.where(func.lower(player_entity.name) == player.lower())
