@@ -92,7 +92,7 @@ BARE_YEAR = _compile(
 
 WEEKDAY_REF = _compile(
     rf"\b(?:(?P<rel>this coming|this|next|last)\s+)?(?P<wd>{FULL_WEEKDAY})(?P<poss>{APOS}s)?"
-    rf"(?:\s+(?:at\s+(?=\d))?(?P<pod>{PART_OF_DAY}))?(?![\w-])"
+    rf"(?:\s+(?:at\s+(?=\d))?(?P<pod>{PART_OF_DAY})(?P<podposs>{APOS}s)?)?(?![\w-])"
 )
 
 RELATIVE_DAY = _compile(

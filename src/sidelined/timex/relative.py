@@ -28,15 +28,20 @@ _NOT_A_DAY_AFTER = re.compile(
 )
 
 
+def _possessive(match: re.Match[str]) -> bool:
+    """"Saturday's", "Saturday night's"."""
+    return bool(match["poss"] or match["podposs"])
+
+
 def _weekday_direction(ctx: Context, match: re.Match[str]) -> str:
     before = ctx.word_before(match.start())
     if match["pod"] and match["pod"][:1].isdigit():
         return "future"  # a kick-off time: "Sunday 4pm"
-    if match["poss"] and result_follows(ctx.low, match.end()):
+    if _possessive(match) and result_follows(ctx.low, match.end()):
         return "past"
     if before in _PAST_ONLY_WEEKDAY:
         return "past"
-    if before in _FORWARD_PREPOSITIONS and match["poss"]:
+    if before in _FORWARD_PREPOSITIONS and _possessive(match):
         return "future"
     if before in ("until", "till", "by"):
         return "future"
@@ -60,7 +65,7 @@ def weekday_reference(ctx: Context, match: re.Match[str]) -> list[TimeExpression
     elif relation == "last":
         value = dates.strictly_before(anchor, weekday)
     elif relation in ("this", "this coming"):
-        past = match["poss"] and result_follows(ctx.low, match.end())
+        past = _possessive(match) and result_follows(ctx.low, match.end())
         value = dates.on_or_before(anchor, weekday) if past else dates.on_or_after(anchor, weekday)
     elif _weekday_direction(ctx, match) == "past":
         value = dates.on_or_before(anchor, weekday)
