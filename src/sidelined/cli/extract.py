@@ -14,8 +14,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from sidelined.errors import InputError
 from sidelined.models import Extraction
 
-err = Console(stderr=True, highlight=False)
-out = Console(highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
 
 PathsArg = typer.Argument(..., help="Files, folders, feed/page URLs, or - for standard input.")
 PublishedOpt = typer.Option(None, "--published", help="Publication day (YYYY-MM-DD) for every input.")
@@ -50,9 +50,9 @@ def _summary(x: Extraction) -> None:
         src = f" [dim](source: {r.source})[/dim]" if r.source else ""
         out.print(f"  injury  {r.player} ({r.team or '?'}): {what}, {r.status}{ret}{src}")
     for m in x.matches:
-        score = " " + "-".join(str(v) for v in m.score.values()) if m.score else ""
-        out.print(f"  match   {m.date} {m.teams[0]} v {m.teams[1]}{score}"
-                  + (f" ({m.competition})" if m.competition else ""))
+        home, away = m.teams if m.home != m.teams[1] else (m.teams[1], m.teams[0])
+        middle = f"{m.score.get(home)}-{m.score.get(away)}" if m.score else "v"
+        out.print(f"  match   {m.date} {home} {middle} {away}" + (f" ({m.competition})" if m.competition else ""))
     for t in x.transfers:
         out.print(f"  transfer {t.player}: {t.from_team or '?'} -> {t.to_team or '?'} ({t.status})")
 
