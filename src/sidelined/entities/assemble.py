@@ -39,10 +39,6 @@ def _day_for(article: Article, kb: KnowledgeBase) -> date:
     return _LATEST[id(kb)]
 
 
-# Mentions below are built with model_construct: every field is set here from checked values, and
-# validating thousands of them per second would cost a tenth of the linking time.
-
-
 def _competition_mentions(hits: list[Hit], team_starts: set[int], ctx: ArticleContext) -> list[Mention]:
     found = []
     for hit in hits:
@@ -52,7 +48,7 @@ def _competition_mentions(hits: list[Hit], team_starts: set[int], ctx: ArticleCo
         if entry and not any(e.kind == "player_name" for e in hit.entries):
             ctx.competitions.append((hit.start, entry.entity_id))
             found.append(
-                Mention.model_construct(
+                Mention(
                     start=hit.start,
                     end=hit.end,
                     text=hit.text,
@@ -189,7 +185,7 @@ def _as_mentions(kb: KnowledgeBase, links: list[PlayerLink], ctx: ArticleContext
         if link.kind == "player" and link.via not in ("pronoun", "descriptor"):
             previous = link
         mentions.append(
-            Mention.model_construct(
+            Mention(
                 start=link.start,
                 end=link.end,
                 text=link.text,
@@ -211,7 +207,7 @@ def link_text(text: str, day: date, kb: KnowledgeBase, gazetteer: Gazetteer | No
     team_starts = resolve_teams(kb, hits, ctx)
     team_at = {t.start: t.team_id for t in ctx.teams}
     mentions = [
-        Mention.model_construct(
+        Mention(
             start=h.start,
             end=h.end,
             text=h.text,

@@ -70,7 +70,7 @@ PLAY_PREFIXES = ("injur", "fractur", "scan", "doubt", "return", "recover", "susp
 WORD = re.compile(r"[A-Za-z]+")
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=2)
 def play_word_offsets(text: str) -> list[int]:
     """Offsets of the words that make a sentence about playing, injuries or fitness."""
     found = []
