@@ -238,3 +238,10 @@ def test_defeat_of_is_the_possessor_winning() -> None:
     m = only(run(text, date(2024, 3, 18), [team(text, "Arsenal"), team(text, "Chelsea")],
                  [day(text, "Saturday", date(2024, 3, 16))]))
     assert m.score == {"Arsenal": 2, "Chelsea": 1}
+
+
+def test_a_kick_off_time_between_day_and_teams_keeps_the_day() -> None:
+    text = "Premier League fixtures\nSaturday 3pm: Arsenal v Chelsea\n"
+    m = only(run(text, date(2024, 3, 13), [team(text, "Arsenal"), team(text, "Chelsea")],
+                 [day(text, "Saturday", date(2024, 3, 16))]))
+    assert (m.date, m.home, m.played) == (date(2024, 3, 16), "Arsenal", False)

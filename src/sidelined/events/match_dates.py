@@ -26,7 +26,12 @@ _NUMBERS = {
 _COUNT = r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(days?|weeks?)"
 _LATER_AFTER = re.compile(rf"\s*,?\s*(?:just\s+)?{_COUNT}\s+later\b", re.I)
 _BEFORE_PRECEDING = re.compile(rf"\b(?:just\s+)?{_COUNT}\s+before\b", re.I)
-_ADJACENT_BEFORE = re.compile(r"^\s*,?\s*(?:(?:against|v\.?|vs\.?|versus)\s*)?$", re.I)
+# A day right before the match words, perhaps with a kick-off time: "July 17 against", "Saturday 3pm: Arsenal v".
+_ADJACENT_BEFORE = re.compile(
+    r"^\s*,?\s*(?:(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|GMT|BST|CET|ET|local\s+time)?\s*[,:–-]?\s*)?"
+    r"(?:(?:against|v\.?|vs\.?|versus)\s*)?$",
+    re.I,
+)
 _RESPECTIVELY_DAY = re.compile(r"\s*(?:and|&)\s+(\d{1,2})(?:st|nd|rd|th)?\b")
 _BLOCKERS = re.compile(
     r"[;:]|\bsince\b|\buntil\b|\bafter\b|\b(?:and|but|while)\s+(?:\w+\s+)?(?:was|were|is|are|has|had|will|did)\b", re.I
@@ -150,10 +155,10 @@ def _preceding(text: str, start: int, end: int, days: list[TimeExpression],
         gap = text[t.end : start]
         if len(gap) > 70 or _crosses(t.end, start, others) or REPORTING.search(gap) or ";" in gap:
             return None
-        if _NEXT_ITEM.match(gap) or _BLOCKERS.search(gap):  # "on Saturday and the friendly with France"
-            return None
         if _ADJACENT_BEFORE.match(gap):
             return _choice(t)
+        if _NEXT_ITEM.match(gap) or _BLOCKERS.search(gap):  # "on Saturday and the friendly with France"
+            return None
         if adjacent_only:
             return None
         words = text[t.end : end]
