@@ -17,8 +17,8 @@ from sidelined.timex.context import Context, Rule
 from sidelined.timex.lexicon import number_value, unit_name
 from sidelined.timex.tense import clause_bounds
 
-_UPPER_ONLY = frozenset({"up to", "within", "inside", "a maximum of", "at most", "no more than", "under",
-                         "less than", "fewer than"})  # fmt: skip
+_UPPER_ONLY = frozenset({"up to", "within", "within the next", "within the coming", "inside", "a maximum of",
+                         "at most", "no more than", "under", "less than", "fewer than"})
 _LOWER_ONLY = frozenset({"at least", "a minimum of", "more than", "over"})
 _BACKWARD = frozenset({"the past", "the last", "past", "last"})
 
@@ -118,7 +118,17 @@ def one_unit(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
     return [ctx.make(*match.span(), "duration", earliest=start, latest=anchor, days_min=days, days_max=days)]
 
 
+def one_or_two(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
+    """"a month or two" (+1..+2 months), "a week or so" (+7)."""
+    unit, anchor = unit_name(match["u"]), ctx.anchor
+    high = 1 if match["n2"] == "so" else number_value(match["n2"]) or 1
+    shortest, longest = _shift(anchor, 1, unit), _shift(anchor, high, unit)
+    return [ctx.make(*match.span(), "duration", earliest=shortest, latest=longest,
+                     days_min=(shortest - anchor).days, days_max=(longest - anchor).days)]
+
+
 RULES = (
     Rule("duration", patterns.DURATION, duration, ("day", "week", "month", "year"), 6),
+    Rule("one_or_two", patterns.ONE_OR_TWO, one_or_two, ("day", "week", "month", "year"), 1),
     Rule("one_unit", patterns.ONE_UNIT, one_unit, ("day", "week", "month", "year"), 2),
 )

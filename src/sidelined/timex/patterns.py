@@ -116,7 +116,8 @@ RELATIVE_WEEK = _compile(rf"\b{_PART}?{_REL}\s+week\b{_NOT_OF}")
 WEEKEND = _compile(r"\b(?P<rel>this coming|this past|this|next|last|the|over the|at the)\s+weekend\b")
 
 RELATIVE_SEASON = _compile(
-    r"\b(?P<rel>this|next|last|the current|the new|the previous|the coming|the following|the)\s+"
+    r"\b(?:(?P<side>later|earlier)\s+)?"
+    r"(?P<rel>this|next|last|the current|the new|the previous|the coming|the following|the)\s+"
     r"(?:(?:league|domestic|club|sports|football)\s+)?(?P<word>season|campaign|term)\b(?![-\w])"
 )
 SHORT_SEASON = _compile(r"\b(?P<y1>\d\d)/(?P<y2>\d\d)\s+(?:season|campaign)\b")
@@ -135,7 +136,8 @@ BREAK = _compile(
 )
 
 DURATION = _compile(
-    rf"\b(?:(?P<q>up to|within|inside|at least|a minimum of|a maximum of|at most|no more than|more than|over|under|"
+    rf"\b(?:(?P<q>up to|within\s+the\s+(?:next|coming)|within|inside|at least|a minimum of|a maximum of|"
+    rf"at most|no more than|more than|over|under|"
     rf"less than|fewer than|around|about|approximately|roughly|nearly|almost|another|a further|"
     rf"an extra|between|(?:the\s+)?(?:next|coming|following|past|last|first)|in)\s+)?"
     rf"(?P<n1>{NUMBER}|a|an)(?:(?P<join>\s*[-–]\s*|-to-|\s+to\s+|\s+or\s+|\s+and\s+)(?P<n2>{NUMBER}))?"
@@ -144,11 +146,12 @@ DURATION = _compile(
     rf"\s+(?:before|after)(?=\s+(?:the|his|her|their|its|a|an|being|he|she|they)\b))?"
 )
 
+ONE_OR_TWO = _compile(rf"\b(?P<n1>a|an|one)\s+(?P<u>{UNIT})\s+or\s+(?P<n2>two|three|so)\b")
 ONE_UNIT = _compile(r"\bthe\s+(?P<q>next|past|last)\s+(?P<u>day|week|fortnight|month|year)\b(?![-\w]|\s+of\b)")
 
 VAGUE = _compile(
     rf"\b(?:(?:a few|a couple of|a couple|several|a number of|many|some|a handful of)\s+(?:more\s+)?{UNIT}|"
     r"(?:in\s+)?the\s+(?:coming|next few|next couple of|following)\s+(?:days|weeks|months)|"
-    r"recent\s+(?:days|weeks|months)|a\s+(?:lengthy\s+|long\s+|short\s+|brief\s+)?spell|"
+    r"recent\s+(?:days|weeks|months)|a\s+matter\s+of\s+(?:days|weeks|months)|a\s+(?:lengthy\s+|long\s+|short\s+|brief\s+)?spell|"
     r"the\s+foreseeable\s+future|some\s+time|a\s+long\s+time|the\s+long\s+term|mid-?week)\b"
 )

@@ -208,7 +208,7 @@ def relative_year(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
 
 
 def relative_season(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
-    """"this season", "next season", "last season", "the current campaign"."""
+    """"this season", "next season", "last season", "the current campaign", "later this season"."""
     relation = _relation(match)
     if match["word"] == "term" and relation not in ("this", "next", "last"):
         return []  # "the term" is seldom a season; "this term" is
@@ -219,6 +219,11 @@ def relative_season(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
     elif relation in ("last", "the previous"):
         start_year -= 1
     earliest, latest = dates.season_bounds_of_start(start_year)
+    side = (match["side"] or "").lower()
+    if side == "later" and earliest <= ctx.anchor <= latest:
+        earliest = ctx.anchor
+    elif side == "earlier" and earliest <= ctx.anchor <= latest:
+        latest = ctx.anchor
     return [ctx.make(*match.span(), "season", earliest=earliest, latest=latest)]
 
 
