@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from sidelined.api import rows
 from sidelined.api.schemas import ArticleRef, Page
 from sidelined.models import Match
-from sidelined.store.schema import ArticleRow, MatchRow
+from sidelined.store.schema import ArticleRow
 from sidelined.timeline.fixtures import fixtures_between
 
 T = TypeVar("T")
@@ -49,14 +49,3 @@ def known_fixtures(session: Session, team: str, first: date, last: date, on: dat
         )
         for f in found
     ]
-
-
-def team_fixtures(session: Session, teams: Iterable[str]) -> list[Match]:
-    """Matches of any of the teams found in stored articles, one per day and pairing."""
-    names = sorted({t.lower() for t in teams if t})
-    if not names:
-        return []
-    statement = select(MatchRow).where(
-        or_(func.lower(MatchRow.team1).in_(names), func.lower(MatchRow.team2).in_(names))
-    )
-    return rows.dedupe_matches([rows.match(row) for row in session.scalars(statement)])

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from sidelined.api.queries.loading import article_refs, known_fixtures, page, team_fixtures
+from sidelined.api.queries.loading import article_refs, known_fixtures, page
 from sidelined.api.rows import dedupe_matches
 from sidelined.api.schemas import (
     ArticleRef,
@@ -34,6 +34,7 @@ from sidelined.timeline import AvailabilityAnswer, EpisodeView, availability, pl
 from sidelined.timeline import changes as timeline_changes
 
 FIXTURE_MARGIN_DAYS = 21
+TEAM_FIXTURE_DAYS = 28  # the team page lists fixtures this many days either side of the day shown
 LOOKBACK_DAYS = 365  # who may be injured on a day: players with news in the year before it
 
 
@@ -116,7 +117,7 @@ def _latest_teams(session: Session, player_ids: list[int]) -> dict[int, str]:
         .join(team, team.id == InjuryReportRow.team_id)
         .join(ArticleRow, ArticleRow.id == InjuryReportRow.article_id)
         .where(InjuryReportRow.player_id.in_(player_ids))
-        .order_by(ArticleRow.published, InjuryReportRow.id)
+        .order_by(ArticleRow.published.nulls_first(), InjuryReportRow.id)
     ).all()
     return {player_id: name for player_id, name in rows}  # the latest report wins
 
@@ -128,8 +129,7 @@ def player_detail(store: Store, name: str, on: date) -> PlayerDetail:
     refs = _refs(store, [r.article_id for r in reports])
     views = [ReportView(article=refs[r.article_id], report=r) for r in reports if r.article_id in refs]
     with store.session() as session:
-        fixtures = team_fixtures(session, {ep.team for ep in history.episodes if ep.team})
-        fixtures = dedupe_matches(fixtures + _fixtures_around(session, history.episodes, on))
+        fixtures = dedupe_matches(_fixtures_around(session, history.episodes, on))
     return PlayerDetail(
         name=history.player,
         team=history.team,
@@ -203,8 +203,9 @@ def team_detail(store: Store, name: str, on: date) -> TeamDetail:
         )
         for e in status.players
     ]
+    window = timedelta(days=TEAM_FIXTURE_DAYS)
     with store.session() as session:
-        fixtures = team_fixtures(session, [status.team])
+        fixtures = known_fixtures(session, status.team, on - window, on + window, on)
     return TeamDetail(name=status.team, on=on, unavailable=unavailable, fixtures=fixtures)
 
 
