@@ -61,6 +61,9 @@ class ArticleContext:
     international: bool = False
     _team_ids: set[str] = field(default_factory=set)
     _team_ids_size: int = -1
+    _team_starts: list[int] = field(default_factory=list)
+    _team_starts_size: int = -1
+    _dominant: str | None = None
 
     def __post_init__(self) -> None:
         self.sentence_starts = [0] + [m.end() for m in SENTENCE_END.finditer(self.text) if _ends_sentence(self.text, m)]
@@ -85,20 +88,28 @@ class ArticleContext:
         return self._team_ids
 
     def dominant_club(self) -> str | None:
-        counts = Counter(t.team_id for t in self.teams if t.kind == "club")
-        return counts.most_common(1)[0][0] if counts else None
+        if self._dominant is None:
+            counts = Counter(t.team_id for t in self.teams if t.kind == "club")
+            self._dominant = counts.most_common(1)[0][0] if counts else ""
+        return self._dominant or None
+
+    def teams_between(self, start: int, end: int) -> list[TeamSighting]:
+        """Teams named from start (included) to end (excluded), in text order."""
+        if self._team_starts_size != len(self.teams):
+            self._team_starts = [t.start for t in self.teams]
+            self._team_starts_size = len(self.teams)
+        low = bisect.bisect_left(self._team_starts, start)
+        high = bisect.bisect_left(self._team_starts, end)
+        return self.teams[low:high]
 
     def nearest_team(self, offset: int, kind: str | None = None, window: int = 400) -> str | None:
         """The team named nearest before the offset (or just after it, in the same sentence)."""
-        sentence = self.sentence_of(offset)
+        sentence_end = self.sentence_span(self.sentence_of(offset))[1]
         best: tuple[int, str] | None = None
-        for sighting in self.teams:
+        for sighting in self.teams_between(offset - window, min(sentence_end, offset + window // 2 + 1)):
             if kind and sighting.kind != kind:
                 continue
             distance = offset - sighting.start
-            same_sentence = self.sentence_of(sighting.start) == sentence
-            if distance < 0 and not same_sentence:
-                continue
             cost = distance if distance >= 0 else 2 * -distance
             if cost <= window and (best is None or cost < best[0]):
                 best = (cost, sighting.team_id)
@@ -124,15 +135,14 @@ class ArticleContext:
         """Team of someone the knowledge base does not know: named before him in his sentence,
         else after him in it, else one named shortly before (a section heading), else the article's
         main club."""
-        sentence = self.sentence_of(offset)
-        start, end = self.sentence_span(sentence)
-        before = [t for t in self.teams if start <= t.start < offset and t.kind == kind]
+        start, end = self.sentence_span(self.sentence_of(offset))
+        before = [t for t in self.teams_between(start, offset) if t.kind == kind]
         if before:
             return before[-1].team_id
-        after = [t for t in self.teams if offset <= t.start < end and t.kind == kind]
+        after = [t for t in self.teams_between(offset, end) if t.kind == kind]
         if after:
             return after[0].team_id
-        nearby = [t for t in self.teams if offset - NEARBY_CHARS <= t.start < offset and t.kind == kind]
+        nearby = [t for t in self.teams_between(offset - NEARBY_CHARS, offset) if t.kind == kind]
         if nearby:
             return nearby[-1].team_id
         if kind == "club" and self.dominant_club():

@@ -141,7 +141,8 @@ class Constraint:
 
 
 def _team_inside(ctx: ArticleContext, start: int, end: int) -> str | None:
-    return next((t.team_id for t in ctx.teams if start <= t.start < end), None)
+    inside = ctx.teams_between(start, end)
+    return inside[0].team_id if inside else None
 
 
 def _fits(kb: KnowledgeBase, player: Player, need: Constraint, ctx: ArticleContext) -> bool:
