@@ -245,3 +245,15 @@ def test_a_kick_off_time_between_day_and_teams_keeps_the_day() -> None:
     m = only(run(text, date(2024, 3, 13), [team(text, "Arsenal"), team(text, "Chelsea")],
                  [day(text, "Saturday", date(2024, 3, 16))]))
     assert (m.date, m.home, m.played) == (date(2024, 3, 16), "Arsenal", False)
+
+
+def test_roundup_sections_give_the_team_of_their_heading() -> None:
+    text = ("Arsenal\nNext match: Crystal Palace (A), Saturday 21 December\n"
+            "Chelsea\nThe side beat Brentford 2-1 on Sunday.\n")
+    mentions = [team(text, "Arsenal"), team(text, "Crystal Palace"), team(text, "Chelsea"), team(text, "Brentford")]
+    timexes = [day(text, "Saturday 21 December", date(2024, 12, 21), "date"), day(text, "Sunday", date(2024, 12, 15))]
+    found = {m.date: (set(m.teams), m.home, m.score) for m in run(text, date(2024, 12, 18), mentions, timexes)}
+    assert found == {
+        date(2024, 12, 21): ({"Arsenal", "Crystal Palace"}, "Crystal Palace", None),
+        date(2024, 12, 15): ({"Chelsea", "Brentford"}, None, {"Chelsea": 2, "Brentford": 1}),
+    }

@@ -57,23 +57,33 @@ def focus_teams(mentions: list[Mention], teams: list[TeamSpan]) -> dict[str, Tea
 
 _FORMER = re.compile(r"\b(?:former|ex-?|old|one-time)\s*$", re.I)
 _OWN_REACH = 70
-_LIST_HEADER = re.compile(r"\b(?:fixtures|schedule|run-in|games to come)\b", re.I)
 
 
-def list_owner_of(text: str, seg: Segment, sent_teams: list[TeamSpan]) -> TeamSpan | None:
-    """The team of a fixture-list header line ("Chelsea 2017/18 Fixtures")."""
-    if len(sent_teams) == 1 and seg.end - seg.start <= 60 and _LIST_HEADER.search(text, seg.start, seg.end):
-        return sent_teams[0]
-    return None
+_HEADER_WORDS = frozenset((
+    "fixtures", "fixture", "schedule", "run-in", "injuries", "injury", "news", "team", "latest", "squad", "lineup",
+    "line-up", "predicted", "xi", "women", "men", "results", "games", "to", "come", "remaining", "the", "and",
+))
+
+
+def section_owner_of(text: str, seg: Segment, sent_teams: list[TeamSpan]) -> TeamSpan | None:
+    """The team a heading line names ("Chelsea 2017/18 Fixtures", "ARSENAL", "Chelsea injuries"): the lines
+    under it are about that team."""
+    if len(sent_teams) != 1 or seg.end - seg.start > 60:
+        return None
+    team = sent_teams[0]
+    rest = (text[seg.start : team.start] + " " + text[team.end : seg.end]).lower()
+    words = re.findall(r"[a-z][a-z'-]*", rest)
+    return team if all(w in _HEADER_WORDS for w in words) else None
 
 
 def own_side(text: str, anchor: Anchor, sent_teams: list[TeamSpan], focus: dict[str, TeamSpan],
-              list_owner: TeamSpan | None, taken: list[TeamSpan]) -> TeamSpan | None:
+              section: TeamSpan | None, taken: list[TeamSpan]) -> TeamSpan | None:
     """The team playing the anchor's opponent.
 
     The nearest team of the same kind just before the match words (a
-    subject, a possessive, "Juventus defender X"), else the team whose
-    fixture list this is, else the article's main team of that kind.
+    subject, a possessive, "Juventus defender X"), else the team of the
+    section it is in (a fixture list, a roundup), else the article's main
+    team of that kind.
     A team that is the opponent in another match of the sentence is not a
     candidate ("the loss at Wigan ... the home draw with Hull City").
     """
@@ -84,8 +94,8 @@ def own_side(text: str, anchor: Anchor, sent_teams: list[TeamSpan], focus: dict[
                and t not in taken]
     if earlier and anchor.phrase_start - earlier[-1].end <= _OWN_REACH:
         return earlier[-1]
-    if list_owner is not None and anchor.cue.startswith("(") and team_key(list_owner.name) != opponent:
-        return list_owner
+    if section is not None and section.kind == kind and team_key(section.name) != opponent:
+        return TeamSpan(section.name, -1, -1, kind)
     main = focus.get(kind)
     if main is not None and team_key(main.name) != team_key(anchor.opponent.name):
         return TeamSpan(main.name, -1, -1, kind)

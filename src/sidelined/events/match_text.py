@@ -113,7 +113,7 @@ REPORTING = re.compile(
 
 # Words that put a match in the past or the future, judged near the match phrase.
 PAST_CUES = re.compile(
-    r"\b(?:was|were|had|did|suffered|sustained|picked\s+up|injured|hurt|limped|forced\s+off|carried\s+off|"
+    r"\b(?:was|were|had|did|suffered|sustained|picked\s+up|injured|hurt|limp\w*|forced\s+off|carried\s+off|"
     r"stretchered|substituted|replaced|occurred|scoring|scored|won|lost|drew|beat|edged|exited|left|tore|"
     r"twisted|helped\s+off|clinched|pulled\s+up|came\s+off|went\s+off|during|last|omission|"
     r"absent|missed|ended|finished|hurt|broke|played)\b|" + RESULT_NOUN,

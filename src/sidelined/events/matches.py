@@ -40,7 +40,7 @@ from sidelined.events.match_details import (
     team_key,
     venue_home,
 )
-from sidelined.events.match_sides import focus_teams, list_owner_of, match_sentences, own_side
+from sidelined.events.match_sides import focus_teams, match_sentences, own_side, section_owner_of
 from sidelined.events.match_teams import match_teams
 from sidelined.events.match_text import MATCH_NOUN, FinalScore, derbies_in
 from sidelined.events.text import Segment
@@ -93,7 +93,7 @@ def extract_matches(
     found: list[_Found] = []
     loose: list[_LooseScore] = []
     last_day: date | None = None
-    list_owner: TeamSpan | None = None
+    section: TeamSpan | None = None
     for seg in segments:
         sent_teams = team_spans(text, teams, seg.start, seg.end)
         anchors = find_anchors(text, seg.start, seg.end, sent_teams)
@@ -103,8 +103,8 @@ def extract_matches(
                 anchor.own = anchor.coordinated_with.own
             elif anchor.own is None:
                 opponents = [a.opponent for a in anchors if a is not anchor and not a.needs_close_date]
-                anchor.own = own_side(text, anchor, sent_teams, focus, list_owner, opponents)
-        list_owner = list_owner_of(text, seg, sent_teams) or list_owner
+                anchor.own = own_side(text, anchor, sent_teams, focus, section, opponents)
+        section = section_owner_of(text, seg, sent_teams) or section
         anchors = [a for a in anchors if a.own is not None and team_key(a.own.name) != team_key(a.opponent.name)]
         spans = [(a.phrase_start, a.opponent.end) for a in anchors]
         scores = scores_in_sentence(text, seg.start, seg.end, anchors)
