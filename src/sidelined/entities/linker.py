@@ -9,6 +9,7 @@ article is about international duty).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -194,7 +195,7 @@ def _coach_meant(kb: KnowledgeBase, hit: Hit, ctx: ArticleContext, player_ids: l
 
 def resolve_players(kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext, team_starts: set[int]) -> list[PlayerLink]:
     links: list[PlayerLink] = []
-    full_mentions: list[tuple[int, str]] = []
+    full_mentions: dict[str, list[int]] = {}
     surname_hits: list[Hit] = []
     coach_names: set[str] = set()
     for hit in hits:
@@ -217,20 +218,37 @@ def resolve_players(kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext, tea
                 links.append(PlayerLink(hit.start, hit.end, hit.text, None, name, "name", kind="person"))
                 continue
             links.append(PlayerLink(hit.start, hit.end, hit.text, player_id, kb.players[player_id].name, "name"))
-            full_mentions.append((hit.start, player_id))
+            bisect.insort(full_mentions.setdefault(player_id, []), hit.start)
         elif (names or any(e.kind == "player_surname" for e in hit.entries)) and hit.text not in CALENDAR_WORDS:
             surname_hits.append(hit)
     for hit in surname_hits:
         link = _resolve_single_word(kb, hit, ctx, full_mentions)
         if link and link.player_id:
             links.append(link)
-            full_mentions.append((link.start, link.player_id))
+            bisect.insort(full_mentions.setdefault(link.player_id, []), link.start)
     links.sort(key=lambda link: link.start)
     return links
 
 
+def _named_in_full(full_mentions: dict[str, list[int]], candidates: list[str], offset: int) -> str | None:
+    """The candidate named in full nearest before the offset, else the one named nearest after it."""
+    before: tuple[int, str] | None = None
+    after: tuple[int, str] | None = None
+    for pid in candidates:
+        places = full_mentions.get(pid)
+        if not places:
+            continue
+        index = bisect.bisect_left(places, offset)
+        if index > 0 and (before is None or places[index - 1] > before[0]):
+            before = (places[index - 1], pid)
+        if index < len(places) and (after is None or places[index] < after[0]):
+            after = (places[index], pid)
+    found = before or after
+    return found[1] if found else None
+
+
 def _resolve_single_word(
-    kb: KnowledgeBase, hit: Hit, ctx: ArticleContext, full_mentions: list[tuple[int, str]]
+    kb: KnowledgeBase, hit: Hit, ctx: ArticleContext, full_mentions: dict[str, list[int]]
 ) -> PlayerLink | None:
     text = ctx.text
     if _word_after(text, hit.end):
@@ -246,10 +264,8 @@ def _resolve_single_word(
         if not candidates:
             return None
         start = before[0]
-    introduced = [pid for pos, pid in sorted(full_mentions, key=lambda m: abs(m[0] - hit.start)) if pid in candidates]
-    earlier = [pid for pos, pid in sorted(full_mentions, reverse=True) if pid in candidates and pos < hit.start]
-    if earlier or introduced:
-        chosen = (earlier or introduced)[0]
+    chosen = _named_in_full(full_mentions, candidates, hit.start)
+    if chosen:
         return PlayerLink(
             start,
             hit.end,
