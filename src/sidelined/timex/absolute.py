@@ -228,18 +228,21 @@ def table_month(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
 
 
 def holiday(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
-    name = " ".join(match.group().lower().replace("’", "'").split())
+    """"Boxing Day" (the nearest one), "Christmas last year", "Easter Monday", "until the new year"."""
+    name = " ".join(match["name"].replace("’", "'").split())
     if name == "the new year":
         return [ctx.make(*match.span(), "date", value=date(ctx.anchor.year + 1, 1, 1))]
+    years = (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)
+    if match["rel"]:
+        years = (ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[match["rel"]],)
     if name.startswith("easter"):
-        candidates = [easter(year) for year in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
-        sunday = min(candidates, key=lambda day: abs((day - ctx.anchor).days))
+        sunday = min((easter(year) for year in years), key=lambda day: abs((day - ctx.anchor).days))
         shift = 1 if name.endswith("monday") else 0
         if name.endswith("weekend"):
             return [ctx.make(*match.span(), "range", earliest=dates.add_days(sunday, -1), latest=sunday)]
         return [ctx.make(*match.span(), "date", value=dates.add_days(sunday, shift))]
     month, day = HOLIDAYS[name]
-    found = dates.nearest_dated(ctx.anchor, month, day)
+    found = date(years[0], month, day) if match["rel"] else dates.nearest_dated(ctx.anchor, month, day)
     return [ctx.make(*match.span(), "date", value=found)]
 
 

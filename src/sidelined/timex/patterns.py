@@ -68,8 +68,9 @@ BARE_MONTH = _compile(
 TABLE_MONTH = _compile(r"(?:(?<=[(,]\s)|(?<=\())(?P<m>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=\s*[),])")
 
 HOLIDAY = _compile(
-    rf"\b(?:Christmas(?:\s+(?:Day|Eve))?|Xmas|Boxing\s+Day|St\.?\s+Stephen{APOS}s\s+Day|"
+    rf"\b(?P<name>Christmas(?:\s+(?:Day|Eve))?|Xmas|Boxing\s+Day|St\.?\s+Stephen{APOS}s\s+Day|"
     rf"New\s+Year{APOS}s\s+(?:Day|Eve)|the\s+new\s+year|Easter(?:\s+(?:Sunday|Monday|weekend))?)\b"
+    rf"(?:\s+(?P<rel>last|next|this)\s+year\b)?"
 )
 
 ORDINAL_DAY = _compile(
