@@ -42,12 +42,11 @@ class SentenceScores:
         self._by_anchor = by_anchor
         self._unclaimed = unclaimed
 
-    def pop(self, anchor_id: int, default: FinalScore | None = None) -> FinalScore | None:
-        return self._by_anchor.pop(anchor_id, default)
+    def pop(self, anchor_id: int) -> FinalScore | None:
+        return self._by_anchor.pop(anchor_id, None)
 
-    def get_loose(self, text: str, sent_start: int, sent_teams: list[TeamSpan],
-                  focus: dict[str, TeamSpan]) -> list[tuple[str | None, FinalScore]]:
-        """Scores naming no match: whose result they are (the team named last before them), if said."""
+    def unclaimed(self, sent_teams: list[TeamSpan]) -> list[tuple[str | None, FinalScore]]:
+        """Scores naming no match, with whose result they are (the team named last before them), if said."""
         out: list[tuple[str | None, FinalScore]] = []
         for score in self._unclaimed:
             before = [t for t in sent_teams if t.end <= score.start]

@@ -77,6 +77,23 @@ class _LooseScore:
     sentence: int
 
 
+@dataclass
+class _Reading:
+    """One article as the match reader goes through it, sentence by sentence."""
+
+    text: str
+    published: date
+    kb: KnowledgeBase | None
+    teams: list[TeamSpan]
+    focus: dict[str, TeamSpan]
+    days: list[TimeExpression]
+    segments: list[Segment]
+    found: list[_Found] = field(default_factory=list)
+    loose: list[_LooseScore] = field(default_factory=list)
+    last_day: date | None = None  # of the match named last, for "three days later"
+    section: TeamSpan | None = None  # the team of the heading the sentence is under
+
+
 def extract_matches(
     article: Article,
     mentions: list[Mention],
@@ -87,49 +104,53 @@ def extract_matches(
         return []
     text = article.text
     teams = match_teams(text, mentions, kb)
-    focus = focus_teams(mentions, teams)
-    days = usable(text, timexes, [(t.start, t.end) for t in teams])
-    segments = match_sentences(text)
-    found: list[_Found] = []
-    loose: list[_LooseScore] = []
-    last_day: date | None = None
-    section: TeamSpan | None = None
-    for seg in segments:
-        sent_teams = team_spans(text, teams, seg.start, seg.end)
-        anchors = find_anchors(text, seg.start, seg.end, sent_teams)
-        anchors += _pairs_and_derbies(text, seg, sent_teams, anchors, kb)
-        for anchor in anchors:
-            if anchor.own is None and anchor.coordinated_with is not None:
-                anchor.own = anchor.coordinated_with.own
-            elif anchor.own is None:
-                opponents = [a.opponent for a in anchors if a is not anchor and not a.needs_close_date]
-                anchor.own = own_side(text, anchor, sent_teams, focus, section, opponents)
-        section = section_owner_of(text, seg, sent_teams) or section
-        anchors = [a for a in anchors if a.own is not None and team_key(a.own.name) != team_key(a.opponent.name)]
-        spans = [(a.phrase_start, a.opponent.end) for a in anchors]
-        scores = scores_in_sentence(text, seg.start, seg.end, anchors)
-        dated = _days_of(text, seg, segments, anchors, spans, days, last_day, article.published)
-        for i, (anchor, choice) in enumerate(zip(anchors, dated, strict=True)):
-            score = scores.pop(id(anchor), None) or _result_line(text, anchor)
-            if choice is not None:
-                clause_start = spans[i - 1][1] if i > 0 else seg.start
-                clause_end = max(anchor.opponent.end, choice.end)
-                choice = settle_weekday(text, choice, clause_start, clause_end,
-                                        True if score is not None else None, article.published)
-            if choice is None and score is not None:
-                choice = _day_in_next_sentence(text, segments, seg, days, teams)
-            if choice is None:
-                if score is not None and anchor.own is not None:
-                    loose.append(_LooseScore(anchor.own.name, anchor.opponent.name, score, seg.index))
-                continue
-            last_day = choice.day
-            bounds = (spans[i - 1][1] if i > 0 else seg.start, spans[i + 1][0] if i + 1 < len(spans) else seg.end)
-            found.append(_build(text, article.published, seg, anchor, choice, score, kb, bounds))
-        for owner, stated in scores.get_loose(text, seg.start, sent_teams, focus):
-            loose.append(_LooseScore(owner, None, stated, seg.index))
-    _attach_loose_scores(found, loose)
-    return [_to_match(f) for f in _merge(found)]
+    reading = _Reading(text, article.published, kb, teams, focus_teams(mentions, teams),
+                       usable(text, timexes, [(t.start, t.end) for t in teams]), match_sentences(text))
+    for seg in reading.segments:
+        _read_sentence(reading, seg)
+    _attach_loose_scores(reading.found, reading.loose)
+    return [_to_match(f) for f in _merge(reading.found)]
 
+
+def _read_sentence(reading: _Reading, seg: Segment) -> None:
+    text = reading.text
+    sent_teams = team_spans(text, reading.teams, seg.start, seg.end)
+    anchors = _sided_anchors(reading, seg, sent_teams)
+    reading.section = section_owner_of(text, seg, sent_teams) or reading.section
+    spans = [(a.phrase_start, a.opponent.end) for a in anchors]
+    scores = scores_in_sentence(text, seg.start, seg.end, anchors)
+    dated = _days_of(text, seg, reading.segments, anchors, spans, reading.days, reading.last_day, reading.published)
+    for i, (anchor, choice) in enumerate(zip(anchors, dated, strict=True)):
+        assert anchor.own is not None
+        score = scores.pop(id(anchor)) or _result_line(text, anchor)
+        if choice is not None:
+            clause_start = spans[i - 1][1] if i > 0 else seg.start
+            choice = settle_weekday(text, choice, clause_start, max(anchor.opponent.end, choice.end),
+                                    True if score is not None else None, reading.published)
+        elif score is not None:
+            choice = _day_in_next_sentence(text, reading.segments, seg, reading.days, reading.teams)
+        if choice is None:
+            if score is not None:
+                reading.loose.append(_LooseScore(anchor.own.name, anchor.opponent.name, score, seg.index))
+            continue
+        reading.last_day = choice.day
+        bounds = (spans[i - 1][1] if i > 0 else seg.start, spans[i + 1][0] if i + 1 < len(spans) else seg.end)
+        reading.found.append(_build(text, reading.published, seg, anchor, choice, score, reading.kb, bounds))
+    for owner, stated in scores.unclaimed(sent_teams):
+        reading.loose.append(_LooseScore(owner, None, stated, seg.index))
+
+
+def _sided_anchors(reading: _Reading, seg: Segment, sent_teams: list[TeamSpan]) -> list[Anchor]:
+    """The sentence's named matches, each with both sides worked out; one-sided ones are dropped."""
+    anchors = find_anchors(reading.text, seg.start, seg.end, sent_teams)
+    anchors += _pairs_and_derbies(reading.text, seg, sent_teams, anchors, reading.kb)
+    for anchor in anchors:
+        if anchor.own is None and anchor.coordinated_with is not None:
+            anchor.own = anchor.coordinated_with.own
+        elif anchor.own is None:
+            opponents = [a.opponent for a in anchors if a is not anchor and not a.needs_close_date]
+            anchor.own = own_side(reading.text, anchor, sent_teams, reading.focus, reading.section, opponents)
+    return [a for a in anchors if a.own is not None and team_key(a.own.name) != team_key(a.opponent.name)]
 
 
 def _pairs_and_derbies(text: str, seg: Segment, sent_teams: list[TeamSpan], anchors: list[Anchor],
