@@ -263,3 +263,21 @@ def test_no_page_loads_anything_from_a_cdn(client: TestClient) -> None:
     for path in ("/", f"/players/{SAKA}", "/api"):
         html = client.get(path).text
         assert "cdn." not in html and "https://" not in html
+
+
+def test_duplicate_matches_merge_into_one() -> None:
+    from sidelined.api.rows import dedupe_matches
+    from sidelined.models import Match
+
+    listed = Match(date=date(2026, 3, 6), teams=("Celta Vigo", "Real Madrid"), played=False, competition="La Liga")
+    reported = Match(
+        date=date(2026, 3, 6),
+        teams=("Real Madrid", "Celta Vigo"),
+        played=True,
+        score={"Real Madrid": 2, "Celta Vigo": 1},
+    )
+    other = Match(date=date(2026, 3, 1), teams=("Real Madrid", "Getafe"), played=True)
+    merged = dedupe_matches([listed, reported, other])
+    assert [m.date for m in merged] == [date(2026, 3, 1), date(2026, 3, 6)]
+    assert merged[1].teams == ("Celta Vigo", "Real Madrid") and merged[1].competition == "La Liga"
+    assert merged[1].score == {"Real Madrid": 2, "Celta Vigo": 1} and merged[1].played

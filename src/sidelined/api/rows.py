@@ -71,10 +71,19 @@ def transfer(row: TransferRow, player: str) -> Transfer:
 
 
 def dedupe_matches(matches: Sequence[Match]) -> list[Match]:
-    """One match per day and pair of teams, preferring the one that knows the score."""
-    best: dict[tuple[date, frozenset[str]], Match] = {}
+    """One match per day and pair of teams: the first one given, its gaps (score, home, competition)
+    filled from the others."""
+    merged: dict[tuple[date, frozenset[str]], Match] = {}
     for m in matches:
         key = (m.date, frozenset(m.teams))
-        if key not in best or (best[key].score is None and m.score is not None):
-            best[key] = m
-    return sorted(best.values(), key=lambda m: (m.date, m.teams))
+        kept = merged.get(key)
+        if kept is None:
+            merged[key] = m
+            continue
+        gaps = {
+            name: getattr(m, name)
+            for name in ("score", "home", "competition")
+            if getattr(kept, name) is None and getattr(m, name) is not None
+        }
+        merged[key] = kept.model_copy(update={**gaps, "played": kept.played or m.played})
+    return sorted(merged.values(), key=lambda m: (m.date, m.teams))

@@ -6,13 +6,13 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from sidelined.api import rows
 from sidelined.api.schemas import ArticleRef, Page
 from sidelined.models import Match
-from sidelined.store.schema import ArticleRow
+from sidelined.store.schema import ArticleRow, MatchRow
 from sidelined.timeline.fixtures import fixtures_between
 
 T = TypeVar("T")
@@ -37,9 +37,10 @@ def article_refs(session: Session, article_ids: set[str]) -> dict[str, ArticleRe
 
 
 def known_fixtures(session: Session, team: str, first: date, last: date, on: date) -> list[Match]:
-    """The team's fixtures from `first` to `last`: the knowledge base's lists, else matches in articles."""
+    """The team's fixtures from `first` to `last` (the knowledge base's lists, else articles), with scores
+    from articles where they report the match."""
     found, _origin = fixtures_between(session, team, first - timedelta(days=1), last + timedelta(days=1))
-    return [
+    listed = [
         Match(
             date=f.date,
             teams=(f.home or team, f.away or "unknown opponent"),
@@ -49,3 +50,11 @@ def known_fixtures(session: Session, team: str, first: date, last: date, on: dat
         )
         for f in found
     ]
+    reported = session.scalars(
+        select(MatchRow).where(
+            MatchRow.date >= first,
+            MatchRow.date <= last,
+            or_(func.lower(MatchRow.team1) == team.lower(), func.lower(MatchRow.team2) == team.lower()),
+        )
+    )
+    return rows.dedupe_matches(listed + [rows.match(row) for row in reported])
