@@ -232,7 +232,7 @@ def holiday(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
     name = " ".join(match["name"].replace("’", "'").split())
     if name == "the new year":
         return [ctx.make(*match.span(), "date", value=date(ctx.anchor.year + 1, 1, 1))]
-    years = (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)
+    years: tuple[int, ...] = (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)
     if match["rel"]:
         years = (ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[match["rel"]],)
     if name.startswith("easter"):
