@@ -179,6 +179,7 @@ def _canonical(name: str, kb: KnowledgeBase | None) -> str:
 def _days_of(text: str, seg: Segment, segments: list[Segment], anchors: list[Anchor],
              spans: list[tuple[int, int]], days: list[TimeExpression], last_day: date | None,
              published: date) -> list[DayChoice | None]:
+    """The day of each named match of a sentence, or None where none can be worked out."""
     if "respectively" in text[seg.start : seg.end] and len(anchors) > 1:
         listed = respective_days(text, anchors[-1].opponent.end, seg.end, days)
         if len(listed) == len(anchors):
