@@ -14,11 +14,13 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-import schemathesis
+import pytest
 from hypothesis import HealthCheck, settings
 
 from sidelined.api import create_app
 from test_api_story import fill
+
+schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is not installed (pip install -e '.[dev]')")
 
 EXAMPLES_PER_OPERATION = 15
 POSTED_ARTICLES = 20
