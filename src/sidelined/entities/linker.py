@@ -16,34 +16,12 @@ from dataclasses import dataclass
 from sidelined.entities.context import ArticleContext, TeamSighting
 from sidelined.entities.gazetteer import Entry, Hit
 from sidelined.entities.shapes import staff_before, talks_about_playing
+from sidelined.entities.words import CALENDAR_WORDS
 from sidelined.kb import KnowledgeBase, Player
 from sidelined.kb.names import fold
 from sidelined.models import LinkVia, MentionKind
 
 TOP_FLIGHT = 10_000
-CALENDAR_WORDS = frozenset(
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-)
 CAPITALISED_WORD = re.compile(r"[A-Z][\w'’\-]+")
 
 
