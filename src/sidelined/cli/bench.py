@@ -1,4 +1,4 @@
-"""CLI commands of the bench stage: `sidelined bench timex` (and `bench all`)."""
+"""CLI commands of the benchmarks: `sidelined bench timex`, `bench extract` and `bench all`."""
 
 from __future__ import annotations
 
@@ -21,10 +21,19 @@ def timex(
     typer.echo(bench.report(seconds=seconds, cases_path=cases, shared=shared or bench.SHARED))
 
 
+@bench_app.command("extract")
+def extract(seconds: float = typer.Option(5.0, help="CPU seconds to spend extracting.")) -> None:
+    """The whole pipeline: knowledge-base load time, articles per second, peak memory."""
+    from sidelined.benchmark import extract_speed
+
+    typer.echo(extract_speed(seconds).report())
+
+
 @bench_app.command("all")
 def run_all(seconds: float = typer.Option(3.0, help="Time budget of each speed measurement.")) -> None:
     """Every benchmark in turn."""
     timex(seconds=seconds, cases=None, shared=None)
+    extract(seconds=seconds)
 
 
 def register(app: typer.Typer) -> None:
