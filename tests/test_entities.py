@@ -218,3 +218,9 @@ def test_a_known_coach_is_a_person_by_full_name_and_surname(kb):
     found = mentions(kb, text, date(2024, 11, 5))
     assert at(found, "Mikel Arteta", text).kind == "person"
     assert at(found, "Arteta said", text).kind == "person"
+
+
+def test_junior_written_short_is_the_same_player(kb):
+    text = "Real Madrid forward Vinicius Jr is a doubt for the derby."
+    found = at(mentions(kb, text, date(2025, 10, 5)), "Vinicius Jr", text)
+    assert (found.name, found.team) == ("Vinicius Junior", "Real Madrid")

@@ -23,7 +23,7 @@ from sidelined.models import LinkVia
 EntryKind = Literal["player_name", "player_surname", "coach_name", "coach_surname", "team", "competition"]
 
 # National sides whose names are also common first names or words: only taken with support.
-AMBIGUOUS_COUNTRY_NAMES = frozenset({"Jordan", "Chad", "Georgia", "Niger", "Israel", "Wales"} - {"Wales"})
+AMBIGUOUS_COUNTRY_NAMES = frozenset({"Jordan", "Chad", "Georgia", "Niger", "Israel"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +54,8 @@ def _variants(form: str) -> set[str]:
 
 
 class Gazetteer:
+    """One Aho-Corasick automaton over the folded forms of every known name."""
+
     def __init__(self, kb: KnowledgeBase) -> None:
         entries: dict[str, list[Entry]] = defaultdict(list)
         self._add_players(kb, entries)
@@ -80,7 +82,11 @@ class Gazetteer:
     @staticmethod
     def _add_players(kb: KnowledgeBase, entries: dict[str, list[Entry]]) -> None:
         for player in kb.players.values():
-            for spelling in {player.name, *player.aliases}:
+            spellings = {player.name, *player.aliases}
+            if player.name.endswith(" Junior"):
+                # "Vinicius Jr" and "Vinicius Jr." are the same man as "Vinicius Junior".
+                spellings |= {player.name[: -len("Junior")] + "Jr", player.name[: -len("Junior")] + "Jr."}
+            for spelling in spellings:
                 if " " in spelling.strip() or spelling == player.name:
                     entries[fold(spelling)].append(Entry("player_name", player.id, "name"))
             known = player.known_as
