@@ -56,6 +56,8 @@ def test_player_page_draws_one_bar_per_episode(client: TestClient) -> None:
     assert html.count('<circle class="report') == 4
     assert html.count('id="history"') == 1
     assert "/articles/story-2-setback" in html
+    estimates = html[html.index('id="estimates"') : html.index('id="history"')]
+    assert estimates.index("20 Feb 2025 – 6 Mar 2025") < estimates.index("1 Apr 2025 – 10 Apr 2025")
 
 
 def test_team_and_article_pages(client: TestClient) -> None:

@@ -90,6 +90,7 @@ def player_page(request: Request, store: StoreDep, today: TodayDep, name: Name, 
         "episodes_desc": sorted(player.episodes, key=lambda ep: ep.started_on or date.min, reverse=True),
         "reports_desc": list(reversed(player.reports)),
         "latest_estimate": latest_estimate,
+        "articles": {r.article.id: r.article for r in player.reports},
     }
     return _render(request, "player.html", context)
 
