@@ -76,19 +76,24 @@ def fold_same_length(text: str) -> str:
     return _NON_ASCII.sub(_fold_one, text)
 
 
-_NOT_KEY_CHARS = re.compile(r"[^a-z0-9 ]+")
+# Every ASCII character that is not a lower-case letter or a digit becomes a space.
+_KEY_TABLE = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).islower() or chr(c).isdigit())})
 
 
 def key(text: str) -> str:
     """Lookup key: folded, lower case, only letters, digits and single spaces."""
-    lowered = fold(text).lower().replace("&", " ")
-    return " ".join(_NOT_KEY_CHARS.sub(" ", lowered).split())
+    return " ".join(fold(text).lower().translate(_KEY_TABLE).split())
 
 
 def club_key(text: str) -> str:
     """Lookup key of a club name without legal-form words and bare numbers."""
-    tokens = [t for t in key(text).split() if t not in LEGAL_FORM_WORDS and not t.isdigit()]
-    return " ".join(tokens) or key(text)
+    return club_key_of(key(text))
+
+
+def club_key_of(name_key: str) -> str:
+    """`club_key` from an already computed `key`."""
+    tokens = [t for t in name_key.split() if t not in LEGAL_FORM_WORDS and not t.isdigit()]
+    return " ".join(tokens) or name_key
 
 
 def season_of(day: date) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 from sidelined.kb.build import KB_FILE, PROVENANCE_FILE
 from sidelined.kb.build_fixtures import EPOCH
 from sidelined.kb.model import Coach, Fixture, Player, Team
-from sidelined.kb.names import club_key, key, season_of
+from sidelined.kb.names import club_key, club_key_of, key, season_of
 
 
 def _previous_season(season: str) -> str:
@@ -65,7 +65,8 @@ class KnowledgeBase:
         team = Team(team_id, name, kind, country, league, tuple(aliases), stadium, tuple(ambiguous), prominence)
         self.teams[team_id] = team
         for spelling in (name, *aliases):
-            for lookup in {key(spelling), club_key(spelling)}:
+            spelling_key = key(spelling)
+            for lookup in {spelling_key, club_key_of(spelling_key)}:
                 if team_id not in self._team_keys[lookup]:
                     self._team_keys[lookup].append(team_id)
 
