@@ -161,3 +161,28 @@ def test_a_managers_side_is_the_club_the_article_follows() -> None:
                 player(text, "Kieran Tierney", "Kieran Tierney")]
     found = {(t.player, t.from_team, t.to_team) for t in run(text, mentions)}
     assert found == {("Wilfried Zaha", "Crystal Palace", "Arsenal"), ("Kieran Tierney", "Celtic", "Arsenal")}
+
+
+def test_each_clause_keeps_its_own_player_and_club() -> None:
+    text = ("Declan Rice completed his move to Arsenal from West Ham last month, "
+            "while Moises Caicedo joined Chelsea from Brighton.")
+    mentions = [player(text, "Declan Rice", "Declan Rice", "Arsenal"), club(text, "Arsenal"), club(text, "West Ham"),
+                player(text, "Moises Caicedo", "Moises Caicedo", "Chelsea"), club(text, "Chelsea"),
+                club(text, "Brighton")]
+    found = {(t.player, t.from_team, t.to_team, t.status) for t in run(text, mentions)}
+    assert found == {("Declan Rice", "West Ham", "Arsenal", "completed"),
+                     ("Moises Caicedo", "Brighton", "Chelsea", "completed")}
+
+
+def test_denied_interest_is_no_rumour() -> None:
+    text = "Real Madrid have no interest in Erling Haaland, the club said."
+    mentions = [club(text, "Real Madrid"), player(text, "Erling Haaland", "Erling Haaland", "Manchester City")]
+    assert run(text, mentions) == []
+
+
+def test_player_of_a_club_and_an_outlet_after_reports() -> None:
+    text = "Manchester United remain interested in Sofyan Amrabat of Fiorentina, reports The Athletic."
+    mentions = [club(text, "Manchester United"), player(text, "Sofyan Amrabat", "Sofyan Amrabat", "Manchester United"),
+                club(text, "Fiorentina"), club(text, "Athletic", "Athletic Bilbao")]
+    t = only(run(text, mentions))
+    assert (t.from_team, t.to_team, t.source) == ("Fiorentina", "Manchester United", "The Athletic")

@@ -15,9 +15,9 @@ import ahocorasick
 from sidelined.models import TransferStatus
 
 COMPLETED = re.compile(
-    r"\b(?:complet(?:ed|es|ing)\s+(?:the\s+|his\s+|her\s+|a\s+)?(?:signing|move|transfer|deal)|"
+    r"\b(?:complet(?:ed|es|ing)\s+(?:\S+\s+){0,2}?(?:signing|move|transfer|deal|switch)|"
     r"(?:has|have|had)\s+(?:officially\s+)?signed\b|signed\s+for|"
-    r"(?:has|have)\s+joined|joined|moved\s+to|sealed\s+(?:a|his|her)\s+move|unveil(?:ed|s)?|"
+    r"(?:has|have)\s+joined|joined|moved\s+to|left\s+(?:[\w'’.-]+\s+){1,3}to\s+join|sealed\s+(?:a|his|her)\s+move|unveil(?:ed|s)?|"
     r"confirmed\s+the\s+signing|broke\s+(?:their|the\s+club's)\s+transfer\s+record\s+to\s+sign|"
     r"arrival\s+(?:at|from)|new\s+signing|on\s+loan\s+from|loan\s+move\s+to)\b",
     re.I,
@@ -34,7 +34,7 @@ RUMOUR = re.compile(
     r"\b(?:offer(?:s|ed|ing)?|bids?|bidding|interest(?:ed)?|linked|links?|targets?|targeted|targeting|"
     r"pursuits?|pursue|pursuing|chase|chasing|eye(?:s|ing|ed)?|keen\s+on\s+(?:signing|a\s+move|bringing|landing)|wants?\s+to\s+sign|wanted\s+by|"
     r"monitor(?:s|ing|ed)?|scouting|consider(?:ing|s)?\s+a\s+move|approach(?:ed)?|enquir(?:y|ies|ed)|"
-    r"talks|move\s+(?:for|to)|swoop|in\s+the\s+race\s+(?:for\s+(?:his|her|the)\s+signature|to\s+sign)|admirers|suitors|return\s+to(?=\s+[A-Z])|"
+    r"talks|move\s+(?:for|to)|to\s+join|swoop|in\s+the\s+race\s+(?:for\s+(?:his|her|the)\s+signature|to\s+sign)|admirers|suitors|return\s+to(?=\s+[A-Z])|"
     r"on\s+(?:the|their)\s+(?:radar|shortlist)|ready\s+to\s+(?:offer|bid|pay|make)|prepared\s+to\s+(?:bid|offer|pay)|"
     r"transfer\s+request|(?:mentioned|touted)\s+as\s+(?:a\s+)?target|acquir(?:e|ing)|sign(?:ing)?\s+of|"
     r"to\s+sign|switch\s+to|reject(?:ed|s)?\s+(?:an?\s+)?(?:[\w€£$.]+\s+){0,4}?(?:bid|offer))\b",
@@ -137,8 +137,10 @@ SOURCE_PATTERNS = [
     re.compile(r"\(via\s+" + _NAME + r"\)"),
     re.compile(_NAME + r"\s+(?:reported|reports|reporting|claimed|claims|claiming|revealed|reveals|understands)\b"),
     re.compile(r"\b(?:reported|revealed)\s+by\s+" + _NAME),
+    re.compile(r",\s*(?:reports|reported|claims|claimed|writes|wrote|says|said)\s+" + _NAME),
 ]
-_NOT_SOURCES = {"The", "It", "He", "She", "They", "This", "That", "Reports", "Sources", "A", "An"}
+_NOT_SOURCES = {"The", "A", "An"}
+_NOT_FIRST_WORDS = {"It", "He", "She", "They", "This", "That", "Reports", "Sources"}
 
 
 def source_in(text: str, start: int, end: int) -> tuple[str, int, int] | None:
@@ -148,7 +150,7 @@ def source_in(text: str, start: int, end: int) -> tuple[str, int, int] | None:
         if m is None:
             continue
         name = m.group(1).rstrip(".,'’")
-        if name.split()[0] in _NOT_SOURCES:
+        if name in _NOT_SOURCES or name.split()[0] in _NOT_FIRST_WORDS:
             continue
         return name, m.start(1), m.start(1) + len(name)
     return None

@@ -13,13 +13,20 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sidelined.events.match_details import team_key
 from sidelined.events.match_sides import match_sentences
-from sidelined.events.text import Segment
+from sidelined.events.match_teams import match_teams
+from sidelined.events.text import Segment, clauses
+from sidelined.events.transfer_people import (
+    main_club,
+    managers_side,
+    may_move,
+    movers,
+    names_outside_lists,
+)
 from sidelined.events.transfer_text import (
     BUYER_FROM,
     MOVE_WORDS,
@@ -60,132 +67,89 @@ class _Move:
 def extract_transfers(article: Article, mentions: list[Mention], kb: KnowledgeBase | None) -> list[Transfer]:
     text = article.text
     players = [m for m in mentions if m.kind == "player"]
-    clubs = [m for m in mentions if m.kind == "club"]
+    clubs = _clubs(text, mentions, kb)
     people = [m for m in mentions if m.kind == "person"]
-    main_club = _main_club(clubs)
+    followed = main_club(clubs)
     segments = match_sentences(text)
-    outside_lists = _names_outside_lists(text, segments, players)
+    outside_lists = names_outside_lists(text, segments, players)
     moves: dict[tuple[str, str], _Move] = {}
     triggers = trigger_positions(text)
     for i, seg in enumerate(segments):
         first = bisect.bisect_left(triggers, seg.start)
         if first == len(triggers) or triggers[first] >= seg.end:
             continue
-        clause = text[seg.start : seg.end]
-        status = status_of(clause)
-        if status is None or (RENEWAL.search(clause) and not MOVE_WORDS.search(clause)):
+        sentence = text[seg.start : seg.end]
+        status = status_of(sentence)
+        if status is None or _is_renewal(sentence):
             continue
-        in_list = _LIST_ITEM.match(clause) is not None
-        sent_players = [p for p in players if seg.start <= p.start < seg.end and _may_move(text, p)]
+        sent_players = [p for p in players if seg.start <= p.start < seg.end and may_move(text, p)]
         sent_clubs = [c for c in clubs if seg.start <= c.start < seg.end]
-        side = _managers_side(text, seg, people, main_club)
+        side = managers_side(text, seg, people, followed)
         if side is not None:
             sent_clubs = sorted([*sent_clubs, side], key=lambda c: c.start)
-        for player in _movers(text, seg, sent_players, players):
-            if in_list and player.name not in outside_lists:
-                continue
-            for move in _moves_for(text, seg, player, sent_clubs, sent_players, status):
-                if NEGATED.search(text, max(seg.start, player.start - 40), max(seg.start, player.start)):
-                    continue
-                _attribute(text, segments, i, move)
-                _add(moves, move)
+        listed = _LIST_ITEM.match(sentence) is not None
+        for move in _sentence_moves(text, seg, sent_players, sent_clubs, players, status):
+            if listed and move.player not in outside_lists:
+                continue  # a headline of another story listed around the article
+            _attribute(text, segments, i, move)
+            _add(moves, move)
     return [_to_transfer(m) for m in moves.values()]
 
 
-def _main_club(clubs: list[Mention]) -> Mention | None:
-    counts = Counter(c.name for c in clubs)
-    if not counts:
-        return None
-    name = counts.most_common(1)[0][0]
-    return next(c for c in clubs if c.name == name)
+def _clubs(text: str, mentions: list[Mention], kb: KnowledgeBase | None) -> list[Mention]:
+    """Linked clubs, and the KB's clubs in places only a club can stand ("to join Al Ettifaq")."""
+    linked = {(m.start, m.end): m for m in mentions if m.kind == "club"}
+    return [
+        linked.get((t.start, t.end))
+        or Mention(start=t.start, end=t.end, text=text[t.start : t.end], kind="club", entity_id=None, name=t.name)
+        for t in match_teams(text, mentions, kb)
+        if t.kind == "club"
+    ]
 
 
-def _names_outside_lists(text: str, segments: list[Segment], players: list[Mention]) -> set[str]:
-    listed = [(s.start, s.end) for s in segments if _LIST_ITEM.match(text[s.start : s.end])]
-    return {p.name for p in players if not any(a <= p.start < b for a, b in listed)}
-
-
-_ROLE = re.compile(
-    r"\b(?:boss|manager|coach|head\s+coach|agent|president|chairman|director|owner|pundit|journalist)\s*,?\s*$",
-    re.I,
-)
-_DESCRIPTION_START = re.compile(
-    r"\s*(?:He|She|(?:The|This|That)\s+(?:[\w'’-]+\s+){0,4}?(?:player|forward|striker|star|winger|midfielder|"
-    r"defender|goalkeeper|international|winner|captain|youngster|talent)\b|"
-    r"(?:The|This|That)\s+[A-Z][a-z]+(?:an|ian|ese|ish|i)\s+(?:has|had|is|was|will|would|could|moved|joined|signed|left|"
-    r"wants|made|completed|agreed|remains)\b)"
-)
-_PLAYER_REACH = 90
-# A person who targets or bids is the buyer's man, not the one moving ("He has targeted the Algerian").
-_BUYER_VERB = re.compile(
-    r"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:targeted|offered|bid|tabled|submitted|wants\s+to\s+sign)\b", re.I
-)
-
-
-def _may_move(text: str, player: Mention) -> bool:
-    """Not a manager or agent ("Red Devils boss Jose Mourinho"), not the injured man, not a guessed name."""
-    if player.entity_id is None and player.score <= 0.6:
+def _is_renewal(sentence: str) -> bool:
+    """Staying put ("signed a new deal") is no move; refusing to ("will not extend his contract") may be one."""
+    found = RENEWAL.search(sentence)
+    if found is None or MOVE_WORDS.search(sentence):
         return False
-    before = text[max(0, player.start - 25) : player.start]
-    if _ROLE.search(before) or re.search(r"\binjured\s+$", before, re.I):
-        return False
-    return _BUYER_VERB.match(text, player.end) is None
+    return not NEGATED.search(sentence[max(0, found.start() - 25) : found.start()])
 
 
-def _movers(text: str, seg: Segment, sent_players: list[Mention], players: list[Mention]) -> list[Mention]:
-    """The player the move is about: the one named nearest the transfer words, with any joined to him by "and".
-
-    A sentence that starts "He ..." or "The Argentine ..." with no player
-    linked is about the player named last before it.
-    """
-    cues = cue_spans(text, seg.start, seg.end)
-    if not sent_players:
-        if not _DESCRIPTION_START.match(text, seg.start, seg.end):
-            return []
-        earlier = [p for p in players if p.end <= seg.start and p.via in ("name", "surname", "alias", "fuzzy")]
-        return [earlier[-1].model_copy(update={"start": seg.start, "end": seg.start})] if earlier else []
-
-    def distance(p: Mention) -> int:
-        return min((0 if s <= p.start < e else min(abs(p.start - e), abs(s - p.end)) for s, e in cues),
-                   default=10**6)
-
-    best = min(sent_players, key=distance)
-    if distance(best) > _PLAYER_REACH and len({p.name for p in sent_players}) > 1:
-        return []
-    out = [best]
-    for other in sent_players:
-        gap = text[min(best.end, other.end) : max(best.start, other.start)]
-        if other.name != best.name and _JOINED.fullmatch(gap):  # "Zaha and Celtic's Kieran Tierney"
-            out.append(other)
+def _sentence_moves(text: str, seg: Segment, sent_players: list[Mention], sent_clubs: list[Mention],
+                    players: list[Mention], status: TransferStatus) -> list[_Move]:
+    """Moves clause by clause: "Rice completed his move to Arsenal, while Caicedo joined Chelsea"."""
+    out: list[_Move] = []
+    sentence_movers = movers(text, seg, sent_players, players)
+    for part in clauses(text, seg):
+        destinations = [c for c in sent_clubs if part.start <= c.start < part.end]
+        if not destinations:
+            continue
+        part_players = [p for p in sent_players if part.start <= p.start < part.end]
+        part_movers = movers(text, part, part_players, players) if part_players else sentence_movers
+        part_status = status_of(text[part.start : part.end]) or status
+        cues = cue_spans(text, part.start, part.end) or cue_spans(text, seg.start, seg.end)
+        for player in part_movers:
+            cue = min(cues, key=lambda c: abs(c[0] - player.start), default=None)
+            if cue is not None and NEGATED.search(text, max(seg.start, cue[0] - 25), cue[0]):
+                continue  # "have no interest in", "will not join"
+            # the player's own clause first when looking for the club he leaves
+            nearby = destinations + [c for c in sent_clubs if c not in destinations]
+            out += _moves_for(text, seg, player, nearby, destinations, sent_players, part_status)
     return out
 
 
-_JOINED = re.compile(r"\s*(?:,|and|&)\s*(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s\s+)?")
-# "Emery's side", "Arteta's men": the club a manager named in the article leads.
-_MANAGERS_SIDE = re.compile(r"\b([A-Z][\w'’-]+)['’]s\s+(?:side|men|team|charges|outfit)\b")
-
-
-def _managers_side(text: str, seg: Segment, people: list[Mention], main_club: Mention | None) -> Mention | None:
-    """The article's main club standing for "<manager>'s side" in this sentence."""
-    if main_club is None:
-        return None
-    for m in _MANAGERS_SIDE.finditer(text, seg.start, seg.end):
-        if any(p.start <= m.start(1) < p.end for p in people) or any(
-            p.name.split()[-1] == m.group(1) for p in people
-        ):
-            return main_club.model_copy(update={"start": m.start(), "end": m.end()})
-    return None
-
-
-def _moves_for(text: str, seg: Segment, player: Mention, sent_clubs: list[Mention],
+def _moves_for(text: str, seg: Segment, player: Mention, sent_clubs: list[Mention], destinations: list[Mention],
                sent_players: list[Mention], status: TransferStatus) -> list[_Move]:
     origin = _origin(text, seg, player, sent_clubs, sent_players, status)
     origin_key = team_key(origin.name) if origin is not None else None
+    source = source_in(text, seg.start, seg.end)
     out = []
-    for index, club in enumerate(sent_clubs):
+    for club in destinations:
         if team_key(club.name) == origin_key or _described(text, club, sent_players) is not None:
             continue
-        if index > 0 and club.start - sent_clubs[index - 1].end <= 1:  # one name split in two ("Queen's Park Rangers")
+        if any(0 <= club.start - c.end <= 1 for c in sent_clubs):  # one name split in two ("Queen's Park Rangers")
+            continue
+        if source is not None and source[1] <= club.start < source[2]:  # "reports The Athletic"
             continue
         if SELLER_BEFORE.search(text[max(seg.start, club.start - 16) : club.start]) and not BUYER_FROM.search(
             text[max(seg.start, club.start - 60) : club.start]
@@ -208,6 +172,9 @@ def _moves_for(text: str, seg: Segment, player: Mention, sent_clubs: list[Mentio
     return out
 
 
+_PLAYER_OF = re.compile(r"\s+(?:of|at)\s+")
+
+
 def _origin(text: str, seg: Segment, player: Mention, sent_clubs: list[Mention],
             sent_players: list[Mention], status: TransferStatus) -> Mention | None:
     """The club the player leaves: a club the sentence ties to him, else his club on the day.
@@ -216,8 +183,8 @@ def _origin(text: str, seg: Segment, player: Mention, sent_clubs: list[Mention],
     show a January signing at his new club; the knowledge base's club is only
     used for rumours, as after a completed move it may be the new club.
     """
-    for club in sent_clubs:  # "Juventus midfielder Dejan Kulusevski", "leave Crystal Palace"
-        if _describes_someone(text, club, [player], player):
+    for club in sent_clubs:  # "Juventus midfielder Dejan Kulusevski", "leave Crystal Palace", "Amrabat of Fiorentina"
+        if _describes_someone(text, club, [player], player) or _PLAYER_OF.fullmatch(text, player.end, club.start):
             return club
         before = text[max(seg.start, club.start - 16) : club.start]
         if SELLER_BEFORE.search(before) and not BUYER_FROM.search(text[max(seg.start, club.start - 60) : club.start]):
