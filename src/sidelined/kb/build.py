@@ -62,6 +62,16 @@ def encode(facts: dict[str, object]) -> bytes:
     return buffer.getvalue()
 
 
+# As shared/data/README.md states them; the facts of the last three are for development and testing.
+LICENCES = {
+    "openfootball": "CC0-1.0",
+    "international_results": "CC0-1.0",
+    "transfermarkt_clubs_dcaribou": "CC0-1.0 (as declared; facts from Transfermarkt)",
+    "curated": "CC0-1.0 (shared/data/curated and sidelined/kb/data)",
+    "fpl": "MIT repository; facts from the official FPL API",
+    "transfermarkt_squads_ewenme": "no licence file: development and testing only",
+    "fbref_big5_players": "no licence file: development and testing only",
+}
 COMMIT_PATTERN = re.compile(r"`([0-9a-f]{7,40})(?:…)?`|@ ([0-9a-f]{7,40})")
 
 
@@ -90,7 +100,7 @@ def build(data: Path, out_dir: Path = DATA_DIR, built_on: date | None = None) ->
         "built_on": (built_on or date.today()).isoformat(),
         "built_from": "shared/data",
         "sources": source_commits(data),
-        "licences": "see shared/data/README.md; curated files in sidelined/kb/data are CC0",
+        "licences": LICENCES,
         "sha256": hashlib.sha256(payload).hexdigest(),
         "bytes": len(payload),
         "counts": {
