@@ -8,6 +8,7 @@ Madrid (H)"), the knowledge base is asked for the capitalised words there.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sidelined.events.match_anchors import TEAM_KINDS, TeamSpan
@@ -51,15 +52,16 @@ def match_teams(text: str, mentions: list[Mention], kb: KnowledgeBase | None) ->
     return out
 
 
-def _candidates(text: str) -> list[tuple[int, list[str], int]]:
+@lru_cache(maxsize=4)  # matches and transfers both ask for the same article
+def _candidates(text: str) -> tuple[tuple[int, tuple[str, ...], int], ...]:
     """(start, words, fewest words to try) for each place a team name may stand."""
-    out = [(m.start(1), m.group(1).split(), 1) for m in _CUED.finditer(text)]
+    out = [(m.start(1), tuple(m.group(1).split()), 1) for m in _CUED.finditer(text)]
     for mark in _MARK.finditer(text):
         before = _NAME_BEFORE.search(text, max(0, mark.start() - 60), mark.start())
         if before is not None:
-            out.append((before.start(1), before.group(1).split(), 1))
-    out += [(m.start(1), m.group(1).split(), 2) for m in _OPENING.finditer(text)]
-    return out
+            out.append((before.start(1), tuple(before.group(1).split()), 1))
+    out += [(m.start(1), tuple(m.group(1).split()), 2) for m in _OPENING.finditer(text)]
+    return tuple(out)
 
 
 def _missed(text: str, kb: KnowledgeBase, covered: list[tuple[int, int]],
