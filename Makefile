@@ -44,3 +44,15 @@ bench: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+.PHONY: dist docs
+
+# The wheel (knowledge base, migrations, templates and examples inside) in dist/, and its size.
+dist: $(STAMP)
+	rm -rf dist
+	$(BIN)/python -m build --wheel --outdir dist .
+	@ls -l dist/*.whl | awk '{printf "%s: %.1f MiB\n", $$NF, $$5 / 1048576}'
+
+# The documentation site in site/; --strict turns every warning (a broken link, a missing page) into a failure.
+docs: $(STAMP)
+	$(BIN)/mkdocs build --strict
