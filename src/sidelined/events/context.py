@@ -12,29 +12,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from sidelined.events.cues import cue_pattern, index_of, lowered
 from sidelined.events.status import Tier, tier_hits
 from sidelined.events.text import Segment, clauses, sentences
 from sidelined.events.vocab import INJURY_CUES, REPLACEMENT_CUES
 from sidelined.models import Mention
 
-_CAUSER_BEFORE = re.compile(
+_CAUSER_BEFORE = cue_pattern(
     r"\b(?:tackl\w*|challenge|collision|clash(?:ing)?|foul\w*|shot|kick\w*|knee|elbow|block\w*|stamp\w*|"
     r"caught)\b[^.;]{0,40}\b(?:from|by|with|on)\s+(?:[\w'’.-]+\s+){0,4}$",
-    re.IGNORECASE,
 )
-_MANAGER_BEFORE = re.compile(r"\b(?:manager|boss|coach|head coach|coached by|assistant|chairman|president|"
-                             r"director|pundit|referee)\s+$", re.IGNORECASE)
-_MANAGER_AFTER = re.compile(r"^(?:['’]s?\s+(?:side|team|men|squad|charges|set-up|selection|options|striking options|"
-                            r"plans|thinking|arrival|appointment)\b|\s+(?:took over|took charge|was appointed))",
-                            re.IGNORECASE)
+_MANAGER_BEFORE = cue_pattern(r"\b(?:manager|boss|coach|head coach|coached by|assistant|chairman|president|"
+                             r"director|pundit|referee)\s+$")
+_MANAGER_AFTER = cue_pattern(r"^(?:['’]s?\s+(?:side|team|men|squad|charges|set-up|selection|options|striking options|"
+                            r"plans|thinking|arrival|appointment)\b|\s+(?:took over|took charge|was appointed))")
 _LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*\(\w+\)\s*,?\s*)(?:[a-z-]+\s+){0,2}$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 # A clause that goes on about the players of the clause before it.
-_CARRIED = re.compile(r"(?:they|he|she|both|the (?:pair|duo|trio|latter|former)|each|all)\b", re.IGNORECASE)
+_CARRIED = cue_pattern(r"(?:they|he|she|both|the (?:pair|duo|trio|latter|former)|each|all)\b")
 # A leading subordinate clause belongs with the main clause after it.
 _SUBORDINATE = re.compile(r"(?:After|Following|Having|Despite|Since|Before|While|When|Although|Though|If|As)\b")
 # Cues whose injured player comes after them ("without X", "missing X").
-_OBJECT_CUE = re.compile(r"(?:.*\bwithout|with the exception of|miss(?:ing|es)?\s)$", re.IGNORECASE)
+_OBJECT_CUE = cue_pattern(r"(?:.*\bwithout|with the exception of|miss(?:ing|es)?\s)$")
 _PAREN_AFTER = re.compile(r"\s*\(([^()]{1,60})\)")
 
 
@@ -70,13 +69,14 @@ def _merged_clauses(text: str, sentence: Segment) -> list[Segment]:
 
 
 def _excluded(text: str, m: Mention, clause: Segment) -> bool:
-    before = text[clause.start : m.start]
+    low = lowered(text)
+    before = low[clause.start : m.start]
     cues = list(REPLACEMENT_CUES.finditer(before))
     if cues and m.start - (clause.start + cues[-1].end()) < 25:
         return True
     if _CAUSER_BEFORE.search(before[-90:]) or _MANAGER_BEFORE.search(before[-30:]):
         return True
-    return bool(_MANAGER_AFTER.match(text[m.end : m.end + 30]))
+    return bool(_MANAGER_AFTER.match(low[m.end : m.end + 30]))
 
 
 def _groups(text: str, ms: list[Mention]) -> list[list[Mention]]:
@@ -108,11 +108,11 @@ def _attribute(text: str, clause: Segment, ms: list[Mention]) -> tuple[dict[str,
     groups = _groups(text, ms)
     cues: dict[str, int] = {}
     tiers: dict[str, set[Tier]] = {}
-    for cue in INJURY_CUES.finditer(text, clause.start, clause.end):
+    for cue in index_of(text).within(INJURY_CUES, clause.start, clause.end):
         for m in _owner(groups, cue.start(), cue.end(), bool(_OBJECT_CUE.match(cue.group(0)))):
             cues[m.name] = cues.get(m.name, 0) + 1
     for tier, start, end in tier_hits(text, clause.start, clause.end):
-        for m in _owner(groups, start, end, bool(_OBJECT_CUE.match(text[start:end]))):
+        for m in _owner(groups, start, end, bool(_OBJECT_CUE.match(lowered(text)[start:end]))):
             tiers.setdefault(m.name, set()).add(tier)
     return cues, tiers
 
@@ -125,7 +125,7 @@ def player_contexts(text: str, mentions: list[Mention]) -> list[PlayerContext]:
         previous: list[Mention] = []
         for clause in _merged_clauses(text, sentence):
             here = [m for m in players if clause.start <= m.start < clause.end and not _excluded(text, m, clause)]
-            if not here and previous and _CARRIED.match(text, clause.start):
+            if not here and previous and _CARRIED.match(lowered(text), clause.start):
                 here = previous
             previous = here
             if not here:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from sidelined.events.cues import cue_pattern, lowered
 from sidelined.events.text import Segment
 from sidelined.events.vocab import (
     BODY_PARTS,
@@ -17,19 +18,18 @@ from sidelined.events.vocab import (
 )
 from sidelined.models import Evidence, InjuryReport, Mention
 
-_HYPOTHETICAL = re.compile(r"\b(if it'?s|whether|could be|might be|may be|or worse|rule out)\b", re.IGNORECASE)
+_HYPOTHETICAL = cue_pattern(r"\b(if it'?s|whether|could be|might be|may be|or worse|rule out)\b")
 # A word used in a general statement ("more serious tears could require months").
-_GENERAL = re.compile(r"\s+(?:\w+\s+)?(?:could|might|may|can|would|usually|normally|often|tend)\b", re.IGNORECASE)
-_SIDE = re.compile(r"\b(left|right)(?:[\s-]+[a-z]+){0,2}?[\s-]+(?:" + "|".join(p for p, _ in BODY_PARTS) + r")\b",
-                   re.IGNORECASE)
+_GENERAL = cue_pattern(r"\s+(?:\w+\s+)?(?:could|might|may|can|would|usually|normally|often|tend)\b")
+_SIDE = cue_pattern(r"\b(left|right)(?:[\s-]+[a-z]+){0,2}?[\s-]+(?:" + "|".join(p for p, _ in BODY_PARTS) + r")\b")
 
 _SOURCE_AFTER = re.compile(
     r"\b(?i:according to|reports? (?:from|by|in)|via|told|reported by|per)\s+"
     r"(?P<src>(?:the\s)?[A-Z][\w.'’&-]*(?:\s(?:[A-Z][\w.'’&-]*|de|of))*)"
 )
 _SAID = re.compile(r"\b(said|says|told|confirmed|revealed|admitted|explained|insisted|announced|added)\b")
-_STATEMENT = re.compile(r"\b(?:club|team|federation)(?:'s)? (?:statement|said|confirmed|announced)\b|"
-                        r"\b(?:said|confirmed|announced) (?:in )?a statement\b", re.IGNORECASE)
+_STATEMENT = cue_pattern(r"\b(?:club|team|federation)(?:'s)? (?:statement|said|confirmed|announced)\b|"
+                        r"\b(?:said|confirmed|announced) (?:in )?a statement\b")
 
 
 def _first_match(vocabulary: Vocabulary, text: str, seg: Segment, skip_muscle: bool
@@ -38,15 +38,16 @@ def _first_match(vocabulary: Vocabulary, text: str, seg: Segment, skip_muscle: b
     for value, m in vocabulary.finditer(text, seg.start, seg.end):
         if skip_muscle and value == "muscle":
             continue
-        if not _HYPOTHETICAL.search(text, max(seg.start, m.start() - 30), m.start()) and \
-                not _GENERAL.match(text, m.end(), min(seg.end, m.end() + 25)):
+        low = lowered(text)
+        if not _HYPOTHETICAL.search(low, max(seg.start, m.start() - 30), m.start()) and \
+                not _GENERAL.match(low, m.end(), min(seg.end, m.end() + 25)):
             return value, m
     return None
 
 
 def _side(text: str, segs: list[Segment]) -> Literal["left", "right"] | None:
     for seg in segs:
-        m = _SIDE.search(text, seg.start, seg.end)
+        m = _SIDE.search(lowered(text), seg.start, seg.end)
         if m:
             return "left" if m.group(1).lower() == "left" else "right"
     return None

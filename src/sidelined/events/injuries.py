@@ -7,11 +7,11 @@ field is read from that context, nearest clause first.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from sidelined.events import details, when
 from sidelined.events.context import PlayerContext, player_contexts
+from sidelined.events.cues import cue_pattern, lowered
 from sidelined.events.status import decide
 from sidelined.models import Article, Evidence, InjuryReport, Match, Mention, TimeExpression
 
@@ -19,14 +19,13 @@ if TYPE_CHECKING:
     from sidelined.kb import KnowledgeBase
 
 # A clause that tells an old injury as history ("earlier shoulder surgery").
-_HISTORY = re.compile(r"\b(?:earlier|previous|prior|past|old)\s+(?:[\w-]+\s+){0,2}?(?:surgery|injur\w*|operation)",
-                      re.IGNORECASE)
+_HISTORY = cue_pattern(r"\b(?:earlier|previous|prior|past|old)\s+(?:[\w-]+\s+){0,2}?(?:surgery|injur\w*|operation)")
 
 
 def _reports_fitness(text: str, ctx: PlayerContext) -> bool:
     if ctx.cues == 0:
         return False
-    return not all(_HISTORY.search(text[s.start : s.end]) for s in ctx.segments)
+    return not all(_HISTORY.search(lowered(text)[s.start : s.end]) for s in ctx.segments)
 
 
 def extract_injuries(

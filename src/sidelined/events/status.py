@@ -10,23 +10,22 @@ an injury told without a word on what comes next ("forced off", "limped off",
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
+from sidelined.events.cues import cue_pattern, index_of, lowered
 from sidelined.models import Status
 
 Tier = Literal["firm_out", "available", "doubtful", "out"]
 
 # Said of the decision not being made yet: these turn a firm word into a doubt.
-_UNDECIDED = re.compile(
+_UNDECIDED = cue_pattern(
     r"\b(not yet ruled|refused to rule|refuses to rule|(?:has|have|is|are)n['’]?t (?:been )?ruled|"
     r"not (?:been )?ruled|no decision|yet to decide|waiting to find out|hangs? in the balance|"
     r"likely to miss|could miss|may miss|might miss|set to be assessed|will be (?:scanned|assessed)|"
     r"undergo(?:es|ing)? (?:a |further )?scans?|scans? (?:pending|today|tomorrow)|awaiting (?:the results|scans?))",
-    re.IGNORECASE,
 )
 
-_FIRM_OUT = re.compile(
+_FIRM_OUT = cue_pattern(
     r"\b(ruled out|rules? (?:him|her) out|will (?:also )?miss|(?:set|expected|going|due) to miss|misses|"
     r"to miss (?:the|this|next|Saturday|Sunday)|(?:is|are|be|remains?|will be) out\b|out for|out until|"
     r"out of (?:the|this|next|action)|(?:remain|remains|will be|will remain) sidelined|sidelined (?:for|until)|"
@@ -37,10 +36,9 @@ _FIRM_OUT = re.compile(
     r"(?:is|are|were|was)(?: still| already| \w+ly)? without|will be without|requires? surgery|"
     r"undergo(?:ne|ing|es)? surgery|underwent surgery|"
     r"after undergoing|faces? (?:\w+ )?(?:weeks|months) out|the rest of the season)",
-    re.IGNORECASE,
 )
 
-_AVAILABLE = re.compile(
+_AVAILABLE = cue_pattern(
     r"\b(fit to (?:play|face|start|feature)|ready to (?:play|face|start|feature|go)|passed (?:a|his|her) fitness test|"
     r"(?:is|are|was|been) declared fit|(?:is|are) (?:now )?fit\b|(?:has|have) been cleared|"
     r"cleared to (?:play|return|face)|"
@@ -51,11 +49,10 @@ _AVAILABLE = re.compile(
     r"back to full fitness|fully fit|shrugged off|has recovered|have recovered|recovered from|"
     r"made (?:his|her) (?:return|comeback)|returned to action|in the starting (?:line-?up|xi)|"
     r"no (?:fresh |new )?(?:injury )?concerns?|good to go)",
-    re.IGNORECASE,
 )
-_NEGATED = re.compile(r"\b(not|n't|no longer|never|hardly|if)\b[^.]{0,20}$", re.IGNORECASE)
+_NEGATED = cue_pattern(r"\b(not|n't|no longer|never|hardly|if)\b[^.]{0,20}$")
 
-_DOUBTFUL = re.compile(
+_DOUBTFUL = cue_pattern(
     r"\b(doubt\w*|fitness tests?|could (?:return|make|feature|play|be back|be available|be fit|come back|be involved|"
     r"be an option)|may (?:return|feature|play|be fit|be available)|might (?:return|feature|play|be fit)|"
     r"precaution\w*|late (?:fitness )?(?:decision|call|check)|touch[ -]and[ -]go|uncertain|50-50|fifty-fifty|"
@@ -66,14 +63,12 @@ _DOUBTFUL = re.compile(
     r"a question mark|question marks|being assessed|nursing|struggling with|carrying a knock|not certain|unclear|"
     r"close to (?:returning|a return)|progressing|possible (?:absentees?|absence|doubts?|starters?)|"
     r"possibly|touch-and-go|will be checked|being checked|faces? a (?:late )?(?:test|race|battle))",
-    re.IGNORECASE,
 )
 
-_WEAK_OUT = re.compile(
+_WEAK_OUT = cue_pattern(
     r"\b(forced off|taken off|carried off|stretchered off|on a stretcher|limped off|limping off|"
     r"sidelined|injured|on the comeback trail|long-term|layoff|lay-off|absent|absence|miss(?:ed|ing)\b|"
     r"surgery|operation)",
-    re.IGNORECASE,
 )
 
 _ORDER: tuple[Tier, ...] = ("firm_out", "available", "doubtful", "out")
@@ -82,14 +77,15 @@ _ORDER: tuple[Tier, ...] = ("firm_out", "available", "doubtful", "out")
 def tier_hits(text: str, start: int, end: int) -> list[tuple[Tier, int, int]]:
     """Every status cue in text[start:end] with its tier and place; an undecided cue ("not yet ruled out",
     "likely to miss") makes the clause's firm-absence cues doubts."""
-    undecided = [("doubtful", m.start(), m.end()) for m in _UNDECIDED.finditer(text, start, end)]
+    index = index_of(text)
+    undecided = [("doubtful", m.start(), m.end()) for m in index.within(_UNDECIDED, start, end)]
     hits: list[tuple[Tier, int, int]] = list(undecided)  # type: ignore[arg-type]
     if not undecided:
-        hits += [("firm_out", m.start(), m.end()) for m in _FIRM_OUT.finditer(text, start, end)]
-    hits += [("available", m.start(), m.end()) for m in _AVAILABLE.finditer(text, start, end)
-             if not _NEGATED.search(text, start, m.start())]
-    hits += [("doubtful", m.start(), m.end()) for m in _DOUBTFUL.finditer(text, start, end)]
-    hits += [("out", m.start(), m.end()) for m in _WEAK_OUT.finditer(text, start, end)]
+        hits += [("firm_out", m.start(), m.end()) for m in index.within(_FIRM_OUT, start, end)]
+    hits += [("available", m.start(), m.end()) for m in index.within(_AVAILABLE, start, end)
+             if not _NEGATED.search(lowered(text), start, m.start())]
+    hits += [("doubtful", m.start(), m.end()) for m in index.within(_DOUBTFUL, start, end)]
+    hits += [("out", m.start(), m.end()) for m in index.within(_WEAK_OUT, start, end)]
     return hits
 
 

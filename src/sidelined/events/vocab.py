@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from sidelined.events.cues import cue_pattern, index_of
+
 # Phrases naming a body part.  More specific phrases come first so that
 # "the back of his left thigh" is a hamstring, not a back or a thigh.
 BODY_PARTS: list[tuple[str, str]] = [
@@ -68,7 +70,7 @@ DIAGNOSES: list[tuple[str, str]] = [
 SIDES = r"(?P<side>left|right)"
 
 # Words that make a sentence about a player's fitness.
-INJURY_CUES = re.compile(
+INJURY_CUES = cue_pattern(
     r"\b(injur\w*|hurt|knock\w*|strain\w*|sprain\w*|tear|torn|fractur\w*|broken|surgery|operation|"
     r"ruled out|sidelined|out for|out until|layoff|lay-off|fitness|fit\b|unfit|doubt\w*|suspen\w*|ban\b|"
     r"banned|scan|precaution\w*|limp\w*|forced off|taken off|pulled up|withdr[ae]w\w*|miss(?:ed|es|ing)? |"
@@ -78,14 +80,12 @@ INJURY_CUES = re.compile(
     r"concussion|hamstring|calf|ankle|knee|groin|thigh|achilles|muscular|ligament|cruciate|acl\b|"
     r"sent off|red card|personal reasons|(?:is|are|was|were|be|been|still|remain)\s+without|with the exception of|"
     r"make (?:his|her|their) returns?|in contention|on the mend|stretcher\w*|crutches)",
-    re.IGNORECASE,
 )
 
 # Phrases that place a player outside the injury story (the replacement).
-REPLACEMENT_CUES = re.compile(
+REPLACEMENT_CUES = cue_pattern(
     r"\b(replaced by|substituted by|filled in for|deputi[sz]\w* for|in place of|came on for|"
     r"took (?:his|the) place|replace (?:him|the injured))\b",
-    re.IGNORECASE,
 )
 
 
@@ -96,10 +96,10 @@ class Vocabulary:
     def __init__(self, table: list[tuple[str, str]]) -> None:
         self.values = [value for _, value in table]
         alternatives = "|".join(f"(?P<g{i}>{pattern})" for i, (pattern, _) in enumerate(table))
-        self.regex = re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+        self.regex = cue_pattern(rf"\b(?:{alternatives})\b")
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[str, re.Match[str]]]:
-        for m in self.regex.finditer(text, start, len(text) if end is None else end):
+        for m in index_of(text).within(self.regex, start, len(text) if end is None else end):
             yield self.values[int((m.lastgroup or "g0")[1:])], m
 
 

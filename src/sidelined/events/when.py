@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
+from sidelined.events.cues import cue_pattern, index_of, lowered
 from sidelined.events.text import Segment
 from sidelined.models import Evidence, ExpectedReturn, InjuryReport, Match, Mention, TimeExpression
 
@@ -18,49 +19,44 @@ if TYPE_CHECKING:
 # A team's coming fixtures within this many days are the ones a team-news article is about.
 PREVIEW_DAYS = 7
 
-_HAPPENED = re.compile(
+_HAPPENED = cue_pattern(
     r"\b(picked up|pick(?:ing)? up|sustain\w*|suffer\w*|injur\w*|hurt|forced off|limp\w* off|pulled up|"
     r"went down|taken off|carried off|stretchered|came off|was substituted|clutched|twisted|rolled|felt|"
     r"in (?:the|a|his|their) (?:\w+ )?(?:win|defeat|draw|loss|victory|game|match|clash|final)|during|against|"
     r"incident|occurred|happened|leaving the pitch)\b",
-    re.IGNORECASE,
 )
 # A day that dates the telling, not the injury ("Arteta said on Friday").
-_REPORTING = re.compile(r"\b(said|says|told|confirmed|revealed|announced|added|explained|reported|"
-                        r"speaking|statement|press conference|training)\b[^.]{0,15}$", re.IGNORECASE)
-_RETURN = re.compile(
+_REPORTING = cue_pattern(r"\b(said|says|told|confirmed|revealed|announced|added|explained|reported|"
+                        r"speaking|statement|press conference|training)\b[^.]{0,15}$")
+_RETURN = cue_pattern(
     r"\b(return\w*|back\b|out for|out until|until|sidelined for|miss(?:ing)? (?:up to|around|about|at least)?|"
     r"expected to be out|layoff|lay-off|in contention|an option|comeback|weeks|months|recover\w* in|available|"
     r"out|sidelined)",
-    re.IGNORECASE,
 )
-_RETURN_BEFORE = re.compile(r"\b(return\w*|back|in contention|an option|available|comeback|until|fit for|"
-                            r"in time for|target\w*|aim\w* for|ready for)\b", re.IGNORECASE)
+_RETURN_BEFORE = cue_pattern(r"\b(return\w*|back|in contention|an option|available|comeback|until|fit for|"
+                            r"in time for|target\w*|aim\w* for|ready for)\b")
 # A dated return to training is not a return to play.
-_TRAINING_RETURN = re.compile(r"\b(?:return\w*|back) (?:to|in) (?:full |team |first-team )?training\b[^.;]*$",
-                              re.IGNORECASE)
+_TRAINING_RETURN = cue_pattern(r"\b(?:return\w*|back) (?:to|in) (?:full |team |first-team )?training\b[^.;]*$")
 # A long absence told as the state of things, not as team news for a game.
-_LONG_TERM = re.compile(r"\b(long[- ]term|extended (?:time|period|spell)|comeback trail|yet to play|"
+_LONG_TERM = cue_pattern(r"\b(long[- ]term|extended (?:time|period|spell)|comeback trail|yet to play|"
                         r"comeback from|since (?:early |late )?(?:January|February|March|April|May|June|July|August|"
-                        r"September|October|November|December|last season))\b", re.IGNORECASE)
-_SPAN_CUE = re.compile(r"\b(until|out|return\w*|back)\b", re.IGNORECASE)
+                        r"September|October|November|December|last season))\b")
+_SPAN_CUE = cue_pattern(r"\b(until|out|return\w*|back)\b")
 # Words that tie a return to a coming match ("back in the frame ahead of the clash").
-_MATCH_RETURN = re.compile(r"\b(return\w* (?:for|against|in|at)|back (?:for|against|in the (?:frame|squad|side|team))|"
+_MATCH_RETURN = cue_pattern(r"\b(return\w* (?:for|against|in|at)|back (?:for|against|in the (?:frame|squad|side|team))|"
                            r"in contention|in the frame|an option|available (?:for|against)|fit (?:for|to face)|"
-                           r"in time for|comeback (?:for|against|in))\b", re.IGNORECASE)
+                           r"in time for|comeback (?:for|against|in))\b")
 # A return that is denied, or only wished for ("desperate for him to be fit for the game").
-_NEGATION = re.compile(r"\b(?:not|n['’]t|no longer|never|out of)\s+(?:\w+\s+)?$"
-                       r"|\b(?:desperate|need\w*|want\w*|wish\w*|would love)\b[^.;]{0,40}$", re.IGNORECASE)
-_MATCH_NOUN = re.compile(r"\b(clash|game|match|semi-final|final|derby|tie|fixture|leg|trip|visit|showdown|opener)\b",
-                         re.IGNORECASE)
-_MISS = re.compile(
+_NEGATION = cue_pattern(r"\b(?:not|n['’]t|no longer|never|out of)\s+(?:\w+\s+)?$"
+                       r"|\b(?:desperate|need\w*|want\w*|wish\w*|would love)\b[^.;]{0,40}$")
+_MATCH_NOUN = cue_pattern(r"\b(clash|game|match|semi-final|final|derby|tie|fixture|leg|trip|visit|showdown|opener)\b")
+_MISS = cue_pattern(
     r"\b(miss(?:es|ed|ing)?\b(?! training| a training| the training| practice)|ruled out of|without|absent|"
     r"sidelined for|not (?:be )?available|unavailable|won'?t (?:play|feature|be available|be involved)|"
     r"will not (?:play|feature|be involved)|sit out|sits out|skip|withdr[ae]wn? from|withdraws? from|"
     r"pulled out of|out of (?:the|this|next|Saturday|Sunday|Wednesday)|not be risked|not (?:be )?fit|"
     r"(?:not|out of) in contention|out of contention|not (?:be )?involved|won['’]?t travel|will not travel|"
     r"suspended for)",
-    re.IGNORECASE,
 )
 
 
@@ -85,10 +81,10 @@ def occurred_on(report: InjuryReport, text: str, segs: list[Segment], timexes: l
                 published: date) -> None:
     """The day nearest to a word of getting hurt, in the first clause that has both."""
     for seg in segs:
-        verbs = list(_HAPPENED.finditer(text, seg.start, seg.end))
+        verbs = list(index_of(text).within(_HAPPENED, seg.start, seg.end))
         days = [t for t in timexes if _within(seg, t.start) and t.kind in ("date", "weekday")
                 and (day := _day_of(t)) is not None and published - timedelta(days=60) <= day <= published
-                and not _REPORTING.search(text[seg.start : t.start][-40:])]
+                and not _REPORTING.search(lowered(text)[seg.start : t.start][-40:])]
         if not verbs or not days:
             continue
         best = min(days, key=partial(_distance, verbs=verbs))
@@ -100,13 +96,13 @@ def occurred_on(report: InjuryReport, text: str, segs: list[Segment], timexes: l
 def _return_days(seg: Segment, text: str, published: date, timexes: list[TimeExpression],
                  matches: list[Match], mentions: list[Mention], team: str | None) -> list[tuple[date, int, int]]:
     """Days a clause names as a target for his return: a dated day, or a coming match it refers to."""
-    clause = text[seg.start : seg.end]
+    clause = lowered(text)[seg.start : seg.end]
     if _TRAINING_RETURN.search(clause) and not _MATCH_RETURN.search(clause):
         return []
     found: list[tuple[date, int, int]] = []
     for t in timexes:
         day = _day_of(t)
-        before = text[seg.start : t.start][-80:]
+        before = lowered(text)[seg.start : t.start][-80:]
         cues = list(_RETURN_BEFORE.finditer(before))
         if _within(seg, t.start) and day and day > published and cues and \
                 not _NEGATION.search(before[: cues[-1].start()]):
@@ -130,13 +126,12 @@ def expected_return(report: InjuryReport, text: str, segs: list[Segment], timexe
     days: list[tuple[date, int, int]] = []
     evidence: list[Evidence] = []
     for seg in segs:
-        clause = text[seg.start : seg.end]
         parenthetical = seg.start > 0 and text[seg.start - 1] == "("
         for t in (t for t in timexes if _within(seg, t.start)):
-            before = text[seg.start : t.start]
+            before = lowered(text)[seg.start : t.start]
             if _TRAINING_RETURN.search(before[-60:]):
                 continue
-            if t.kind == "duration" and (t.earliest or t.latest) and _RETURN.search(clause):
+            if t.kind == "duration" and (t.earliest or t.latest) and index_of(text).first(_RETURN, seg.start, seg.end):
                 if window is None or (None in window and t.earliest and t.latest):
                     window = (t.earliest, t.latest)
                     evidence.append(Evidence(field="expected_return", start=t.start, end=t.end))
@@ -177,13 +172,12 @@ def missed_fixtures(report: InjuryReport, text: str, segs: list[Segment], mentio
     missed: set[date] = set()
     own = [m for m in matches if report.team is None or report.team in m.teams]
     for seg in segs:
-        clause = text[seg.start : seg.end]
-        if not _MISS.search(clause):
+        if index_of(text).first(_MISS, seg.start, seg.end) is None:
             continue
         missed.update(m.date for m in _matches_in(seg, own, mentions, timexes, report.team))
         if published is not None and kb is not None and report.team is not None:
             missed.update(_kb_fixtures_named(seg, timexes, mentions, published, kb, report.team))
-    long_term = any(_LONG_TERM.search(text, seg.start, seg.end) for seg in segs)
+    long_term = any(index_of(text).first(_LONG_TERM, seg.start, seg.end) for seg in segs)
     if ruled_out and not long_term and published is not None:
         missed.update(m.date for m in matches if not m.played and report.team in m.teams
                       and published <= m.date <= published + timedelta(days=PREVIEW_DAYS))
