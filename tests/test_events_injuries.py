@@ -110,3 +110,8 @@ def test_pronoun_sentence_is_carried_to_the_named_player() -> None:
     text = "Tom Reed was taken off on a stretcher. He will not be available for this game."
     r = _run(text, [_player(text, "Tom Reed", "Tom Reed")])["Tom Reed"]
     assert r.status == "out"
+
+
+def test_month_abbreviations_do_not_end_a_sentence() -> None:
+    text = "He was hurt on Sept. 20 against Leeds. He is out."
+    assert [text[s.start:s.end] for s in sentences(text)] == ["He was hurt on Sept. 20 against Leeds.", "He is out."]
