@@ -35,14 +35,15 @@ class CueIndex:
 
     def __init__(self, text: str) -> None:
         self.text = lowered(text)
-        self._found: dict[re.Pattern[str], tuple[list[int], list[re.Match[str]]]] = {}
+        self._found: dict[int, tuple[list[int], list[re.Match[str]]]] = {}
 
     def _matches(self, pattern: re.Pattern[str]) -> tuple[list[int], list[re.Match[str]]]:
-        found = self._found.get(pattern)
+        # Keyed by identity: hashing a compiled pattern hashes its whole source on every lookup.
+        found = self._found.get(id(pattern))
         if found is None:
             matches = list(pattern.finditer(self.text))
             found = ([m.start() for m in matches], matches)
-            self._found[pattern] = found
+            self._found[id(pattern)] = found
         return found
 
     def within(self, pattern: re.Pattern[str], start: int, end: int) -> Iterator[re.Match[str]]:
