@@ -178,6 +178,18 @@ def test_kb_build_refuses_a_folder_without_the_data(tmp_path):
 
 def test_coaches_are_kept_apart_from_players(kb):
     coaches = {c.name: c for c in kb.coaches.values()}
-    assert coaches["Mikel Arteta"].team == "Arsenal"
+    assert "Arsenal" in coaches["Mikel Arteta"].teams
     arteta = kb.players_named("Mikel Arteta")
     assert all(season < "2024-25" for p in arteta for season, _ in p.clubs)
+
+
+def _coach_rows():
+    with (CURATED_DIR / "coaches.csv").open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize("row", _coach_rows(), ids=lambda r: f"{r['name']}-{r['team']}")
+def test_each_curated_coach_points_at_a_real_team(kb, row):
+    coach = next(c for c in kb.coaches.values() if c.name == row["name"])
+    team = kb.team(row["team"])
+    assert team is not None and team.name in coach.teams

@@ -10,9 +10,7 @@ import typer
 from rich.console import Console
 
 out = Console(highlight=False)
-kb_app = typer.Typer(
-    help="The knowledge base of teams, players, competitions and fixtures.", no_args_is_help=True
-)
+kb_app = typer.Typer(help="The knowledge base of teams, players, competitions and fixtures.", no_args_is_help=True)
 FromOpt = typer.Option(Path("../shared/data"), "--from", help="Folder of the shared reference data.")
 BuiltOnOpt = typer.Option(None, "--built-on", help="Build day to record (YYYY-MM-DD; default today).")
 

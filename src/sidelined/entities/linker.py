@@ -155,7 +155,7 @@ def _recent(player: Player, ctx: ArticleContext) -> bool:
 
 def _coach_meant(kb: KnowledgeBase, hit: Hit, ctx: ArticleContext, player_ids: list[str]) -> str | None:
     """A known coach's full name (unless a namesake plays for a club in the article), or his surname
-    when his club is in the article and no player of that name is."""
+    when a side he led is in the article and no namesake player is named in full."""
     full = [e.entity_id for e in hit.entries if e.kind == "coach_name"]
     if full:
         playing = [pid for pid in player_ids if set(kb.club_ids_on(pid, ctx.day)) & ctx.team_ids]
@@ -164,11 +164,12 @@ def _coach_meant(kb: KnowledgeBase, hit: Hit, ctx: ArticleContext, player_ids: l
     if not surname or player_ids:
         return None
     coach = kb.coaches[surname[0]]
-    team = kb.team(coach.team) if coach.team else None
-    active = any(
-        e.kind == "player_surname" and set(kb.club_ids_on(e.entity_id, ctx.day)) & ctx.team_ids for e in hit.entries
-    )
-    return surname[0] if team and team.id in ctx.team_ids and not active else None
+    led = {team.id for name in coach.teams for team in kb.teams_named(name)[:1]}
+    if not led & ctx.team_ids:
+        return None
+    namesakes = [kb.players[e.entity_id].name for e in hit.entries if e.kind == "player_surname"]
+    namesakes = [name for name in namesakes if name != coach.name]  # his own playing days
+    return None if any(name in ctx.text for name in namesakes) else surname[0]
 
 
 def resolve_players(kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext, team_starts: set[int]) -> list[PlayerLink]:

@@ -1,5 +1,6 @@
-"""Build the coaches of the knowledge base: FPL's manager entries (2024-25) and the head coaches
-named in the Transfermarkt club table.  They let linking tell a manager from a player."""
+"""Build the coaches of the knowledge base: FPL's manager entries (2024-25), the head coaches named
+in the Transfermarkt club table and this package's curated coaches.csv (well-known managers of
+2014-2026 with the sides they led).  They let linking tell a manager from a player."""
 
 from __future__ import annotations
 
@@ -7,25 +8,35 @@ from pathlib import Path
 
 from sidelined.kb.build_teams import TeamIndex, slug
 from sidelined.kb.names import fold
-from sidelined.kb.sources import read_rows
+from sidelined.kb.sources import curated, read_rows
 
 FPL_MANAGER = "MGR"
 
 
 def build_coaches(data: Path, teams: TeamIndex) -> list[list[object]]:
-    """Rows [coach id, name, team id, season]."""
-    found: dict[str, list[object]] = {}
+    """Rows [coach id, name, [team ids]]."""
+    found: dict[str, tuple[str, list[str]]] = {}
+
+    def add(name: str, team_id: str | None) -> None:
+        name = fold(name.strip())
+        if not name:
+            return
+        coach_id = f"coach:{slug(name)}"
+        sides = found.setdefault(coach_id, (name, []))[1]
+        if team_id and team_id not in sides:
+            sides.append(team_id)
+
     for row in read_rows(data / "fpl" / "players.csv"):
-        if row["position"] != FPL_MANAGER:
-            continue
-        name = fold(f"{row['first_name']} {row['second_name']}".strip())
-        team_id = teams.resolve(row["team_name"], country="England", kind="club")
-        found[f"coach:{slug(name)}"] = [f"coach:{slug(name)}", name, team_id, row["season"]]
+        if row["position"] == FPL_MANAGER:
+            add(f"{row['first_name']} {row['second_name']}", teams.resolve(row["team_name"], country="England"))
     for row in read_rows(data / "transfermarkt_clubs_dcaribou" / "clubs.csv"):
-        name = fold(row["coach_name"].strip())
-        if not name or f"coach:{slug(name)}" in found:
-            continue
-        start = int(row["last_season"])
-        season = f"{start}-{(start + 1) % 100:02d}"
-        found[f"coach:{slug(name)}"] = [f"coach:{slug(name)}", name, teams.resolve(row["name"], kind="club"), season]
-    return [found[key] for key in sorted(found)]
+        add(row["coach_name"], teams.resolve(row["name"], kind="club"))
+    unresolved = []
+    for row in curated("coaches.csv"):
+        team_id = teams.resolve(row["team"])
+        if team_id is None:
+            unresolved.append(row["team"])
+        add(row["name"], team_id)
+    if unresolved:
+        raise ValueError(f"coaches.csv names unknown teams: {sorted(set(unresolved))}")
+    return [[coach_id, name, sides] for coach_id, (name, sides) in sorted(found.items())]

@@ -64,5 +64,4 @@ class Fixture:
 class Coach:
     id: str
     name: str
-    team: str | None  # the club he was coaching when the source was taken
-    season: str
+    teams: tuple[str, ...]  # sides he led in 2014-2026 as far as the sources say, by canonical name

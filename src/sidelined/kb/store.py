@@ -54,9 +54,8 @@ class KnowledgeBase:
         for row in facts["players"]:
             self._add_player(row)
         self.coaches: dict[str, Coach] = {}
-        for coach_id, name, team_id, season in facts.get("coaches", []):
-            team = self.teams[team_id].name if team_id in self.teams else None
-            self.coaches[coach_id] = Coach(coach_id, name, team, season)
+        for coach_id, name, team_ids in facts.get("coaches", []):
+            self.coaches[coach_id] = Coach(coach_id, name, tuple(self.teams[t].name for t in team_ids))
         self._load_fixtures(facts["fixture_competitions"], facts["fixtures"])
 
     # ------------------------------------------------------------------ teams
