@@ -129,6 +129,16 @@ def test_export_command_writes_a_file(tmp_path: Path) -> None:
     assert refused.exit_code != 0 and "pdf" in refused.output
 
 
+def test_unreadable_store_is_a_one_line_error(tmp_path: Path) -> None:
+    from sidelined.cli import app
+
+    url = f"sqlite:///{tmp_path / 'missing' / 'folder' / 'store.db'}"
+    for command in (["export", "--format", "csv", "--db", url], ["serve", "--db", url]):
+        result = CliRunner().invoke(app, command)
+        assert result.exit_code == 1
+        assert "cannot" in result.output and "Traceback" not in result.output
+
+
 def test_serve_binds_loopback_unless_told(monkeypatch: pytest.MonkeyPatch) -> None:
     import uvicorn
 

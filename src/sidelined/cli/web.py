@@ -5,9 +5,10 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import cast
+from typing import NoReturn, cast
 
 import typer
+from sqlalchemy.exc import SQLAlchemyError
 
 from sidelined.export import FORMATS, ExportFormat
 
@@ -21,13 +22,27 @@ TeamOpt = typer.Option(None, "--team", help="Only this team's episodes.")
 AsOfOpt = typer.Option(None, "--as-of", help="Episodes as known on this day, YYYY-MM-DD (default today).")
 
 
+def _fail(problem: str) -> NoReturn:
+    typer.echo(f"error: {problem}", err=True)
+    raise typer.Exit(1)
+
+
+def _reason(error: SQLAlchemyError) -> str:
+    """The database's own words, without SQLAlchemy's statement dump and help link."""
+    cause = getattr(error, "orig", None) or error
+    return f"{error.__class__.__name__}: {str(cause).splitlines()[0]}"
+
+
 def serve(host: str = HostOpt, port: int = PortOpt, db: str | None = DbOpt) -> None:
     """Serve the web pages and the JSON API (OpenAPI schema at /openapi.json)."""
     import uvicorn
 
     from sidelined.api import create_app
 
-    app = create_app(db)
+    try:
+        app = create_app(db)
+    except SQLAlchemyError as error:
+        _fail(f"cannot open the store {db or '(default)'}: {_reason(error)}")
     typer.echo(f"sidelined at http://{host}:{port}/ (API under /api); Ctrl+C stops it")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
@@ -51,8 +66,11 @@ def export(
     from sidelined.export import export_episodes
     from sidelined.store import Store
 
-    with Store(db) as store:
-        text = export_episodes(queries.episodes(store, day, player, team), cast(ExportFormat, fmt))
+    try:
+        with Store(db) as store:
+            text = export_episodes(queries.episodes(store, day, player, team), cast(ExportFormat, fmt))
+    except SQLAlchemyError as error:
+        _fail(f"cannot read the store {db or '(default)'}: {_reason(error)}")
     if out is None:
         sys.stdout.write(text)
     else:
