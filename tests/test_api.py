@@ -155,6 +155,8 @@ def test_search_finds_players_teams_and_articles(client: TestClient) -> None:
     assert hits[0] == {"kind": "player", "label": SAKA, "detail": "Arsenal", "url": "/players/Bukayo%20Saka"}
     assert {h["kind"] for h in hits} == {"player", "article"}
     assert [h["label"] for h in get(client, "/api/search", q="arsen") if h["kind"] == "team"] == ["Arsenal"]
+    assert [h["label"] for h in get(client, "/api/search", q="gabriel jesuss")] == [JESUS]  # a close spelling
+    assert get(client, "/api/search", q="zzzzqqq") == []
 
 
 @pytest.mark.parametrize(

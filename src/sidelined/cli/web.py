@@ -43,6 +43,9 @@ def serve(host: str = HostOpt, port: int = PortOpt, db: str | None = DbOpt) -> N
         app = create_app(db)
     except SQLAlchemyError as error:
         _fail(f"cannot open the store {db or '(default)'}: {_reason(error)}")
+    from sidelined.timeline.reference import knowledge_base
+
+    knowledge_base()  # load the fixture lists now rather than on the first visitor's request
     typer.echo(f"sidelined at http://{host}:{port}/ (API under /api); Ctrl+C stops it")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from rapidfuzz import fuzz, process
+from rapidfuzz.utils import default_process
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
@@ -16,6 +18,8 @@ from sidelined.api.schemas import ArticleDetail, ArticleIn, ArticleRef, ArticleS
 from sidelined.models import Match, Transfer
 from sidelined.store import Store
 from sidelined.store.schema import ArticleRow, EntityRow, EpisodeRow, InjuryReportRow, MatchRow, TransferRow
+
+CLOSE_SPELLING = 85  # rapidfuzz WRatio score from which a name counts as a close spelling
 
 
 def _fact_counts(session: Session, model: Any, ids: list[str]) -> dict[str, int]:
@@ -150,7 +154,20 @@ def list_transfers(
     return Page[Transfer](items=items, total=total, limit=limit, offset=offset)
 
 
+def _close_players(store: Store, q: str, limit: int) -> list[SearchHit]:
+    """Players whose name is spelled close to `q` ("odegard"), for when nothing contains it."""
+    with store.session() as session:
+        names = list(session.scalars(select(EntityRow.name).where(EntityRow.id.in_(select(InjuryReportRow.player_id)))))
+    close = process.extract(q, names, scorer=fuzz.WRatio, processor=default_process, limit=limit)
+    return [
+        SearchHit(kind="player", label=name, detail="close spelling", url=player_url(name))
+        for name, score, _index in close
+        if score >= CLOSE_SPELLING
+    ]
+
+
 def search(store: Store, q: str, limit: int) -> list[SearchHit]:
+    """Players, teams and articles whose name or title contains `q`; close spellings of players if none does."""
     players = list_players(store, q, None, limit, 0).items
     with store.session() as session:
         teams = session.scalars(
@@ -163,7 +180,7 @@ def search(store: Store, q: str, limit: int) -> list[SearchHit]:
     hits = [SearchHit(kind="player", label=p.name, detail=p.team, url=player_url(p.name)) for p in players]
     hits += [SearchHit(kind="team", label=t, url=team_url(t)) for t in teams]
     hits += [SearchHit(kind="article", label=a.title or a.id, detail=a.outlet, url=article_url(a.id)) for a in articles]
-    return hits
+    return hits or _close_players(store, q, limit)
 
 
 def counts(store: Store) -> dict[str, int]:
