@@ -224,3 +224,18 @@ def test_junior_written_short_is_the_same_player(kb):
     text = "Real Madrid forward Vinicius Jr is a doubt for the derby."
     found = at(mentions(kb, text, date(2025, 10, 5)), "Vinicius Jr", text)
     assert (found.name, found.team) == ("Vinicius Junior", "Real Madrid")
+
+
+def test_a_bare_surname_stays_with_the_unknown_man_the_article_named(kb):
+    text = (
+        "Columbus coach said left back Milton Valenzuela has a hamstring injury. "
+        "Valenzuela has missed the past nine games with the injury."
+    )
+    found = [m for m in mentions(kb, text, date(2021, 8, 20)) if "Valenzuela" in m.text]
+    assert found and all(m.name == "Milton Valenzuela" and m.entity_id is None for m in found)
+
+
+def test_photo_credits_and_cut_off_names_are_not_people(kb):
+    text = "Franck Ribery goes down injured for Bayern Munich REUTERS/Axel Schmidt\nInjury doubts: Javi Ma"
+    names = {m.text for m in mentions(kb, text, date(2017, 11, 15))}
+    assert "Axel Schmidt" not in names and "Javi Ma" not in names

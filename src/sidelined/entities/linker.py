@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sidelined.entities.context import ArticleContext, TeamSighting
 from sidelined.entities.gazetteer import Entry, Hit
 from sidelined.entities.shapes import staff_before, talks_about_playing
-from sidelined.entities.words import CALENDAR_WORDS
+from sidelined.entities.words import CALENDAR_WORDS, NOT_NAME_WORDS
 from sidelined.kb import KnowledgeBase, Player
 from sidelined.kb.names import fold
 from sidelined.models import LinkVia, MentionKind
@@ -136,6 +136,20 @@ def _same_first_name(written: str, full_name: str) -> bool:
     mine, theirs = fold(written).lower(), fold(full_name.split()[0]).lower()
     size = min(3, len(mine), len(theirs))
     return mine[:size] == theirs[:size]
+
+
+def _named_otherwise(text: str, surname: str, full_name: str) -> bool:
+    """The article gives this surname a first name that is not his ("Milton Valenzuela" when the
+    knowledge base only knows a Carlos Valenzuela): the bare surname is that other man."""
+    for match in re.finditer(r"\b([A-Z][\w'’-]+) " + re.escape(surname) + r"\b", text):
+        word = match.group(1)
+        if word in NOT_NAME_WORDS or _same_first_name(word, full_name):
+            continue
+        opens_sentence = text[: match.start()].rstrip()[-1:] in ("", ".", "!", "?", "‘", "“", '"', "'", "(", ":")
+        is_a_word = re.search(r"\b" + re.escape(word.lower()) + r"\b", text) is not None  # "About Moses"
+        if not opens_sentence and not is_a_word:
+            return True
+    return False
 
 
 def _in_play_talk(hit: Hit, ctx: ArticleContext) -> bool:
@@ -263,7 +277,7 @@ def _resolve_single_word(
     else:
         # Only one man of that name played lately: he is meant when the sentence is about playing.
         recent = [pid for pid in candidates if _recent(kb.players[pid], ctx)] if _in_play_talk(hit, ctx) else []
-    if len(recent) == 1:
+    if len(recent) == 1 and not _named_otherwise(text, hit.text, kb.players[recent[0]].name):
         best = recent[0]
         return PlayerLink(
             start,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sidelined.entities.words import NOT_NAME_WORDS, PLAY_PREFIXES, PLAY_WORDS, STAFF_ROLES
-from sidelined.kb.names import fold
+from sidelined.kb.names import fold_same_length
 
 NAME_WORD = r"(?:[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*|[A-Z]'[A-Z][a-z]+|Al-[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)"
 PARTICLE = r"(?:de|da|van|von|der|den|di|dos|del|le|la|ter)"
@@ -128,7 +128,9 @@ def find_shapes(text: str, taken: list[tuple[int, int]], vocabulary: NameVocabul
     lower_words: set[str] | None = None
     found: list[ShapeName] = []
     context_of: dict[tuple[int, int], bool] = {}
-    for match in SHAPE.finditer(text):
+    folded = fold_same_length(text)  # "Martínez" is name-shaped too
+    last = len(text.rstrip())
+    for match in SHAPE.finditer(folded):
         words = match.group(0).split()
         while words and (words[0] in NOT_NAME_WORDS or words[0].endswith(("'s", "’s"))):
             words.pop(0)  # "Arsenal's Emily Fox": the possessor is not part of the name
@@ -141,8 +143,10 @@ def find_shapes(text: str, taken: list[tuple[int, int]], vocabulary: NameVocabul
         name = " ".join(words)
         start = match.start() + match.group(0).index(words[0])
         end = start + len(name) if name in match.group(0) else match.end()
-        if covered.overlaps(start, end) or fold(name) in vocabulary.not_people:
+        if covered.overlaps(start, end) or name in vocabulary.not_people:
             continue
+        if text[start - 1 : start] == "/" or (end == last and text[end - 1].isalpha()):
+            continue  # a photo credit ("REUTERS/Axel Schmidt") or a name cut off where the copy ends
         if lower_words is None:
             lower_words = set(LOWER_WORD.findall(text))
         if _looks_like_words(words, lower_words, vocabulary):

@@ -48,6 +48,7 @@ PLAY_PREFIXES = ("injur", "fractur", "scan", "doubt", "return", "recover", "susp
 
 # Roles that make the person named right after them staff, not a player.
 STAFF_ROLES = (
+    "dr.",
     "boss",
     "manager",
     "coach",
