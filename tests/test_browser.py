@@ -130,6 +130,9 @@ def test_dashboard_to_player_to_article(page: Page) -> None:
     bars.first.hover()
     assert p.locator(".chart-wrap .tip").is_visible()
     p.mouse.move(0, 0)
+    p.locator("svg.timeline a.report-link").first.focus()
+    assert p.locator(".chart-wrap .tip").is_visible()  # keyboard users get the tip too
+    p.locator("body").click(position={"x": 5, "y": 5})
     _shot(p, "player")
 
     p.locator("svg.timeline a.report-link").first.click()

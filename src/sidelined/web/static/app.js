@@ -20,6 +20,14 @@
         if (target) show(target, event); else tip.hidden = true;
       });
       wrap.addEventListener("mouseleave", function () { tip.hidden = true; });
+      // Keyboard users tab through the report points: show the same tip beside the focused one.
+      wrap.addEventListener("focusin", function (event) {
+        var target = event.target.querySelector ? event.target.querySelector("[data-tip]") : null;
+        if (!target) return;
+        var box = target.getBoundingClientRect();
+        show(target, { clientX: box.right, clientY: box.bottom });
+      });
+      wrap.addEventListener("focusout", function () { tip.hidden = true; });
     });
   }
 
