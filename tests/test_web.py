@@ -55,6 +55,10 @@ def test_player_page_draws_one_bar_per_episode(client: TestClient) -> None:
     assert html.count('class="episode-bar') == SAKA_EPISODES
     assert html.count('<circle class="report') == 4
     assert html.count('id="history"') == 1
+    ics_link = re.search(r'href="([^"]*/api/export/ics\?[^"]*)"', html)
+    assert ics_link is not None
+    calendar = client.get(ics_link.group(1).replace("&amp;", "&"))
+    assert calendar.status_code == 200 and calendar.text.count("BEGIN:VEVENT") == 1
     assert "/articles/story-2-setback" in html
     estimates = html[html.index('id="estimates"') : html.index('id="history"')]
     assert estimates.index("20 Feb 2025 – 6 Mar 2025") < estimates.index("1 Apr 2025 – 10 Apr 2025")
