@@ -226,6 +226,17 @@ def test_oversized_bodies_are_refused_before_parsing(client: TestClient) -> None
     assert "larger than" in response.json()["detail"]
 
 
+def test_streamed_bodies_are_counted_not_trusted(client: TestClient) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b'{"text": "'
+        for _ in range(MAX_BODY_BYTES // 10_000 + 1):
+            yield b"a" * 10_000
+        yield b'"}'
+
+    response = client.post("/api/articles", content=chunks(), headers={"content-type": "application/json"})
+    assert response.status_code == 413
+
+
 def test_exports_through_the_api(client: TestClient) -> None:
     csv_response = client.get("/api/export/csv")
     assert csv_response.headers["content-type"].startswith("text/csv")
