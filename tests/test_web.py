@@ -252,3 +252,51 @@ def test_a_syndicated_copy_points_to_its_original(tmp_path_factory: pytest.TempP
         html = page(client, "/articles/story-1-copy")
         assert 'id="copy-of"' in html and 'href="/articles/story-1-surgery"' in html
         assert client.get("/api/articles/story-1-surgery").json()["copy_of"] is None
+
+
+days = st.dates(min_value=date(2015, 1, 1), max_value=date(2030, 12, 31))
+
+
+@st.composite
+def episodes(draw: st.DrawFn) -> EpisodeView:
+    reports = [
+        _report(i, draw(days), draw(st.sampled_from(["out", "doubtful", "available"])))
+        for i in range(draw(st.integers(1, 4)))
+    ]
+    estimates = [
+        EstimateChange(
+            reported_on=draw(days),
+            earliest=draw(st.none() | days),
+            latest=draw(st.none() | days),
+            source=None,
+            article_id="a",
+        )
+        for _ in range(draw(st.integers(0, 3)))
+    ]
+    start = draw(st.none() | days)
+    end = draw(st.none() | days)
+    return EpisodeView(
+        id=draw(st.integers(1, 99)),
+        player="P",
+        injury="Injury",
+        started_on=start,
+        ended_on=end,
+        until=end or start,
+        status="out",
+        reports=reports,
+        estimates=estimates,
+    )
+
+
+@given(st.lists(episodes(), max_size=4), days)
+def test_chart_always_stays_inside_its_frame(drawn: list[EpisodeView], today: date) -> None:
+    from sidelined.web.chart import LABEL_WIDTH
+
+    chart = build_chart(drawn, [], today)
+    assert len(chart.bars) == len(drawn)
+    marks = [(b.x, b.width) for b in chart.bars] + [(w.x, w.width) for w in chart.windows]
+    for x, width in marks:
+        assert width > 0
+        assert LABEL_WIDTH <= x <= chart.width
+    assert all(LABEL_WIDTH <= p.x <= chart.width for p in chart.points)
+    assert chart.height > chart.axis_y > 0
