@@ -17,7 +17,7 @@ import ahocorasick
 
 from sidelined.entities.shapes import NameVocabulary
 from sidelined.kb import KnowledgeBase
-from sidelined.kb.names import fold, fold_same_length
+from sidelined.kb.names import derived_surname, fold, fold_same_length
 from sidelined.models import LinkVia
 
 EntryKind = Literal["player_name", "player_surname", "coach_name", "coach_surname", "team", "competition"]
@@ -89,10 +89,12 @@ class Gazetteer:
             for spelling in spellings:
                 if " " in spelling.strip() or spelling == player.name:
                     entries[fold(spelling)].append(Entry("player_name", player.id, "name"))
-            known = player.known_as
-            if known and "." not in known and known != player.name:
-                for form in _variants(known):
-                    entries[form].append(Entry("player_surname", player.id, "surname"))
+            # The short name the sources give ("Saka", "Rodri") and the surname of the full name
+            # ("Costa" when the short name is "Diego Costa").
+            for known in {player.known_as, derived_surname(player.name)}:
+                if known and "." not in known and known != player.name:
+                    for form in _variants(known):
+                        entries[form].append(Entry("player_surname", player.id, "surname"))
 
     @staticmethod
     def _add_teams(kb: KnowledgeBase, entries: dict[str, list[Entry]]) -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sidelined.kb.build_teams import TeamIndex, slug
-from sidelined.kb.names import fold, key, normalise_season
+from sidelined.kb.names import NAME_SUFFIXES, derived_surname, fold, key, normalise_season
 from sidelined.kb.sources import curated, read_rows
 
 LEAGUE_COUNTRY = {
@@ -39,30 +39,6 @@ LEAGUE_COUNTRY = {
     "Deutsche Bundesliga 2023/24": "Germany",
 }
 SOURCE_RANK = {"fbref": 0, "transfermarkt": 1, "openfootball": 2, "squads": 3, "fpl": 4}
-NAME_PARTICLES = {
-    "de",
-    "da",
-    "di",
-    "do",
-    "dos",
-    "das",
-    "del",
-    "della",
-    "van",
-    "von",
-    "der",
-    "den",
-    "le",
-    "la",
-    "el",
-    "al",
-    "ter",
-    "ten",
-    "mac",
-    "st",
-    "san",
-    "dal",
-}
 
 
 def coarse_position(raw: str) -> str | None:
@@ -76,22 +52,6 @@ def coarse_position(raw: str) -> str | None:
     if "midfield" in text or text.startswith(("mf", "mid")):
         return "MF"
     return "FW"
-
-
-NAME_SUFFIXES = {"junior", "jr", "jr.", "filho", "neto", "sobrinho"}
-
-
-def derived_surname(name: str) -> str:
-    """'Kevin De Bruyne' -> 'De Bruyne', 'Vinicius Junior' -> 'Vinicius'."""
-    tokens = name.split()
-    if len(tokens) <= 1:
-        return name
-    if tokens[-1].lower() in NAME_SUFFIXES:
-        return tokens[0] if len(tokens) == 2 else derived_surname(" ".join(tokens[:-1]))
-    start = len(tokens) - 1
-    while start > 1 and tokens[start - 1].lower() in NAME_PARTICLES:
-        start -= 1
-    return " ".join(tokens[start:])
 
 
 @dataclass

@@ -116,3 +116,43 @@ def normalise_season(raw: str) -> str:
     if start < 100:
         start += 2000
     return f"{start}-{(start + 1) % 100:02d}"
+
+
+NAME_PARTICLES = {
+    "de",
+    "da",
+    "di",
+    "do",
+    "dos",
+    "das",
+    "del",
+    "della",
+    "van",
+    "von",
+    "der",
+    "den",
+    "le",
+    "la",
+    "el",
+    "al",
+    "ter",
+    "ten",
+    "mac",
+    "st",
+    "san",
+    "dal",
+}
+NAME_SUFFIXES = {"junior", "jr", "jr.", "filho", "neto", "sobrinho"}
+
+
+def derived_surname(name: str) -> str:
+    """'Kevin De Bruyne' -> 'De Bruyne', 'Vinicius Junior' -> 'Vinicius'."""
+    tokens = name.split()
+    if len(tokens) <= 1:
+        return name
+    if tokens[-1].lower() in NAME_SUFFIXES:
+        return tokens[0] if len(tokens) == 2 else derived_surname(" ".join(tokens[:-1]))
+    start = len(tokens) - 1
+    while start > 1 and tokens[start - 1].lower() in NAME_PARTICLES:
+        start -= 1
+    return " ".join(tokens[start:])
