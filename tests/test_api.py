@@ -156,6 +156,7 @@ def test_search_finds_players_teams_and_articles(client: TestClient) -> None:
     assert {h["kind"] for h in hits} == {"player", "article"}
     assert [h["label"] for h in get(client, "/api/search", q="arsen") if h["kind"] == "team"] == ["Arsenal"]
     assert [h["label"] for h in get(client, "/api/search", q="gabriel jesuss")] == [JESUS]  # a close spelling
+    assert [h["label"] for h in get(client, "/api/search", q="bukayo sakka")] == [SAKA]
     assert get(client, "/api/search", q="zzzzqqq") == []
 
 

@@ -138,11 +138,16 @@ def search_page(request: Request, store: StoreDep, q: Annotated[str, Query(max_l
     return _render(request, "listing.html", context)
 
 
+def _first_line(operation: dict[str, Any]) -> str:
+    text = operation.get("description") or operation.get("summary") or ""
+    return str(text).strip().splitlines()[0] if text.strip() else ""
+
+
 @router.get("/api", name="api_index")
 def api_index(request: Request) -> Response:
     schema = request.app.openapi()
     endpoints = [
-        {"method": method.upper(), "path": path, "summary": operation.get("summary", "")}
+        {"method": method.upper(), "path": path, "summary": _first_line(operation)}
         for path, methods in schema["paths"].items()
         for method, operation in methods.items()
     ]

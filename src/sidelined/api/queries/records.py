@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -19,7 +19,7 @@ from sidelined.models import Match, Transfer
 from sidelined.store import Store
 from sidelined.store.schema import ArticleRow, EntityRow, EpisodeRow, InjuryReportRow, MatchRow, TransferRow
 
-CLOSE_SPELLING = 85  # rapidfuzz WRatio score from which a name counts as a close spelling
+CLOSE_SPELLING = 85  # rapidfuzz ratio (0-100) from which a word counts as a close spelling
 
 
 def _fact_counts(session: Session, model: Any, ids: list[str]) -> dict[str, int]:
@@ -154,14 +154,20 @@ def list_transfers(
     return Page[Transfer](items=items, total=total, limit=limit, offset=offset)
 
 
+def _closeness(q: str, name: str) -> float:
+    """How close `q` is to the whole name or to one of its words ("odegard" ~ "Martin Odegaard")."""
+    wanted = default_process(q)
+    return max(fuzz.ratio(wanted, default_process(part)) for part in [name, *name.split()])
+
+
 def _close_players(store: Store, q: str, limit: int) -> list[SearchHit]:
-    """Players whose name is spelled close to `q` ("odegard"), for when nothing contains it."""
+    """Players whose name is spelled close to `q`, for when no name contains it."""
     with store.session() as session:
-        names = list(session.scalars(select(EntityRow.name).where(EntityRow.id.in_(select(InjuryReportRow.player_id)))))
-    close = process.extract(q, names, scorer=fuzz.WRatio, processor=default_process, limit=limit)
+        names = session.scalars(select(EntityRow.name).where(EntityRow.id.in_(select(InjuryReportRow.player_id))))
+        scored = sorted(((_closeness(q, name), name) for name in names), reverse=True)
     return [
         SearchHit(kind="player", label=name, detail="close spelling", url=player_url(name))
-        for name, score, _index in close
+        for score, name in scored[:limit]
         if score >= CLOSE_SPELLING
     ]
 
