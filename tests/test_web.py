@@ -75,6 +75,8 @@ def test_team_and_article_pages(client: TestClient) -> None:
 
 def test_lists_and_search(client: TestClient) -> None:
     assert SAKA in page(client, "/players")
+    filtered = page(client, "/players?q=jesus")
+    assert JESUS in filtered and f'href="/players/{quote(SAKA)}"' not in filtered
     assert "Arsenal" in page(client, "/teams")
     assert "story-5-jesus" in page(client, "/articles")
     found = page(client, "/search?q=jesus")

@@ -74,7 +74,7 @@ def dashboard(request: Request, store: StoreDep, today: TodayDep, on: Day = None
 @router.get("/players", name="player_list")
 def player_list(request: Request, store: StoreDep, q: Text = None, offset: Offset = 0) -> Response:
     page = queries.list_players(store, q, None, PAGE_SIZE, offset)
-    return _render(request, "listing.html", {"heading": "Players", "kind": "players", "page": page})
+    return _render(request, "listing.html", {"heading": "Players", "kind": "players", "page": page, "filter": q})
 
 
 @router.get("/players/{name:path}", name="player_page")
@@ -100,7 +100,7 @@ def team_list(
     request: Request, store: StoreDep, today: TodayDep, q: Text = None, offset: Offset = 0
 ) -> Response:
     page = queries.list_teams(store, q, _dashboard_day(store, today)[0], PAGE_SIZE, offset)
-    return _render(request, "listing.html", {"heading": "Teams", "kind": "teams", "page": page})
+    return _render(request, "listing.html", {"heading": "Teams", "kind": "teams", "page": page, "filter": q})
 
 
 @router.get("/teams/{name:path}", name="team_page")
@@ -115,7 +115,7 @@ def team_page(request: Request, store: StoreDep, today: TodayDep, name: Name, on
 @router.get("/articles", name="article_list")
 def article_list(request: Request, store: StoreDep, q: Text = None, offset: Offset = 0) -> Response:
     page = queries.list_articles(store, q, None, None, None, PAGE_SIZE, offset)
-    return _render(request, "listing.html", {"heading": "Articles", "kind": "articles", "page": page})
+    return _render(request, "listing.html", {"heading": "Articles", "kind": "articles", "page": page, "filter": q})
 
 
 @router.get("/articles/{article_id:path}", name="article_page")
