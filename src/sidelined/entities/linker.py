@@ -160,6 +160,13 @@ def _in_play_talk(hit: Hit, ctx: ArticleContext) -> bool:
     return len(hit.text) > 3 and talks_about_playing(ctx.text, sentence_start, sentence_end)
 
 
+def _touches_article(kb: KnowledgeBase, player: Player, ctx: ArticleContext) -> bool:
+    if kb.team_ids_of(player.id) & ctx.team_ids:
+        return True
+    national = kb.national_team(player.nationality) if player.nationality else None
+    return national is not None and national.id in ctx.team_ids
+
+
 def _recent(player: Player, ctx: ArticleContext) -> bool:
     """Played in our data in this season or the two before (his club now may be outside our data)."""
     first = int(ctx.season[:4])
@@ -267,11 +274,16 @@ def _resolve_single_word(
             kb.players[chosen].name,
             "name" if mononym else "surname",
         )
-    near = ctx.nearest_team(hit.start, kind="club")
-    scored = sorted(((_player_support(kb, kb.players[pid], ctx, near), pid) for pid in candidates), reverse=True)
-    best_score, best = scored[0]
-    tied = len(scored) > 1 and scored[1][0] == best_score
-    supported = best_score >= 2 or (ctx.international and best_score >= 1.5)
+    # Only men with a club or a national side in the article can be supported by it.
+    relevant = [pid for pid in candidates if _touches_article(kb, kb.players[pid], ctx)]
+    supported = tied = False
+    best_score = 0.0
+    if relevant:
+        near = ctx.nearest_team(hit.start, kind="club")
+        scored = sorted(((_player_support(kb, kb.players[pid], ctx, near), pid) for pid in relevant), reverse=True)
+        best_score, best = scored[0]
+        tied = len(scored) > 1 and scored[1][0] == best_score
+        supported = best_score >= 2 or (ctx.international and best_score >= 1.5)
     if supported and not tied:
         recent = [best]
     else:
@@ -286,6 +298,6 @@ def _resolve_single_word(
             best,
             kb.players[best].name,
             "name" if mononym else "surname",
-            score=min(1.0, best_score / 3),
+            score=min(1.0, best_score / 3) if supported else 0.5,
         )
     return None

@@ -51,6 +51,7 @@ class KnowledgeBase:
         self._player_keys: dict[str, list[str]] = defaultdict(list)
         self._squads: dict[tuple[str, str], list[str]] = defaultdict(list)
         self._season_cache: dict[str, dict[str, list[str]]] = {}
+        self._teams_cache: dict[str, frozenset[str]] = {}
         for row in facts["players"]:
             self._add_player(row)
         self.coaches: dict[str, Coach] = {}
@@ -144,6 +145,15 @@ class KnowledgeBase:
             neighbour = set(by_season.get(_next_season(season) if late else _previous_season(season), []))
             options = sorted(options, key=lambda tid: tid not in neighbour)
         return options
+
+    def team_ids_of(self, player_id: str) -> frozenset[str]:
+        """Every club he has played for in our data."""
+        found = self._teams_cache.get(player_id)
+        if found is None:
+            player = self.players.get(player_id)
+            found = frozenset(t for _, t in player.club_ids) if player else frozenset()
+            self._teams_cache[player_id] = found
+        return found
 
     def _seasons_of(self, player: Player) -> dict[str, list[str]]:
         found = self._season_cache.get(player.id)
