@@ -21,22 +21,9 @@ from sidelined.models import Article, Mention
 FUZZY_CUTOFF = 88
 
 
-def latest_day(kb: KnowledgeBase) -> date:
-    """A mid-season day of the newest season the knowledge base knows."""
-    seasons = [season for player in kb.players.values() for season, _ in player.club_ids[-1:]]
-    newest = max(seasons) if seasons else "2025-26"
-    return date(int(newest[:4]) + 1, 1, 15)
-
-
-_LATEST: dict[int, date] = {}
-
-
 def _day_for(article: Article, kb: KnowledgeBase) -> date:
-    if article.published:
-        return article.published
-    if id(kb) not in _LATEST:
-        _LATEST[id(kb)] = latest_day(kb)
-    return _LATEST[id(kb)]
+    """The publication day, or without one a mid-season day of the newest season we know."""
+    return article.published or gazetteer_for(kb).latest_day
 
 
 def _competition_mentions(hits: list[Hit], team_starts: set[int], ctx: ArticleContext) -> list[Mention]:
@@ -61,7 +48,7 @@ def _competition_mentions(hits: list[Hit], team_starts: set[int], ctx: ArticleCo
     return found
 
 
-def _fuzzy_player(kb: KnowledgeBase, name: str, ctx: ArticleContext, squad: dict[str, str]) -> str | None:
+def _fuzzy_player(name: str, squad: dict[str, str]) -> str | None:
     """A near-miss spelling of a player of one of the article's clubs."""
     if not squad:
         return None
@@ -93,7 +80,7 @@ def _unknown_people(
         if not shape.staff and shape.player_context:
             if squad is None:
                 squad = _article_squads(kb, ctx)
-            fuzzy = _fuzzy_player(kb, shape.text, ctx, squad)
+            fuzzy = _fuzzy_player(shape.text, squad)
         if fuzzy:
             link = PlayerLink(shape.start, shape.end, shape.text, fuzzy, kb.players[fuzzy].name, "fuzzy", score=0.8)
         elif shape.staff:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import weakref
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 import ahocorasick
@@ -73,6 +74,9 @@ class Gazetteer:
             frozenset(token for player in kb.players.values() for token in player.name.split()),
             frozenset(fold(team.stadium) for team in kb.teams.values() if team.stadium),
         )
+        seasons = [season for player in kb.players.values() for season, _ in player.club_ids[-1:]]
+        newest = max(seasons, default="2025-26")
+        self.latest_day = date(int(newest[:4]) + 1, 1, 15)  # for articles without a publication day
         self.automaton = ahocorasick.Automaton()
         for form, found in entries.items():
             if len(form) >= 2:
