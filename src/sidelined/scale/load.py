@@ -7,10 +7,11 @@ with its facts, so a load interrupted half-way is finished by running it again.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from sidelined.models import Extraction
 from sidelined.scale.parquet import Manifest, read_extractions
 from sidelined.store import Store
 from sidelined.store.bulk import bulk_ingest, relink
@@ -41,17 +42,30 @@ def load_backfill(
     summary = LoadSummary()
     started = time.perf_counter()
     players: set[int] = set()
+    files = sorted(manifest.done_records())
+    summary.files = len(files)
     with Store(url) as store:
-        for path in sorted(manifest.done_records()):
-            summary.files += 1
-            for extractions in read_extractions(path, batch_rows=batch):
-                result = bulk_ingest(store, extractions)
-                summary.added += result.added
-                summary.duplicates += result.duplicates
-                players |= result.players
-                if on_batch is not None:
-                    on_batch(len(extractions))
+        for extractions in _batches(files, batch):
+            result = bulk_ingest(store, extractions)
+            summary.added += result.added
+            summary.duplicates += result.duplicates
+            players |= result.players
+            if on_batch is not None:
+                on_batch(len(extractions))
         relink(store, players)
     summary.players_relinked = len(players)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _batches(files: list[Path], size: int) -> Iterator[list[Extraction]]:
+    """The extractions of all files in batches of `size`, small partitions pooled into one transaction."""
+    pending: list[Extraction] = []
+    for path in files:
+        for extractions in read_extractions(path, batch_rows=size):
+            pending.extend(extractions)
+            while len(pending) >= size:
+                yield pending[:size]
+                pending = pending[size:]
+    if pending:
+        yield pending

@@ -16,14 +16,24 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import Column, MetaData, Table, bindparam, delete, func, insert, literal, null, select, true, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from sidelined.models import Extraction
-from sidelined.store.episodes import relink_players
-from sidelined.store.schema import ArticleRow, EntityRow, InjuryReportRow, MatchRow, ProvenanceRow, TransferRow
+from sidelined.store.episodes import lock_players
+from sidelined.store.schema import (
+    ArticleRow,
+    EntityRow,
+    EpisodeReportRow,
+    EpisodeRow,
+    InjuryReportRow,
+    MatchRow,
+    ProvenanceRow,
+    TransferRow,
+)
 from sidelined.store.store import Store
+from sidelined.timeline.linking import ReportFacts, link_reports
 
 RELINK_CHUNK = 200
 
@@ -60,42 +70,127 @@ def bulk_ingest(store: Store, extractions: Sequence[Extraction]) -> BulkResult:
 
 
 def relink(store: Store, players: Iterable[int]) -> None:
-    """Rebuild the episodes of these players, a chunk of players per transaction."""
+    """Rebuild the episodes of these players (as `relink_players` does), a chunk of players per transaction.
+
+    Set-based: one query reads the chunk's reports and a few multi-row statements replace its episodes.
+    """
     ordered = sorted(set(players))
     for start in range(0, len(ordered), RELINK_CHUNK):
+        chunk = ordered[start:start + RELINK_CHUNK]
         with store.sessions() as session, session.begin():
-            relink_players(session, ordered[start:start + RELINK_CHUNK])
+            lock_players(session, chunk)
+            _replace_episodes(session, chunk)
 
 
-def _unique_by_content(extractions: Sequence[Extraction]) -> list[Extraction]:
+def _reports_by_player(session: Session, players: list[int]) -> dict[int, list[ReportFacts]]:
+    team = aliased(EntityRow)
+    rows = session.execute(
+        select(InjuryReportRow, ArticleRow.published, team.name)
+        .join(ArticleRow, ArticleRow.id == InjuryReportRow.article_id)
+        .outerjoin(team, team.id == InjuryReportRow.team_id)
+        .where(InjuryReportRow.player_id.in_(players))
+        .order_by(InjuryReportRow.id)
+    ).all()
+    grouped: dict[int, list[ReportFacts]] = {player: [] for player in players}
+    for row, published, team_name in rows:
+        grouped[row.player_id].append(ReportFacts(
+            report_id=row.id, reported_on=published, article_id=row.article_id, status=row.status,
+            body_part=row.body_part, side=row.side, diagnosis=row.diagnosis, occurred_on=row.occurred_on,
+            team=team_name, expected_latest=row.expected_latest))
+    return grouped
+
+
+def _replace_episodes(session: Session, players: list[int]) -> None:
+    old = select(EpisodeRow.id).where(EpisodeRow.player_id.in_(players))
+    session.execute(delete(EpisodeReportRow).where(EpisodeReportRow.episode_id.in_(old)))
+    session.execute(delete(EpisodeRow).where(EpisodeRow.player_id.in_(players)))
+    episodes: list[dict[str, Any]] = []
+    members: list[list[int]] = []
+    for player, reports in _reports_by_player(session, players).items():
+        for draft in link_reports(reports):
+            episodes.append({"player_id": player, "team": draft.team, "body_part": draft.body_part,
+                             "side": draft.side, "diagnosis": draft.diagnosis, "started_on": draft.started_on,
+                             "ended_on": draft.ended_on, "status": draft.status})
+            members.append(draft.report_ids)
+    if not episodes:
+        return
+    statement = _insert(session, EpisodeRow).returning(_table(EpisodeRow).c.id, sort_by_parameter_order=True)
+    ids = list(session.scalars(statement, episodes))
+    links = [{"episode_id": episode, "report_id": report}
+             for episode, reports in zip(ids, members, strict=True) for report in reports]
+    if links:
+        session.execute(_insert(session, EpisodeReportRow), links)
+
+
+def _unique_by_content(extractions: Sequence[Extraction]) -> list[tuple[Extraction, str]]:
+    """The batch without exact copies, each article with its content hash (computed once: it is not cheap)."""
     seen: dict[str, Extraction] = {}
     for extraction in extractions:
         seen.setdefault(extraction.article.content_hash, extraction)
-    return list(seen.values())
+    return [(extraction, content_hash) for content_hash, extraction in seen.items()]
 
 
-def _insert_articles(session: Session, extractions: list[Extraction]) -> list[tuple[Extraction, str]]:
+def _staging_articles(session: Session) -> Table:
+    """A temporary table (one per connection) the batch's articles are first copied into.
+
+    Plain multi-row inserts into it are fast on both drivers; from it, one
+    INSERT ... SELECT ... ON CONFLICT DO NOTHING RETURNING moves the new ones in.
+    """
+    staging = Table(
+        "bulk_articles",
+        MetaData(),
+        *(Column(column.name, column.type) for column in _table(ArticleRow).columns),
+        prefixes=["TEMPORARY"],
+    )
+    staging.create(session.connection(), checkfirst=True)
+    session.execute(delete(staging))
+    return staging
+
+
+def _with_free_ids(hashed: list[tuple[Extraction, str]]) -> list[tuple[Extraction, str, str]]:
+    """Each article with its hash and own id, or a suffixed id when an earlier article of the batch took it."""
+    owners: dict[str, str] = {}
+    named = []
+    for extraction, content_hash in hashed:
+        article_id = extraction.article.id
+        if owners.setdefault(article_id, content_hash) != content_hash:
+            article_id = _suffixed(article_id, content_hash)
+        named.append((extraction, content_hash, article_id))
+    return named
+
+
+def _suffixed(article_id: str, content_hash: str) -> str:
+    return f"{article_id}-{content_hash[:10]}"  # as Store.ingest names an id clash
+
+
+def _insert_articles(session: Session, hashed: list[tuple[Extraction, str]]) -> list[tuple[Extraction, str]]:
     """Insert the articles not stored yet; each new one with the id it was stored under."""
-    wanted = {x.article.id for x in extractions}
-    stored = select(ArticleRow.id, ArticleRow.content_hash).where(ArticleRow.id.in_(wanted))
-    owners = {article_id: content for article_id, content in session.execute(stored)}
-    now = datetime.now(UTC)
-    rows, ids = [], {}
-    for extraction in extractions:
-        article = extraction.article
-        article_id = article.id
-        if owners.setdefault(article_id, article.content_hash) != article.content_hash:
-            article_id = f"{article.id}-{article.content_hash[:10]}"  # as Store.ingest names a clash
-        ids[article.content_hash] = article_id
-        rows.append({"id": article_id, "content_hash": article.content_hash, "title": article.title,
-                     "url": article.url, "outlet": article.outlet, "author": article.author,
-                     "published": article.published, "published_source": article.published_source,
-                     "text": article.text, "origin": article.origin, "ingested_at": now, "near_duplicate_of": None})
-    if not rows:
+    if not hashed:
         return []
-    statement = _insert(session, ArticleRow).on_conflict_do_nothing().returning(_table(ArticleRow).c.content_hash)
-    inserted = set(session.scalars(statement, rows))
-    return [(x, ids[x.article.content_hash]) for x in extractions if x.article.content_hash in inserted]
+    staging = _staging_articles(session)
+    now = datetime.now(UTC)
+    named = _with_free_ids(hashed)
+    session.execute(insert(staging), [_article_values(x, content_hash, article_id, now)
+                                      for x, content_hash, article_id in named])
+    stored = _table(ArticleRow)
+    clash = select(stored.c.id).where(stored.c.id == staging.c.id, stored.c.content_hash != staging.c.content_hash)
+    session.execute(update(staging).where(clash.exists())
+                    .values(id=staging.c.id + "-" + func.substr(staging.c.content_hash, 1, 10)))
+    columns = [column.name for column in stored.columns]
+    # SQLite needs a WHERE before ON CONFLICT in INSERT ... SELECT, or it reads ON as a join's.
+    moved = select(*(staging.c[name] for name in columns)).where(true())
+    move = (_insert(session, ArticleRow).from_select(columns, moved)
+            .on_conflict_do_nothing().returning(stored.c.id, stored.c.content_hash))
+    inserted = {content_hash: article_id for article_id, content_hash in session.execute(move)}
+    return [(x, inserted[content_hash]) for x, content_hash, _ in named if content_hash in inserted]
+
+
+def _article_values(extraction: Extraction, content_hash: str, article_id: str, now: datetime) -> dict[str, Any]:
+    article = extraction.article
+    return {"id": article_id, "content_hash": content_hash, "title": article.title, "url": article.url,
+            "outlet": article.outlet, "author": article.author, "published": article.published,
+            "published_source": article.published_source, "text": article.text, "origin": article.origin,
+            "ingested_at": now, "near_duplicate_of": None}
 
 
 def _kb_ids(extraction: Extraction) -> dict[tuple[str, str], str]:
@@ -148,32 +243,32 @@ def _insert_facts(
     injuries: list[dict[str, Any]] = []
     matches: list[dict[str, Any]] = []
     transfers: list[dict[str, Any]] = []
-    outlets: dict[str, str | None] = {}
     for extraction, article_id in added:
-        outlets[article_id] = extraction.article.outlet
         injuries.extend(_injury_values(extraction, article_id, entities))
         matches.extend(_match_values(extraction, article_id))
         transfers.extend(_transfer_values(extraction, article_id, entities))
-    provenance = [
-        *_inserted_with_provenance(session, InjuryReportRow, "injury", injuries, outlets),
-        *_inserted_with_provenance(session, MatchRow, "match", matches, outlets),
-        *_inserted_with_provenance(session, TransferRow, "transfer", transfers, outlets),
-    ]
-    if provenance:
-        session.execute(_insert(session, ProvenanceRow), provenance)
+    # Plain multi-row inserts (no RETURNING): the driver pipelines them; provenance is then derived in SQL.
+    for model, rows in ((InjuryReportRow, injuries), (MatchRow, matches), (TransferRow, transfers)):
+        if rows:
+            session.execute(_insert(session, model), rows)
+    article_ids = [article_id for _, article_id in added]
+    _derive_provenance(session, "injury", InjuryReportRow, article_ids)
+    _derive_provenance(session, "match", MatchRow, article_ids)
+    _derive_provenance(session, "transfer", TransferRow, article_ids)
     return {row["player_id"] for row in injuries}
 
 
-def _inserted_with_provenance(
-    session: Session, model: Any, kind: str, rows: list[dict[str, Any]], outlets: dict[str, str | None]
-) -> list[dict[str, Any]]:
-    if not rows:
-        return []
-    statement = _insert(session, model).returning(_table(model).c.id, sort_by_parameter_order=True)
-    ids = list(session.scalars(statement, rows))
-    return [{"fact_kind": kind, "fact_id": fact_id, "article_id": row["article_id"],
-             "outlet": outlets[row["article_id"]], "source": row.get("source")}
-            for fact_id, row in zip(ids, rows, strict=True)]
+def _derive_provenance(session: Session, kind: str, model: Any, article_ids: list[str]) -> None:
+    """One provenance row per fact of these (new) articles, crediting the article's outlet."""
+    facts = _table(model)
+    source = facts.c.source if "source" in facts.c else null()
+    query = (
+        select(literal(kind), facts.c.id, facts.c.article_id, ArticleRow.outlet, source)
+        .join(ArticleRow, ArticleRow.id == facts.c.article_id)
+        .where(facts.c.article_id.in_(article_ids))
+    )
+    columns = ["fact_kind", "fact_id", "article_id", "outlet", "source"]
+    session.execute(_insert(session, ProvenanceRow).from_select(columns, query))
 
 
 def _injury_values(

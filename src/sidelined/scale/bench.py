@@ -1,0 +1,152 @@
+"""The scale benchmark: extract rate, Dask backfill with 1 and 2 workers, load rates, memory, and what 100M needs.
+
+Everything runs on a generated corpus (`sidelined.scale.corpus`).  Backfill
+rates are timed from the first partition submitted to the last result, with
+the workers already started and their knowledge base loaded; load rates
+include rebuilding the episodes.  PostgreSQL is a throwaway local server with
+fsync on, started from the Debian binaries.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import text
+
+from sidelined.kb import load_kb
+from sidelined.models import Extraction
+from sidelined.pipeline import extract_article
+from sidelined.scale.backfill import run_backfill
+from sidelined.scale.corpus import Answer, write_corpus
+from sidelined.scale.load import load_backfill
+from sidelined.scale.partitions import plan_partitions, read_partition
+from sidelined.scale.pg_temp import fresh_database, server_binaries, temporary_postgres
+from sidelined.store import Store
+
+TARGET_ARTICLES = 100_000_000
+TARGET_HOURS = 24
+
+
+@dataclass
+class ScaleFigures:
+    articles: int = 0
+    extract_rate: float = 0.0
+    extract_recall: float = 0.0
+    backfill_rates: dict[int, float] = field(default_factory=dict)  # workers -> articles/s
+    peak_memory_mb: float = 0.0
+    parquet_bytes_per_article: float = 0.0
+    load_rates: dict[str, float] = field(default_factory=dict)  # engine -> records/s
+    db_bytes_per_article: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def scaling(self) -> float:
+        one, two = self.backfill_rates.get(1), self.backfill_rates.get(2)
+        return two / one if one and two else 0.0
+
+    def report(self) -> str:
+        lines = [
+            f"scale benchmark on {self.articles:,} generated articles ({os.cpu_count()} cores)",
+            f"  single-process extract : {self.extract_rate:8.1f} articles/s "
+            f"(known answers found: {self.extract_recall:.1%})",
+        ]
+        for workers, rate in sorted(self.backfill_rates.items()):
+            lines.append(f"  backfill, {workers} worker(s)  : {rate:8.1f} articles/s")
+        lines.append(f"  scaling 2 vs 1 worker  : {self.scaling:8.2f}x")
+        lines.append(f"  peak memory per worker : {self.peak_memory_mb:8.0f} MB")
+        lines.append(f"  Parquet output         : {self.parquet_bytes_per_article:8.0f} bytes/article")
+        for engine, rate in self.load_rates.items():
+            size = self.db_bytes_per_article.get(engine, 0.0)
+            lines.append(f"  load into {engine:<12} : {rate:8.0f} records/s ({size:,.0f} bytes/article stored)")
+        lines.extend(f"  note: {note}" for note in self.notes)
+        lines.extend(self.estimate())
+        return "\n".join(lines)
+
+    def estimate(self) -> list[str]:
+        """What a 100-million-article backfill needs, from the measured rates."""
+        per_worker = self.backfill_rates.get(2, 0.0) / 2 or self.backfill_rates.get(1, 0.0)
+        if not per_worker:
+            return []
+        worker_hours = TARGET_ARTICLES / per_worker / 3600
+        workers = math.ceil(worker_hours / TARGET_HOURS)
+        lines = [
+            f"100M articles: {worker_hours:,.0f} worker-hours of extraction -> {workers} single-core workers "
+            f"for {TARGET_HOURS} h (RAM {workers * self.peak_memory_mb / 1024:,.0f} GB in all), "
+            f"Parquet {TARGET_ARTICLES * self.parquet_bytes_per_article / 1e9:,.0f} GB"
+        ]
+        for engine, rate in self.load_rates.items():
+            size = TARGET_ARTICLES * self.db_bytes_per_article.get(engine, 0.0) / 1e12
+            lines.append(
+                f"  load into {engine}: {TARGET_ARTICLES / rate / 3600:,.1f} h at the measured rate, "
+                f"about {size:,.2f} TB of database"
+            )
+        return lines
+
+
+def run_scale_benchmark(
+    articles: int = 4000,
+    extract_sample: int = 400,
+    workdir: Path | None = None,
+    postgres: bool = True,
+    partition_size: int = 250,
+) -> ScaleFigures:
+    figures = ScaleFigures(articles=articles)
+    with tempfile.TemporaryDirectory(prefix="sidelined-bench-") as scratch:
+        root = workdir or Path(scratch)
+        kb = load_kb()
+        corpus = root / "corpus"
+        answers = write_corpus(kb, corpus, articles)
+        figures.extract_rate, figures.extract_recall = _extract_rate(corpus, answers, extract_sample)
+        for workers in (1, 2):
+            summary = run_backfill(
+                [str(corpus)], root / f"backfill-{workers}", workers=workers, partition_size=partition_size
+            )
+            figures.backfill_rates[workers] = summary.articles_per_second
+            figures.peak_memory_mb = max(figures.peak_memory_mb, *summary.worker_peak_memory_mb.values())
+        output = root / "backfill-2"
+        figures.parquet_bytes_per_article = _folder_bytes(output / "records") / articles
+        _time_loads(figures, output, root, postgres)
+    return figures
+
+
+def _extract_rate(corpus: Path, answers: list[Answer], sample: int) -> tuple[float, float]:
+    kb = load_kb()
+    partitions = plan_partitions([str(corpus)], sample)
+    loaded = [item for item in read_partition(partitions[0]) if not isinstance(item, Exception)]
+    expected = {answer.article_id: answer for answer in answers}
+    started = time.perf_counter()
+    extractions: list[Extraction] = [extract_article(article, kb) for article in loaded]
+    seconds = time.perf_counter() - started
+    found = sum(_has_answer(x, expected[x.article.id]) for x in extractions)
+    return len(extractions) / seconds, found / len(extractions)
+
+
+def _has_answer(extraction: Extraction, answer: Answer) -> bool:
+    return any(r.player == answer.player and r.body_part == answer.body_part for r in extraction.injuries)
+
+
+def _folder_bytes(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def _time_loads(figures: ScaleFigures, output: Path, root: Path, postgres: bool) -> None:
+    database = root / "load.db"
+    summary = load_backfill(output, f"sqlite:///{database}")
+    figures.load_rates["SQLite"] = summary.records_per_second
+    figures.db_bytes_per_article["SQLite"] = database.stat().st_size / figures.articles
+    if not postgres:
+        return
+    if server_binaries() is None:
+        figures.notes.append("PostgreSQL load not timed: server binaries not found (apt-get install postgresql)")
+        return
+    with temporary_postgres(durable=True) as server, fresh_database(server) as url:
+        summary = load_backfill(output, url)
+        figures.load_rates["PostgreSQL"] = summary.records_per_second
+        with Store(url) as store, store.engine.connect() as connection:
+            size = connection.execute(text("SELECT pg_database_size(current_database())")).scalar_one()
+        figures.db_bytes_per_article["PostgreSQL"] = size / figures.articles
