@@ -302,3 +302,20 @@ def test_chart_always_stays_inside_its_frame(drawn: list[EpisodeView], today: da
         assert LABEL_WIDTH <= x <= chart.width
     assert all(LABEL_WIDTH <= p.x <= chart.width for p in chart.points)
     assert chart.height > chart.axis_y > 0
+
+
+def test_long_lists_are_paged(tmp_path_factory: pytest.TempPathFactory) -> None:
+    from sidelined.models import Article, Extraction
+    from sidelined.web.pages import PAGE_SIZE
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('pages') / 'store.db'}"
+    notes = [
+        Extraction(article=Article(id=f"note-{i:03d}", text=f"Club note number {i}.", published=date(2025, 1, 1)))
+        for i in range(PAGE_SIZE + 2)
+    ]
+    fill(url, notes)
+    with TestClient(create_app(url, today=lambda: AFTER_STORY)) as client:
+        first = page(client, "/articles")
+        assert first.count('href="/articles/note-') == PAGE_SIZE and "next →" in first and "← previous" not in first
+        last = page(client, f"/articles?offset={PAGE_SIZE}")
+        assert last.count('href="/articles/note-') == 2 and "← previous" in last and "next →" not in last
