@@ -41,3 +41,10 @@ def test_a_failing_article_becomes_an_error_and_the_batch_goes_on(monkeypatch: p
     assert isinstance(out[0], ExtractionFailed)
     assert "bad.txt" in str(out[0]) and "boom" in str(out[0])
     assert isinstance(out[1], Extraction) and out[1].article.id == "good"
+
+
+def test_an_absurd_publication_day_is_a_typed_input_error() -> None:
+    with pytest.raises(InputError, match="outside"):
+        pipeline.extract_article(Article(id="old", text=TEXT), published=date(3, 1, 3))
+    out = list(pipeline.extract_stream([Article(id="old", text=TEXT, published=date(9999, 12, 31))]))
+    assert isinstance(out[0], InputError) and "9999-12-31" in str(out[0])

@@ -11,11 +11,16 @@ from datetime import date
 
 from sidelined.dating import date_article
 from sidelined.entities import link
-from sidelined.errors import ExtractionFailed, InputError
+from sidelined.errors import ExtractionFailed, InputError, MalformedInput
 from sidelined.events import extract_events
 from sidelined.kb import KnowledgeBase, load_kb
 from sidelined.models import Article, Extraction
 from sidelined.timex import resolve
+
+
+# Football news has a publication day in this span; outside it, day arithmetic is not meaningful.
+EARLIEST_DAY = date(1850, 1, 1)
+LATEST_DAY = date(2200, 12, 31)
 
 
 def extract_article(article: Article, kb: KnowledgeBase | None = None,
@@ -26,6 +31,9 @@ def extract_article(article: Article, kb: KnowledgeBase | None = None,
         article = article.model_copy(update={"published": published, "published_source": "manual",
                                              "published_window_days": 0})
     article = date_article(article, kb=kb)
+    if article.published is not None and not EARLIEST_DAY <= article.published <= LATEST_DAY:
+        raise MalformedInput(article.origin or article.id,
+                             f"publication day {article.published} is outside {EARLIEST_DAY.year}-{LATEST_DAY.year}")
     mentions = link(article, kb)
     timexes = resolve(article.text, article.published) if article.published else []
     injuries, matches, transfers = extract_events(article, mentions, timexes, kb)
@@ -43,5 +51,7 @@ def extract_stream(items: Iterable[Article | InputError], kb: KnowledgeBase | No
             continue
         try:
             yield extract_article(item, kb, published)
+        except InputError as exc:
+            yield exc
         except Exception as exc:  # one bad article must not stop a batch
             yield ExtractionFailed(item.origin or item.id, f"extraction failed: {type(exc).__name__}: {exc}")

@@ -17,14 +17,18 @@ from sidelined.kb.model import Coach, Fixture, Player, Team
 from sidelined.kb.names import club_key, club_key_of, key, season_of
 
 
-def _previous_season(season: str) -> str:
-    start = int(season[:4]) - 1
+def _shift_season(season: str, years: int) -> str:
+    """The season `years` away from "2024-25"; the start year may have any number of digits."""
+    start = int(season.split("-", 1)[0]) + years
     return f"{start}-{(start + 1) % 100:02d}"
+
+
+def _previous_season(season: str) -> str:
+    return _shift_season(season, -1)
 
 
 def _next_season(season: str) -> str:
-    start = int(season[:4]) + 1
-    return f"{start}-{(start + 1) % 100:02d}"
+    return _shift_season(season, 1)
 
 
 class KnowledgeBase:
