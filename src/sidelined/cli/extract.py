@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -128,16 +127,23 @@ def ingest(
 
 def demo(
     player: str = typer.Option("Bukayo Saka", "--player", help="Whose timeline to show."),
+    db: str | None = DbOpt,
 ) -> None:
-    """Ingest the bundled example articles into a fresh store and show a player's timeline."""
+    """Ingest the bundled example articles into the store and show a player's timeline.
+
+    The store is the usual one (sidelined.db in this folder unless --db or SIDELINED_DB says
+    otherwise), so `sidelined serve` afterwards shows the same data; ingesting is idempotent.
+    """
     from sidelined.cli.timeline import player_command
+    from sidelined.store.store import resolve_url
 
     examples = Path(__file__).resolve().parents[1] / "examples"
-    with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite:///{Path(tmp) / 'demo.db'}"
-        counts = ingest_into(url, [str(examples)], None, 5_000_000, quiet=True)
-        out.print(f"Ingested {counts['added']} example articles from {examples} into a fresh store.\n")
-        player_command(name=player, as_of=None, db=url, stale_days=14)
+    url = resolve_url(db)
+    counts = ingest_into(url, [str(examples)], None, 5_000_000, quiet=True)
+    out.print(f"Ingested {counts['added']} example articles from {examples} into {url} "
+              f"({counts['duplicate']} already there).\n")
+    player_command(name=player, as_of=None, db=url, stale_days=14)
+    out.print(f"\nNext: [bold]sidelined serve --db {url}[/bold] and open http://127.0.0.1:8000/")
 
 
 def register(app: typer.Typer) -> None:
