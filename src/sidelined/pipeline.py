@@ -14,6 +14,7 @@ from sidelined.entities import link
 from sidelined.errors import ExtractionFailed, InputError, MalformedInput
 from sidelined.events import extract_events
 from sidelined.kb import KnowledgeBase, load_kb
+from sidelined.limits import extraction_budget
 from sidelined.models import Article, Extraction
 from sidelined.timex import resolve
 
@@ -29,13 +30,15 @@ def extract_article(article: Article, kb: KnowledgeBase | None = None,
     if published is not None:
         article = article.model_copy(update={"published": published, "published_source": "manual",
                                              "published_window_days": 0})
-    article = date_article(article, kb=kb)
-    if article.published is not None and not EARLIEST_DAY <= article.published <= LATEST_DAY:
-        raise MalformedInput(article.origin or article.id,
-                             f"publication day {article.published} is outside {EARLIEST_DAY.year}-{LATEST_DAY.year}")
-    mentions = link(article, kb)
-    timexes = resolve(article.text, article.published) if article.published else []
-    injuries, matches, transfers = extract_events(article, mentions, timexes, kb)
+    with extraction_budget(article.origin or article.id):  # ExtractionTooSlow past the per-article budget
+        article = date_article(article, kb=kb)
+        if article.published is not None and not EARLIEST_DAY <= article.published <= LATEST_DAY:
+            raise MalformedInput(article.origin or article.id,
+                                 f"publication day {article.published} is outside {EARLIEST_DAY.year}-"
+                                 f"{LATEST_DAY.year}")
+        mentions = link(article, kb)
+        timexes = resolve(article.text, article.published) if article.published else []
+        injuries, matches, transfers = extract_events(article, mentions, timexes, kb)
     return Extraction(article=article, injuries=injuries, matches=matches, transfers=transfers,
                       mentions=mentions, timexes=timexes)
 
