@@ -12,9 +12,10 @@ from typing import Any
 import feedparser
 import lxml.html
 
-from sidelined.errors import EmptyInput, InputError, MalformedInput
+from sidelined.errors import EmptyInput, InputError, MalformedInput, TooLargeInput
 from sidelined.ingest.outlet import outlet_from_text
 from sidelined.ingest.text import read_article_text
+from sidelined.limits import MAX_FEED_ENTRIES
 from sidelined.models import Article
 
 _SLUG_MAX = 60
@@ -28,6 +29,10 @@ def read_feed(text: str, *, source: str, stem: str) -> Iterator[Article | InputE
     problem = _syntax_problem(parsed)
     if problem or not entries:
         yield MalformedInput(source, f"malformed feed ({problem})" if problem else "feed has no entries")
+    if len(entries) > MAX_FEED_ENTRIES:
+        yield TooLargeInput(source, f"feed has {len(entries):,} entries, more than the {MAX_FEED_ENTRIES:,}-entry "
+                                    f"limit; only the first {MAX_FEED_ENTRIES:,} are read")
+        entries = entries[:MAX_FEED_ENTRIES]
     feed_title = (parsed.get("feed") or {}).get("title") or None
     for index, entry in enumerate(entries, start=1):
         result = _entry_article(entry, source=source, fallback_id=f"{stem}-{index}", feed_title=feed_title)
