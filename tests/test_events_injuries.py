@@ -115,3 +115,9 @@ def test_pronoun_sentence_is_carried_to_the_named_player() -> None:
 def test_month_abbreviations_do_not_end_a_sentence() -> None:
     text = "He was hurt on Sept. 20 against Leeds. He is out."
     assert [text[s.start:s.end] for s in sentences(text)] == ["He was hurt on Sept. 20 against Leeds.", "He is out."]
+
+
+def test_a_player_in_tears_has_no_torn_muscle() -> None:
+    text = "Tom Reed limped off in tears with a hamstring problem."
+    r = _run(text, [_player(text, "Tom Reed", "Tom Reed")])["Tom Reed"]
+    assert (r.body_part, r.diagnosis) == ("hamstring", None)

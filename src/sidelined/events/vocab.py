@@ -53,7 +53,7 @@ DIAGNOSES: list[tuple[str, str]] = [
     (r"fractur\w*|broken|cracked|break (?:in|of) (?:his|her|the)", "fracture"),
     (r"dislocat\w*", "dislocation"),
     (r"sprain(?:ed)?", "sprain"),
-    (r"tears?|torn|rupture[d]?", "tear"),
+    (r"tear|torn|ruptured?", "tear"),  # not "tears": a player "in tears" is crying
     (r"strain(?:ed)?|pulled", "strain"),
     (r"concussion|concussed", "concussion"),
     (r"bruis\w*|contusion|dead leg", "bruise"),
