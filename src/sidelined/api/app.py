@@ -23,6 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sidelined import __version__
 from sidelined.api.routes import router as api_router
+from sidelined.api.security import RateLimit, protect
 from sidelined.store import Store
 
 MAX_BODY_BYTES = 1_000_000
@@ -146,8 +147,12 @@ def _install_error_handlers(app: FastAPI) -> None:
         return JSONResponse({"detail": jsonable_encoder(exc.errors())}, status_code=422)
 
 
-def create_app(store_url: str | None = None, today: Callable[[], date] = date.today) -> FastAPI:
-    """The web application over the store at `store_url` (default: $SIDELINED_DB, else sidelined.db)."""
+def create_app(store_url: str | None = None, today: Callable[[], date] = date.today, *,
+               write_token: str | None = None, read_limit: RateLimit | None = None) -> FastAPI:
+    """The web application over the store at `store_url` (default: $SIDELINED_DB, else sidelined.db).
+
+    `write_token` and `read_limit` are handed to `sidelined.api.security.protect`.
+    """
     from sidelined.web.pages import mount_web
 
     store = Store(store_url)
@@ -171,5 +176,6 @@ def create_app(store_url: str | None = None, today: Callable[[], date] = date.to
     mount_web(app)
     _install_error_handlers(app)
     app.add_middleware(BodySizeLimit)
+    protect(app, write_token, read_limit)  # checked before the body is read
     app.add_middleware(SecurityHeaders)
     return app
