@@ -33,14 +33,28 @@ def _reason(error: SQLAlchemyError) -> str:
     return f"{error.__class__.__name__}: {str(cause).splitlines()[0]}"
 
 
-def serve(host: str = HostOpt, port: int = PortOpt, db: str | None = DbOpt) -> None:
+TokenOpt = typer.Option(None, "--token", envvar="SIDELINED_TOKEN", show_default=False,
+                        help="Write token POST /articles must send as 'Authorization: Bearer ...'; required "
+                             "on a non-loopback address. Prefer the environment variable (ps shows arguments).")
+RateOpt = typer.Option("300/min", "--rate-limit", envvar="SIDELINED_RATE_LIMIT",
+                       help="Reads per client, e.g. 300/min or 20/s; 0 turns the limit off.")
+
+
+def serve(host: str = HostOpt, port: int = PortOpt, db: str | None = DbOpt, token: str | None = TokenOpt,
+          rate_limit: str = RateOpt) -> None:
     """Serve the web pages and the JSON API (OpenAPI schema at /openapi.json)."""
     import uvicorn
 
     from sidelined.api import create_app
+    from sidelined.api.security import InsecureBinding, RateLimit, check_binding
 
     try:
-        app = create_app(db)
+        check_binding(host, token)
+        read_limit = RateLimit.parse(rate_limit)
+    except (InsecureBinding, ValueError) as error:
+        _fail(str(error))
+    try:
+        app = create_app(db, write_token=token, read_limit=read_limit)
     except SQLAlchemyError as error:
         _fail(f"cannot open the store {db or '(default)'}: {_reason(error)}")
     from sidelined.timeline.reference import knowledge_base
