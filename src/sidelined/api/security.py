@@ -51,9 +51,9 @@ def is_loopback_host(host: str) -> bool:
 
 def check_binding(host: str, token: str | None) -> None:
     """Refuse to serve on a non-loopback address without a write token, or with a guessable one."""
-    if token is not None and len(token) < MIN_TOKEN_CHARS:
+    if token and len(token) < MIN_TOKEN_CHARS:
         raise InsecureBinding(f"the write token must be at least {MIN_TOKEN_CHARS} characters long")
-    if token is None and not is_loopback_host(host):
+    if not token and not is_loopback_host(host):
         raise InsecureBinding(
             f"refusing to serve on {host} without a write token: set {TOKEN_ENV} or pass --token "
             "(or bind to 127.0.0.1)"
@@ -203,4 +203,4 @@ def protect(app: Starlette, token: str | None = None, read_limit: RateLimit | No
     """Add the write guard and (when `read_limit` is given) the read rate limit to `app`."""
     if read_limit is not None:
         app.add_middleware(ReadRateLimit, limit=read_limit)
-    app.add_middleware(WriteGuard, token=token)
+    app.add_middleware(WriteGuard, token=token or None)  # an empty $SIDELINED_TOKEN is no token
