@@ -18,8 +18,8 @@ from sidelined.events.vocab import (
 )
 from sidelined.models import Evidence, InjuryReport, Mention
 
-_HYPOTHETICAL = cue_pattern(r"\b(if it'?s|whether|could be|might be|may be|or worse|rule out|possible|potential|possibly|"
-                              r"earlier|previous|prior|history of)\b")
+_HYPOTHETICAL = cue_pattern(r"\b(if it'?s|whether|could be|might be|may be|or worse|rule out|possible|potential|"
+                            r"possibly|earlier|previous|prior|history of)\b")
 # A word used in a general statement ("more serious tears could require months").
 _GENERAL = cue_pattern(r"\s+(?:\w+\s+)?(?:could|might|may|can|would|usually|normally|often|tend)\b")
 _SIDE = cue_pattern(r"\b(left|right)(?:[\s-]+[a-z]+){0,2}?[\s-]+(?:" + "|".join(p for p, _ in BODY_PARTS) + r")\b")
