@@ -28,11 +28,19 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 # Debian's Chromium drives the browser tests (Playwright's own browser download does not work
-# offline); without root or apt the browser tests skip and say why.
+# offline) and Debian's PostgreSQL server binaries let the store tests start a throwaway server.
+# Without root or apt those tests skip and say why.
+SYSTEM_PACKAGES := chromium postgresql
 system-deps:
-	@command -v chromium >/dev/null 2>&1 || { command -v apt-get >/dev/null 2>&1 && \
-	  (apt-get update -qq && apt-get install -y -qq chromium >/dev/null 2>&1); } || \
-	  echo "warning: Debian's chromium is not installed; browser tests will be skipped"
+	@missing=""; command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	  if [ -n "$$missing" ]; then \
+	    if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	      echo "installing Debian packages:$$missing"; \
+	      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null) || \
+	        echo "warning: could not install$$missing; the tests that need them will be skipped"; \
+	    else echo "warning:$$missing not installed; the tests that need them will be skipped"; fi; \
+	  fi
 
 test: $(STAMP) system-deps
 	$(BIN)/ruff check src tests benchmarks
