@@ -30,7 +30,6 @@ lint: $(STAMP)
 # Debian's Chromium drives the browser tests (Playwright's own browser download does not work
 # offline) and Debian's PostgreSQL server binaries let the store tests start a throwaway server.
 # Without root or apt those tests skip and say why.
-SYSTEM_PACKAGES := chromium postgresql
 system-deps:
 	@missing=""; command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
