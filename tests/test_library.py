@@ -74,6 +74,11 @@ def test_empty_text_is_an_empty_input(text: str) -> None:
         extract(text)
 
 
+def test_nul_characters_are_a_binary_input() -> None:
+    with pytest.raises(sidelined.BinaryInput):
+        extract("Bukayo Saka\x00\x01 is injured.")
+
+
 def test_a_bad_day_is_a_malformed_input() -> None:
     with pytest.raises(MalformedInput, match="YYYY-MM-DD"):
         extract("Saka is injured.", published="24/12/2024")
@@ -152,3 +157,15 @@ def test_resolve_time_is_the_timex_stage() -> None:
     assert resolve_time(text, "2025-01-03") == resolve(text, date(2025, 1, 3))
     found = resolve_time("He is out for two to three weeks.", date(2025, 1, 3))
     assert (found[0].earliest, found[0].latest) == (date(2025, 1, 17), date(2025, 1, 24))
+
+
+def test_the_version_is_written_once() -> None:
+    from typer.testing import CliRunner
+
+    from sidelined.cli import app
+
+    pyproject = (Path(sidelined.__file__).resolve().parents[2] / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'version = { attr = "sidelined.__version__" }' in pyproject
+    assert "\nversion =" not in pyproject.split("[project]")[1].split("\n[")[0]
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.strip() == f"sidelined {sidelined.__version__}"

@@ -16,7 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
 from typing import Literal, overload
 
-from sidelined.errors import EmptyInput, ExtractionFailed, InputError, MalformedInput
+from sidelined.errors import BinaryInput, EmptyInput, ExtractionFailed, InputError, MalformedInput
 from sidelined.library.records import Record
 from sidelined.models import Article, Extraction, TimeExpression
 
@@ -66,6 +66,8 @@ def article_from_text(text: str, *, url: str | None = None, id: str | None = Non
 
     if not text.strip():
         raise EmptyInput(id or "text", "no article text")
+    if "\x00" in text:
+        raise BinaryInput(id or "text", "NUL characters: binary data, not an article")
     article_id = id or _text_id(text, url)
     if detect_kind(text) == "html":
         from sidelined.ingest.html import read_html
@@ -87,8 +89,8 @@ def extract(text: str, published: DayLike | None = None, url: str | None = None,
     `published` (a `date` or `"YYYY-MM-DD"`) overrides the publication day the
     article's own date line or byline would give; `url` is kept in the record
     and may date the article too; `id` names it (by default a digest of the
-    URL or text).  Raises an `InputError` (`EmptyInput`, `MalformedInput`,
-    `ExtractionFailed`) when the text cannot be read or extracted.
+    URL or text).  Raises an `InputError` (`EmptyInput`, `BinaryInput`,
+    `MalformedInput`, `ExtractionFailed`) when the text cannot be read or extracted.
 
     ```python
     from sidelined import extract
