@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 import feedparser
+import lxml.etree
 import lxml.html
 
 from sidelined.errors import EmptyInput, InputError, MalformedInput, TooLargeInput
@@ -19,12 +20,15 @@ from sidelined.limits import MAX_FEED_ENTRIES
 from sidelined.models import Article
 
 _SLUG_MAX = 60
+_XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_TAG = re.compile(r"<[^>]*>")
+_CHARACTER_REFERENCE = re.compile(r"&#([xX][0-9a-fA-F]+|[0-9]+);")
 _BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "blockquote", "tr")
 
 
 def read_feed(text: str, *, source: str, stem: str) -> Iterator[Article | InputError]:
     """Every entry of the feed in `text`, or one error when it is not a readable feed."""
-    parsed = feedparser.parse(text)
+    parsed = feedparser.parse(_valid_character_references(text))
     entries = parsed.get("entries") or []
     problem = _syntax_problem(parsed)
     if problem or not entries:
@@ -39,6 +43,19 @@ def read_feed(text: str, *, source: str, stem: str) -> Iterator[Article | InputE
         # In a broken feed, entries left without text are part of the one report above.
         if not (problem and isinstance(result, EmptyInput)):
             yield result
+
+
+def _valid_character_references(text: str) -> str:
+    """`&#...;` references to no character (past U+10FFFF, surrogates, NUL) made U+FFFD: feedparser raises on them."""
+
+    def replace(match: re.Match[str]) -> str:
+        digits = match.group(1)
+        if len(digits) > 8:
+            return "&#xFFFD;"
+        code = int(digits[1:], 16) if digits[:1] in ("x", "X") else int(digits)
+        return match.group(0) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "&#xFFFD;"
+
+    return _CHARACTER_REFERENCE.sub(replace, text)
 
 
 def _syntax_problem(parsed: Any) -> str | None:
@@ -78,9 +95,13 @@ def _entry_text(entry: Any) -> str:
 
 def html_fragment_text(fragment: str) -> str:
     """Plain text of an HTML fragment (feed content), one line per block element."""
+    fragment = _XML_INCOMPATIBLE.sub("", fragment)
     if "<" not in fragment:
         return fragment.strip()
-    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (ValueError, lxml.etree.LxmlError):  # markup lxml cannot build a tree of: keep the words
+        return " ".join(_TAG.sub(" ", fragment).split())
     for element in root.iter(*_BLOCK_TAGS):
         element.tail = "\n" + (element.tail or "")
     lines = (" ".join(line.split()) for line in root.text_content().splitlines())
@@ -91,7 +112,10 @@ def _entry_date(entry: Any) -> date | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         parsed: time.struct_time | None = entry.get(key)
         if parsed:
-            return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+            try:
+                return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+            except ValueError:  # year 0 and the like: look for another date
+                continue
     return None
 
 
