@@ -169,3 +169,8 @@ def test_the_version_is_written_once() -> None:
     assert "\nversion =" not in pyproject.split("[project]")[1].split("\n[")[0]
     result = CliRunner().invoke(app, ["--version"])
     assert result.exit_code == 0 and result.output.strip() == f"sidelined {sidelined.__version__}"
+
+
+def test_paths_belong_to_extract_files() -> None:
+    with pytest.raises(TypeError, match="extract_files"):
+        list(extract_many([STORY[0]]))  # type: ignore[list-item]

@@ -180,6 +180,9 @@ def _text_id(text: str, url: str | None) -> str:
 def _article_or_error(item: str | Article) -> Article | InputError:
     if isinstance(item, Article):
         return item
+    if not isinstance(item, str):
+        raise TypeError(f"extract_many takes article texts or Articles, not {type(item).__name__}; "
+                        "read files with extract_files")
     try:
         return article_from_text(item)
     except InputError as error:
