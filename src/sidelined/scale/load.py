@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,7 +46,7 @@ def load_backfill(
     files = sorted(manifest.done_records())
     summary.files = len(files)
     with Store(url) as store:
-        for extractions in _batches(files, batch):
+        for extractions in _read_ahead(_batches(files, batch)):
             result = bulk_ingest(store, extractions)
             summary.added += result.added
             summary.duplicates += result.duplicates
@@ -56,6 +57,15 @@ def load_backfill(
     summary.players_relinked = len(players)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _read_ahead(batches: Iterator[list[Extraction]]) -> Iterator[list[Extraction]]:
+    """The batches, the next one parsed in a thread while the database works on the current one."""
+    with ThreadPoolExecutor(max_workers=1) as reader:
+        pending = reader.submit(next, batches, None)
+        while (current := pending.result()) is not None:
+            pending = reader.submit(next, batches, None)
+            yield current
 
 
 def _batches(files: list[Path], size: int) -> Iterator[list[Extraction]]:

@@ -11,12 +11,28 @@ call `relink(store, players)` once the batches are in.  Near-duplicate
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Column, MetaData, Table, bindparam, delete, func, insert, literal, null, select, true, update
+from sqlalchemy import (
+    JSON,
+    Column,
+    MetaData,
+    String,
+    Table,
+    and_,
+    delete,
+    func,
+    literal,
+    null,
+    select,
+    text,
+    true,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased
 
@@ -35,7 +51,7 @@ from sidelined.store.schema import (
 from sidelined.store.store import Store
 from sidelined.timeline.linking import ReportFacts, link_reports
 
-RELINK_CHUNK = 200
+RELINK_CHUNK = 500
 
 
 @dataclass
@@ -84,19 +100,22 @@ def relink(store: Store, players: Iterable[int]) -> None:
 
 def _reports_by_player(session: Session, players: list[int]) -> dict[int, list[ReportFacts]]:
     team = aliased(EntityRow)
+    report = _table(InjuryReportRow)
     rows = session.execute(
-        select(InjuryReportRow, ArticleRow.published, team.name)
-        .join(ArticleRow, ArticleRow.id == InjuryReportRow.article_id)
-        .outerjoin(team, team.id == InjuryReportRow.team_id)
-        .where(InjuryReportRow.player_id.in_(players))
-        .order_by(InjuryReportRow.id)
+        select(report.c.id, report.c.player_id, report.c.article_id, report.c.status, report.c.body_part,
+               report.c.side, report.c.diagnosis, report.c.occurred_on, report.c.expected_latest,
+               ArticleRow.published, team.name)
+        .join(ArticleRow, ArticleRow.id == report.c.article_id)
+        .outerjoin(team, team.id == report.c.team_id)
+        .where(report.c.player_id.in_(players))
+        .order_by(report.c.id)
     ).all()
     grouped: dict[int, list[ReportFacts]] = {player: [] for player in players}
-    for row, published, team_name in rows:
+    for row in rows:
         grouped[row.player_id].append(ReportFacts(
-            report_id=row.id, reported_on=published, article_id=row.article_id, status=row.status,
+            report_id=row.id, reported_on=row.published, article_id=row.article_id, status=row.status,
             body_part=row.body_part, side=row.side, diagnosis=row.diagnosis, occurred_on=row.occurred_on,
-            team=team_name, expected_latest=row.expected_latest))
+            team=row.name, expected_latest=row.expected_latest))
     return grouped
 
 
@@ -114,12 +133,44 @@ def _replace_episodes(session: Session, players: list[int]) -> None:
             members.append(draft.report_ids)
     if not episodes:
         return
-    statement = _insert(session, EpisodeRow).returning(_table(EpisodeRow).c.id, sort_by_parameter_order=True)
-    ids = list(session.scalars(statement, episodes))
+    ids = _allocate_ids(session, "episodes", len(episodes))
+    for episode, episode_id in zip(episodes, ids, strict=True):
+        episode["id"] = episode_id
+    _write_rows(session, _table(EpisodeRow), episodes)
     links = [{"episode_id": episode, "report_id": report}
              for episode, reports in zip(ids, members, strict=True) for report in reports]
-    if links:
-        session.execute(_insert(session, EpisodeReportRow), links)
+    _write_rows(session, _table(EpisodeReportRow), links)
+
+
+def _write_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert plain rows (no conflicts expected): COPY on PostgreSQL, a multi-row INSERT elsewhere."""
+    if not rows:
+        return
+    if session.get_bind().dialect.name != "postgresql":
+        session.execute(table.insert(), rows)
+        return
+    names = list(rows[0])
+    as_json = {name for name in names if isinstance(table.c[name].type, JSON)}
+    driver = session.connection().connection.driver_connection
+    assert driver is not None
+    listed = ", ".join(f'"{name}"' for name in names)
+    with driver.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({listed}) FROM STDIN') as copy:
+        for row in rows:
+            # JSON columns as SQLAlchemy writes them: None too becomes the JSON value null.
+            copy.write_row([json.dumps(row[name]) if name in as_json else row[name] for name in names])
+
+
+def _allocate_ids(session: Session, table: str, count: int) -> list[int]:
+    """`count` fresh ids for `table`, so rows can be inserted with plain multi-row inserts (no RETURNING).
+
+    PostgreSQL hands them out from the column's own sequence; SQLite, which
+    lets one writer in at a time, continues after the largest id.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        query = text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :count)")
+        return list(session.scalars(query, {"table": table, "count": count}))
+    largest = session.scalar(text(f"SELECT coalesce(max(id), 0) FROM {table}")) or 0
+    return list(range(largest + 1, largest + count + 1))
 
 
 def _unique_by_content(extractions: Sequence[Extraction]) -> list[tuple[Extraction, str]]:
@@ -130,21 +181,21 @@ def _unique_by_content(extractions: Sequence[Extraction]) -> list[tuple[Extracti
     return [(extraction, content_hash) for content_hash, extraction in seen.items()]
 
 
-def _staging_articles(session: Session) -> Table:
-    """A temporary table (one per connection) the batch's articles are first copied into.
+def _scratch(session: Session, name: str, columns: list[Column[Any]]) -> Table:
+    """An emptied temporary table of this connection, for set-based statements instead of long IN lists.
 
-    Plain multi-row inserts into it are fast on both drivers; from it, one
-    INSERT ... SELECT ... ON CONFLICT DO NOTHING RETURNING moves the new ones in.
+    Plain multi-row inserts into it are fast on both drivers (no RETURNING to
+    correlate), and joins against it replace parameter lists of thousands.
     """
-    staging = Table(
-        "bulk_articles",
-        MetaData(),
-        *(Column(column.name, column.type) for column in _table(ArticleRow).columns),
-        prefixes=["TEMPORARY"],
-    )
-    staging.create(session.connection(), checkfirst=True)
-    session.execute(delete(staging))
-    return staging
+    table = Table(name, MetaData(), *columns, prefixes=["TEMPORARY"])
+    table.create(session.connection(), checkfirst=True)
+    session.execute(delete(table))
+    return table
+
+
+def _staging_articles(session: Session) -> Table:
+    columns = [Column(column.name, column.type) for column in _table(ArticleRow).columns]
+    return _scratch(session, "bulk_articles", columns)
 
 
 def _with_free_ids(hashed: list[tuple[Extraction, str]]) -> list[tuple[Extraction, str, str]]:
@@ -170,8 +221,8 @@ def _insert_articles(session: Session, hashed: list[tuple[Extraction, str]]) -> 
     staging = _staging_articles(session)
     now = datetime.now(UTC)
     named = _with_free_ids(hashed)
-    session.execute(insert(staging), [_article_values(x, content_hash, article_id, now)
-                                      for x, content_hash, article_id in named])
+    _write_rows(session, staging, [_article_values(x, content_hash, article_id, now)
+                                   for x, content_hash, article_id in named])
     stored = _table(ArticleRow)
     clash = select(stored.c.id).where(stored.c.id == staging.c.id, stored.c.content_hash != staging.c.content_hash)
     session.execute(update(staging).where(clash.exists())
@@ -182,6 +233,9 @@ def _insert_articles(session: Session, hashed: list[tuple[Extraction, str]]) -> 
     move = (_insert(session, ArticleRow).from_select(columns, moved)
             .on_conflict_do_nothing().returning(stored.c.id, stored.c.content_hash))
     inserted = {content_hash: article_id for article_id, content_hash in session.execute(move)}
+    new_ids = _scratch(session, "bulk_new_articles", [Column("id", String(200))])
+    if inserted:
+        _write_rows(session, new_ids, [{"id": article_id} for article_id in inserted.values()])
     return [(x, inserted[content_hash]) for x, content_hash, _ in named if content_hash in inserted]
 
 
@@ -220,21 +274,24 @@ def _entity_ids(session: Session, extractions: list[Extraction]) -> dict[tuple[s
     wanted = _wanted_entities(extractions)
     if not wanted:
         return {}
+    staging = _scratch(session, "bulk_entities",
+                       [Column("kind", String(20)), Column("name", String(200)), Column("kb_id", String(100))])
     rows = [{"kind": kind, "name": name, "kb_id": kb_id} for (kind, name), kb_id in sorted(wanted.items())]
-    session.execute(_insert(session, EntityRow).on_conflict_do_nothing(), rows)
-    known = [{"k": row["kind"], "n": row["name"], "kb": row["kb_id"]} for row in rows if row["kb_id"] is not None]
-    if known:  # an entity first stored without its knowledge-base id gets it now, as Store.ingest does
-        entity = _table(EntityRow)
-        fill = update(entity).where(entity.c.kind == bindparam("k"), entity.c.name == bindparam("n"),
-                                    entity.c.kb_id.is_(None)).values(kb_id=bindparam("kb"))
-        session.connection().execute(fill, known)
-    names = {name for _, name in wanted}
-    found = session.execute(select(EntityRow.kind, EntityRow.name, EntityRow.id).where(EntityRow.name.in_(names)))
-    return {(kind, name): entity_id for kind, name, entity_id in found}
+    _write_rows(session, staging, rows)
+    entity = _table(EntityRow)
+    new = select(staging.c.kind, staging.c.name, staging.c.kb_id).where(true())  # WHERE: see _insert_articles
+    session.execute(_insert(session, EntityRow).from_select(["kind", "name", "kb_id"], new).on_conflict_do_nothing())
+    same = and_(staging.c.kind == entity.c.kind, staging.c.name == entity.c.name, staging.c.kb_id.is_not(None))
+    # An entity first stored without its knowledge-base id gets it now, as Store.ingest does.
+    session.execute(update(entity).where(entity.c.kb_id.is_(None), select(staging.c.kb_id).where(same).exists())
+                    .values(kb_id=select(staging.c.kb_id).where(same).limit(1).scalar_subquery()))
+    found = select(entity.c.kind, entity.c.name, entity.c.id).join(
+        staging, and_(staging.c.kind == entity.c.kind, staging.c.name == entity.c.name))
+    return {(kind, name): entity_id for kind, name, entity_id in session.execute(found)}
 
 
 def _evidence(items: Iterable[Any]) -> list[dict[str, Any]]:
-    return [item.model_dump() for item in items]
+    return [dict(item) for item in items]  # flat models: the same dicts as model_dump(), much faster
 
 
 def _insert_facts(
@@ -249,23 +306,21 @@ def _insert_facts(
         transfers.extend(_transfer_values(extraction, article_id, entities))
     # Plain multi-row inserts (no RETURNING): the driver pipelines them; provenance is then derived in SQL.
     for model, rows in ((InjuryReportRow, injuries), (MatchRow, matches), (TransferRow, transfers)):
-        if rows:
-            session.execute(_insert(session, model), rows)
-    article_ids = [article_id for _, article_id in added]
-    _derive_provenance(session, "injury", InjuryReportRow, article_ids)
-    _derive_provenance(session, "match", MatchRow, article_ids)
-    _derive_provenance(session, "transfer", TransferRow, article_ids)
+        _write_rows(session, _table(model), rows)
+    new_ids = Table("bulk_new_articles", MetaData(), Column("id", String(200)), prefixes=["TEMPORARY"])
+    for kind, model in (("injury", InjuryReportRow), ("match", MatchRow), ("transfer", TransferRow)):
+        _derive_provenance(session, kind, model, new_ids)
     return {row["player_id"] for row in injuries}
 
 
-def _derive_provenance(session: Session, kind: str, model: Any, article_ids: list[str]) -> None:
-    """One provenance row per fact of these (new) articles, crediting the article's outlet."""
+def _derive_provenance(session: Session, kind: str, model: Any, new_ids: Table) -> None:
+    """One provenance row per fact of the batch's new articles, crediting the article's outlet."""
     facts = _table(model)
     source = facts.c.source if "source" in facts.c else null()
     query = (
         select(literal(kind), facts.c.id, facts.c.article_id, ArticleRow.outlet, source)
+        .join(new_ids, new_ids.c.id == facts.c.article_id)
         .join(ArticleRow, ArticleRow.id == facts.c.article_id)
-        .where(facts.c.article_id.in_(article_ids))
     )
     columns = ["fact_kind", "fact_id", "article_id", "outlet", "source"]
     session.execute(_insert(session, ProvenanceRow).from_select(columns, query))
