@@ -100,7 +100,8 @@ def html_fragment_text(fragment: str) -> str:
         return fragment.strip()
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    except (ValueError, lxml.etree.LxmlError):  # markup lxml cannot build a tree of: keep the words
+    # Markup lxml cannot build a tree of (it asserts on a fragment that is a whole empty page): keep the words.
+    except (ValueError, AssertionError, lxml.etree.LxmlError):
         return " ".join(_TAG.sub(" ", fragment).split())
     for element in root.iter(*_BLOCK_TAGS):
         element.tail = "\n" + (element.tail or "")
