@@ -7,6 +7,7 @@ Whatever arrives, `read_inputs` yields only `Article`s and the project's own
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,7 +26,9 @@ from sidelined.limits import MAX_FEED_ENTRIES
 from sidelined.models import Article
 
 SLOW_INPUTS = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=SLOW_INPUTS)
+# SIDELINED_FUZZ_EXAMPLES=500 for a deeper hunt; the default keeps the module well under a minute.
+FUZZ_EXAMPLES = int(os.environ.get("SIDELINED_FUZZ_EXAMPLES", "60"))
+FUZZ = settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=SLOW_INPUTS)
 ABSURD_DATES = [
     "31 February 2025", "February 31, 2025", "0000-01-01", "0001-01-01", "9999-12-31", "10000-01-01", "year 0",
     "in 10,000 days", "2025-13-45", "-0001-01-01", "Mon, 31 Feb 2025 00:00:00 GMT", "Sun, 00 Jan 0000 25:61:61 +9999",
