@@ -174,3 +174,18 @@ def test_the_version_is_written_once() -> None:
 def test_paths_belong_to_extract_files() -> None:
     with pytest.raises(TypeError, match="extract_files"):
         list(extract_many([STORY[0]]))  # type: ignore[list-item]
+
+
+def test_an_html_page_is_read_as_a_page() -> None:
+    page = (
+        "<html><head><title>Saka ruled out</title>"
+        '<meta property="article:published_time" content="2024-12-24T10:00:00Z"></head>'
+        "<body><article><h1>Saka ruled out for several weeks</h1>"
+        "<p>Arsenal have confirmed that Bukayo Saka will be sidelined for several weeks after scans on the "
+        "hamstring injury he picked up against Crystal Palace.</p></article></body></html>"
+    )
+    record = extract(page, url="https://example.org/news/saka")
+    assert record.article.published == date(2024, 12, 24)
+    assert record.article.published_source == "metadata"
+    assert "<" not in record.extraction.article.text
+    assert [(r.player, r.body_part) for r in record.injuries] == [("Bukayo Saka", "hamstring")]
