@@ -20,9 +20,11 @@ def main() -> None:
     parser.add_argument("--extract-sample", type=int, default=400, help="articles timed in one process")
     parser.add_argument("--workdir", type=Path, default=None, help="keep corpus and outputs in this folder")
     parser.add_argument("--no-postgres", action="store_true", help="skip the PostgreSQL load")
+    parser.add_argument("--repeat", type=int, default=2, help="backfill runs per worker count (best kept)")
     options = parser.parse_args()
     figures = run_scale_benchmark(articles=options.articles, extract_sample=options.extract_sample,
-                                  workdir=options.workdir, postgres=not options.no_postgres)
+                                  workdir=options.workdir, postgres=not options.no_postgres,
+                                  repeat=options.repeat)
     print(figures.report())
 
 

@@ -157,3 +157,26 @@ class NoCopies:
 
     def add(self, article_id: str, text: str) -> None:
         return None
+
+
+def test_backfill_and_load_commands(tmp_path: Path, cluster: LocalCluster) -> None:
+    from typer.testing import CliRunner
+
+    from sidelined.cli import app
+    from sidelined.cli import scale as scale_cli
+
+    if not any(command.name == "backfill" for command in app.registered_commands):
+        scale_cli.register(app)
+    shard = write_shard(tmp_path, 5, bad_lines=(3,))
+    out = tmp_path / "out"
+    runner = CliRunner()
+    done = runner.invoke(app, ["backfill", str(shard), "--out", str(out), "--scheduler", cluster.scheduler_address,
+                               "--partition-size", "2"])
+    assert done.exit_code == 0, done.output
+    assert "3 done" in done.output and "4 extracted, 1 in the errors table" in done.output
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    loaded = runner.invoke(app, ["load", str(out), "--db", db])
+    assert loaded.exit_code == 0, loaded.output
+    assert "loaded 4 new article(s)" in loaded.output
+    missing = runner.invoke(app, ["load", str(tmp_path / "nothing"), "--db", db])
+    assert missing.exit_code == 1 and "manifest.json not found" in missing.output
