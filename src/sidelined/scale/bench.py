@@ -150,6 +150,7 @@ def _time_loads(figures: ScaleFigures, output: Path, root: Path, postgres: bool)
     database.unlink(missing_ok=True)
     summary = load_backfill(output, f"sqlite:///{database}")
     figures.load_rates["SQLite"] = summary.records_per_second
+    figures.notes.append(f"SQLite load: {summary.records_per_cpu_second:.0f} records per loader CPU second")
     figures.db_bytes_per_article["SQLite"] = database.stat().st_size / figures.articles
     if not postgres:
         return
@@ -159,6 +160,9 @@ def _time_loads(figures: ScaleFigures, output: Path, root: Path, postgres: bool)
     with temporary_postgres(durable=True) as server, fresh_database(server) as url:
         summary = load_backfill(output, url)
         figures.load_rates["PostgreSQL"] = summary.records_per_second
+        figures.notes.append(
+            f"PostgreSQL load: {summary.records_per_cpu_second:.0f} records per loader CPU second (server not counted)"
+        )
         with Store(url) as store, store.engine.connect() as connection:
             size = connection.execute(text("SELECT pg_database_size(current_database())")).scalar_one()
         figures.db_bytes_per_article["PostgreSQL"] = size / figures.articles

@@ -27,10 +27,15 @@ class LoadSummary:
     duplicates: int = 0
     players_relinked: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # of this process only, not the database server's
 
     @property
     def records_per_second(self) -> float:
         return (self.added + self.duplicates) / self.seconds if self.seconds else 0.0
+
+    @property
+    def records_per_cpu_second(self) -> float:
+        return (self.added + self.duplicates) / self.cpu_seconds if self.cpu_seconds else 0.0
 
 
 def load_backfill(
@@ -41,7 +46,7 @@ def load_backfill(
     if not manifest.path.exists():
         raise FileNotFoundError(f"{manifest.path} not found: is {out} the --out folder of a backfill?")
     summary = LoadSummary()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     players: set[int] = set()
     files = sorted(manifest.done_records())
     summary.files = len(files)
@@ -56,6 +61,7 @@ def load_backfill(
         relink(store, players)
     summary.players_relinked = len(players)
     summary.seconds = time.perf_counter() - started
+    summary.cpu_seconds = time.process_time() - cpu_started
     return summary
 
 
