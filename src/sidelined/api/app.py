@@ -144,7 +144,9 @@ def _install_error_handlers(app: FastAPI) -> None:
         problems = [f"{_where(error['loc'])}: {error['msg']}" for error in exc.errors()]
         if _wants_html(request):
             return render_error(request, 400, "; ".join(problems))
-        return JSONResponse({"detail": jsonable_encoder(exc.errors())}, status_code=422)
+        # The offending input is not echoed back: it may be bytes, NaN or a lone surrogate that JSON cannot carry.
+        errors = [{key: value for key, value in error.items() if key != "input"} for error in exc.errors()]
+        return JSONResponse({"detail": jsonable_encoder(errors)}, status_code=422)
 
 
 def create_app(store_url: str | None = None, today: Callable[[], date] = date.today, *,
