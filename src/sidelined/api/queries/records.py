@@ -15,6 +15,7 @@ from sidelined.api.links import article_url, player_url, team_url
 from sidelined.api.queries.loading import page
 from sidelined.api.queries.people import list_players
 from sidelined.api.schemas import ArticleDetail, ArticleIn, ArticleRef, ArticleSummary, IngestResponse, Page, SearchHit
+from sidelined.errors import ExtractionFailed, InputError
 from sidelined.models import Match, Transfer
 from sidelined.store import Store
 from sidelined.store.schema import ArticleRow, EntityRow, EpisodeRow, InjuryReportRow, MatchRow, TransferRow
@@ -212,7 +213,13 @@ def ingest_article(store: Store, payload: ArticleIn, article_id: str) -> IngestR
     updates = {k: v for k, v in (("title", payload.title), ("url", payload.url), ("outlet", payload.outlet)) if v}
     if updates:
         article = article.model_copy(update=updates)
-    result = store.ingest(extract_article(article, published=payload.published))
+    try:
+        extraction = extract_article(article, published=payload.published)
+    except InputError:
+        raise
+    except Exception as error:  # a bug in a stage fails this article with a 422, as in a batch, not the server
+        raise ExtractionFailed(article.id, f"extraction failed: {type(error).__name__}: {error}") from error
+    result = store.ingest(extraction)
     return IngestResponse(
         article_id=result.article_id,
         created=result.status != "duplicate",
