@@ -13,7 +13,10 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import sidelined.pipeline as pipeline
 from sidelined.api import create_app
+from sidelined.kb import KnowledgeBase
+from sidelined.models import Article
 from test_fuzz_readers import ABSURD_DATES, json_values, texts
 
 FUZZ_EXAMPLES = int(os.environ.get("SIDELINED_FUZZ_EXAMPLES", "40"))
@@ -72,3 +75,19 @@ def test_the_store_is_whole_after_the_junk(db: Path, client: TestClient) -> None
     with sqlite3.connect(db) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_a_stage_that_crashes_fails_only_its_article(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_link = pipeline.link
+
+    def link(article: Article, kb: KnowledgeBase) -> object:
+        if "boom" in article.text:
+            raise RuntimeError("a bug in a stage")
+        return real_link(article, kb)
+
+    monkeypatch.setattr(pipeline, "link", link)
+    text = "Arsenal winger Bukayo Saka will miss the next three weeks with a hamstring injury."
+    failed = client.post("/api/articles", json={"text": "boom " + text, "published": "2025-01-10"})
+    assert failed.status_code == 422
+    assert failed.json()["detail"] == "extraction failed: RuntimeError: a bug in a stage"
+    assert client.post("/api/articles", json={"text": text, "published": "2025-01-10"}).status_code == 201
