@@ -13,7 +13,9 @@ _BOUNDARY = re.compile(
     r"|\n+"
     r"|(?<=[a-z]{3}\.)(?=[A-Z][a-z])"
 )
-_ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|v|No|U\.S|Inc|Ltd|Co|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$")
+_ABBREVIATIONS = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|v|No|U\.S|Inc|Ltd|Co|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$"
+)
 
 # Clause breaks inside a sentence: the places where a roundup moves from one
 # player to the next.
