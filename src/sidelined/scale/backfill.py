@@ -41,11 +41,17 @@ class BackfillSummary:
     errors: int = 0
     workers: int = 0
     seconds: float = 0.0  # from the first task submitted to the last result, workers already started
+    cpu_seconds: float = 0.0  # the workers' CPU time on the partitions done
     worker_peak_memory_mb: dict[str, float] = field(default_factory=dict)
 
     @property
     def articles_per_second(self) -> float:
         return (self.articles + self.errors) / self.seconds if self.seconds else 0.0
+
+    @property
+    def articles_per_cpu_second(self) -> float:
+        """Throughput per worker CPU second: what each worker would do with a core of its own."""
+        return (self.articles + self.errors) / self.cpu_seconds if self.cpu_seconds else 0.0
 
 
 @contextmanager
@@ -136,6 +142,7 @@ def _count(summary: BackfillSummary, entry: dict[str, Any]) -> None:
         summary.done += 1
         summary.articles += int(entry["articles"])
         summary.errors += int(entry["failed"])
+        summary.cpu_seconds += float(entry.get("cpu_seconds", 0.0))
     else:
         summary.failed += 1
 
