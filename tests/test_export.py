@@ -148,5 +148,7 @@ def test_serve_binds_loopback_unless_told(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(uvicorn, "run", lambda _app, **kw: calls.append(kw))
     runner = CliRunner()
     assert runner.invoke(app, ["serve", "--db", "sqlite://"]).exit_code == 0
-    assert runner.invoke(app, ["serve", "--db", "sqlite://", "--host", "0.0.0.0", "--port", "8123"]).exit_code == 0
+    public = ["serve", "--db", "sqlite://", "--host", "0.0.0.0", "--port", "8123"]
+    assert runner.invoke(app, public, env={"SIDELINED_TOKEN": ""}).exit_code != 0  # no write token: refused
+    assert runner.invoke(app, [*public, "--token", "a-long-enough-secret-token"]).exit_code == 0
     assert [(c["host"], c["port"]) for c in calls] == [("127.0.0.1", 8000), ("0.0.0.0", 8123)]

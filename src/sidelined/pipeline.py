@@ -19,7 +19,7 @@ from sidelined.models import Article, Extraction
 from sidelined.timex import resolve
 
 # Football news has a publication day in this span; outside it, day arithmetic is not meaningful.
-EARLIEST_DAY = date(1850, 1, 1)
+EARLIEST_DAY = date(1800, 1, 1)
 LATEST_DAY = date(2200, 12, 31)
 
 
