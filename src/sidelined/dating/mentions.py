@@ -75,7 +75,26 @@ def day_mentions(text: str) -> list[DayMention]:
             mention = _day_mention(text, match)
             if mention is not None and not any(_overlaps(mention, other) for other in found.values()):
                 found[mention.start] = mention
-    return [found[start] for start in sorted(found)]
+    return _with_timex_weekdays(text, [found[start] for start in sorted(found)])
+
+
+def _with_timex_weekdays(text: str, days: list[DayMention]) -> list[DayMention]:
+    """Give a date the weekday the time stage reads beside it ("Friday, March 27", "Tuesday 31 March"),
+    where the patterns above saw none: the weekday is what fixes the year."""
+    from sidelined.timex import weekday_date_pairs
+
+    pairs = weekday_date_pairs(text) if any(m.weekday is None for m in days) else []
+    out = []
+    for mention in days:
+        if mention.weekday is None:
+            for pair in pairs:
+                weekday, month, day, (start, end) = pair
+                if (month, day) == (mention.month, mention.day) and start < mention.end and mention.start < end:
+                    mention = DayMention(min(start, mention.start), max(end, mention.end), month, day, weekday,
+                                         mention.year)
+                    break
+        out.append(mention)
+    return out
 
 
 def _day_mention(text: str, match: re.Match[str]) -> DayMention | None:
