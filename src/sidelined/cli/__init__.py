@@ -9,7 +9,7 @@ from __future__ import annotations
 import typer
 
 from sidelined import __version__
-from sidelined.cli import bench, evaluate, extract, kb, timeline, web
+from sidelined.cli import bench, evaluate, extract, kb, scale, timeline, web
 
 app = typer.Typer(
     name="sidelined",
@@ -33,5 +33,5 @@ def main(
     """sidelined reads football news and keeps a timeline of player injuries."""
 
 
-for module in (extract, evaluate, timeline, kb, bench, web):
+for module in (extract, evaluate, timeline, kb, bench, scale, web):
     module.register(app)
