@@ -18,7 +18,7 @@ from sidelined.models import Status
 Tier = Literal["firm_out", "available", "doubtful", "out"]
 
 # Said of the decision not being made yet: these turn a firm word into a doubt.
-_UNDECIDED = cue_pattern(
+UNDECIDED = cue_pattern(
     r"\b(not yet ruled|refused to rule|refuses to rule|(?:has|have|is|are)n['’]?t (?:been )?ruled|"
     r"not (?:been )?ruled|no decision|yet to decide|waiting to find out|hangs? in the balance|"
     r"likely to miss|could miss|may miss|might miss|set to be assessed|will be (?:scanned|assessed)|"
@@ -78,7 +78,7 @@ def tier_hits(text: str, start: int, end: int) -> list[tuple[Tier, int, int]]:
     """Every status cue in text[start:end] with its tier and place; an undecided cue ("not yet ruled out",
     "likely to miss") makes the clause's firm-absence cues doubts."""
     index = index_of(text)
-    undecided = [("doubtful", m.start(), m.end()) for m in index.within(_UNDECIDED, start, end)]
+    undecided = [("doubtful", m.start(), m.end()) for m in index.within(UNDECIDED, start, end)]
     hits: list[tuple[Tier, int, int]] = list(undecided)  # type: ignore[arg-type]
     if not undecided:
         hits += [("firm_out", m.start(), m.end()) for m in index.within(_FIRM_OUT, start, end)]

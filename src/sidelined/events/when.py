@@ -10,6 +10,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from sidelined.events.cues import cue_pattern, index_of, lowered
+from sidelined.events.status import UNDECIDED
 from sidelined.events.text import Segment
 from sidelined.models import Evidence, ExpectedReturn, InjuryReport, Match, Mention, TimeExpression
 
@@ -23,7 +24,8 @@ _HAPPENED = cue_pattern(
     r"\b(picked up|pick(?:ing)? up|sustain\w*|suffer\w*|injur\w*|hurt|forced off|limp\w* off|pulled up|"
     r"went down|taken off|carried off|stretchered|came off|was substituted|clutched|twisted|rolled|felt|"
     r"in (?:the|a|his|their) (?:\w+ )?(?:win|defeat|draw|loss|victory|game|match|clash|final)|during|against|"
-    r"incident|occurred|happened|leaving the pitch)\b",
+    r"incident|occurred|happened|leaving the pitch|ruptur\w*|tore|broke|fractur\w*|damag\w*|sprain\w*|"
+    r"strained|went off)\b",
 )
 # A day that dates the telling, not the injury ("Arteta said on Friday").
 _REPORTING = cue_pattern(r"\b(said|says|told|confirmed|revealed|announced|added|explained|reported|"
@@ -50,6 +52,9 @@ _MATCH_RETURN = cue_pattern(r"\b(return\w* (?:for|against|in|at)|back (?:for|aga
 _NEGATION = cue_pattern(r"\b(?:not|n['’]t|no longer|never|out of)\s+(?:\w+\s+)?$"
                        r"|\b(?:desperate|need\w*|want\w*|wish\w*|would love)\b[^.;]{0,40}$")
 _MATCH_NOUN = cue_pattern(r"\b(clash|game|match|semi-final|final|derby|tie|fixture|leg|trip|visit|showdown|opener)\b")
+# Words of getting hurt in a match (narrower than _HAPPENED: no bare "against" or "during").
+_HURT = cue_pattern(r"\b(injur\w*|hurt|forced off|limp\w* off|went off|came off|taken off|carried off|stretchered|"
+                    r"pulled up|picked up|sustain\w*|suffer\w*|ruptur\w*|tore|broke|fractur\w*|sprain\w*)\b")
 _MISS = cue_pattern(
     r"\b(miss(?:es|ed|ing)?\b(?! training| a training| the training| practice)|ruled out of|without|absent|"
     r"sidelined for|not (?:be )?available|unavailable|won'?t (?:play|feature|be available|be involved)|"
@@ -77,9 +82,30 @@ def _distance(t: TimeExpression, verbs: list[re.Match[str]]) -> int:
     return min(t.start - v.end() if t.start >= v.end() else 2 * (v.start() - t.end) for v in verbs)
 
 
+def _hurt_in(report: InjuryReport, text: str, segs: list[Segment], mentions: list[Mention],
+             timexes: list[TimeExpression], matches: list[Match], published: date) -> list[Match]:
+    """Played matches a clause of getting hurt refers to ("went off injured in the win over Australia")."""
+    played = [m for m in matches
+              if m.played and m.date <= published and (report.team is None or report.team in m.teams)]
+    found: list[Match] = []
+    for seg in segs:
+        if index_of(text).first(_HURT, seg.start, seg.end) is not None:
+            found += [m for m in _matches_in(seg, played, mentions, timexes, report.team) if m not in found]
+    return found
+
+
 def occurred_on(report: InjuryReport, text: str, segs: list[Segment], timexes: list[TimeExpression],
-                published: date) -> None:
-    """The day nearest to a word of getting hurt, in the first clause that has both."""
+                published: date, hurt_in: list[Match]) -> None:
+    """The day nearest to a word of getting hurt, in the first clause that has both; else the one
+    match he is said to have been hurt in."""
+    _occurred_from_days(report, text, segs, timexes, published)
+    if report.occurred_on is None and len({m.date for m in hurt_in}) == 1:
+        report.occurred_on = hurt_in[0].date
+        report.evidence.extend(hurt_in[0].evidence[:1])
+
+
+def _occurred_from_days(report: InjuryReport, text: str, segs: list[Segment], timexes: list[TimeExpression],
+                        published: date) -> None:
     for seg in segs:
         verbs = list(index_of(text).within(_HAPPENED, seg.start, seg.end))
         days = [t for t in timexes if _within(seg, t.start) and t.kind in ("date", "weekday")
@@ -172,7 +198,8 @@ def missed_fixtures(report: InjuryReport, text: str, segs: list[Segment], mentio
     missed: set[date] = set()
     own = [m for m in matches if report.team is None or report.team in m.teams]
     for seg in segs:
-        if index_of(text).first(_MISS, seg.start, seg.end) is None:
+        if index_of(text).first(_MISS, seg.start, seg.end) is None or \
+                index_of(text).first(UNDECIDED, seg.start, seg.end) is not None:
             continue
         missed.update(m.date for m in _matches_in(seg, own, mentions, timexes, report.team))
         if published is not None and kb is not None and report.team is not None:
@@ -214,6 +241,8 @@ def fill_dates(report: InjuryReport, text: str, segs: list[Segment], mentions: l
                ruled_out: bool = False, kb: KnowledgeBase | None = None) -> None:
     if published is None:
         return
-    occurred_on(report, text, segs, timexes, published)
+    hurt_in = _hurt_in(report, text, segs, mentions, timexes, matches, published)
+    occurred_on(report, text, segs, timexes, published, hurt_in)
     expected_return(report, text, segs, timexes, published, matches, mentions)
     missed_fixtures(report, text, segs, mentions, timexes, matches, published, ruled_out, kb)
+    report.missed_fixtures = [d for d in report.missed_fixtures if d not in {m.date for m in hurt_in}]
