@@ -121,3 +121,13 @@ def test_a_player_in_tears_has_no_torn_muscle() -> None:
     text = "Tom Reed limped off in tears with a hamstring problem."
     r = _run(text, [_player(text, "Tom Reed", "Tom Reed")])["Tom Reed"]
     assert (r.body_part, r.diagnosis) == ("hamstring", None)
+
+
+def test_the_match_he_was_hurt_in_dates_the_injury_and_is_not_missed() -> None:
+    text = "Tom Reed was forced off minutes into the league match against Leeds. Reed is out."
+    match = Match(date=date(2026, 3, 4), teams=("Arsenal", "Leeds United"), played=True)
+    mentions = [_player(text, "Tom Reed", "Tom Reed"), _player(text, "Tom Reed", "Reed", nth=1)]
+    article = Article(id="t", text=text, published=PUB)
+    r = extract_injuries(article, mentions, [], [match])[0]
+    assert r.occurred_on == date(2026, 3, 4)
+    assert r.missed_fixtures == []

@@ -88,9 +88,14 @@ def _hurt_in(report: InjuryReport, text: str, segs: list[Segment], mentions: lis
     played = [m for m in matches
               if m.played and m.date <= published and (report.team is None or report.team in m.teams)]
     found: list[Match] = []
+    recent = [m for m in played if m.date >= published - timedelta(days=PREVIEW_DAYS)]
     for seg in segs:
-        if index_of(text).first(_HURT, seg.start, seg.end) is not None:
-            found += [m for m in _matches_in(seg, played, mentions, timexes, report.team) if m not in found]
+        if index_of(text).first(_HURT, seg.start, seg.end) is None:
+            continue
+        named = _matches_in(seg, played, mentions, timexes, report.team)
+        if not named and index_of(text).first(_MATCH_NOUN, seg.start, seg.end) and len(recent) == 1:
+            named = recent  # "forced off minutes into a crucial La Liga match": the one match just played
+        found += [m for m in named if m not in found]
     return found
 
 
