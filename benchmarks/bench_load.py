@@ -1,4 +1,4 @@
-"""Load benchmark: `python benchmarks/bench_load.py [--clients 50] [--requests 2000] [--ingest 40]`.
+"""Load benchmark: `python benchmarks/bench_load.py [--clients 50] [--requests 1000] [--ingest 40]`.
 
 Builds a store (the bundled examples plus `--preload` synthetic articles),
 starts `sidelined serve` in a subprocess on 127.0.0.1 with a write token,
@@ -107,6 +107,16 @@ def start_server(db_url: str, port: int, token: str, rate_limit: str) -> subproc
     raise SystemExit("serve did not start within 120 s")
 
 
+def stop(server: subprocess.Popen[bytes]) -> None:
+    """Ask the server to stop; kill it when requests still queued there keep it from stopping soon."""
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(timeout=10)
+
+
 async def reader(client: httpx.AsyncClient, queue: asyncio.Queue[str], tally: Tally,
                  by_path: dict[str, list[float]]) -> None:
     while True:
@@ -156,7 +166,7 @@ async def run_load(base: str, clients: int, requests: int, articles: list[dict[s
     limits = httpx.Limits(max_connections=clients + 1, max_keepalive_connections=clients + 1)
     readers_done = asyncio.Event()
     by_path: dict[str, list[float]] = {}
-    async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
+    async with httpx.AsyncClient(base_url=base, timeout=300, limits=limits) as client:
         await warm_up(client, articles[0], token)
         started = time.perf_counter()
         ingest_task = asyncio.create_task(ingester(client, articles[1:], token, ingests, readers_done))
@@ -171,9 +181,9 @@ async def run_load(base: str, clients: int, requests: int, articles: list[dict[s
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--clients", type=int, default=50, help="concurrent readers")
-    parser.add_argument("--requests", type=int, default=2000, help="GET requests in all")
+    parser.add_argument("--requests", type=int, default=1000, help="GET requests in all")
     parser.add_argument("--ingest", type=int, default=40, help="articles POSTed meanwhile (at most)")
-    parser.add_argument("--preload", type=int, default=200, help="synthetic articles stored before the run")
+    parser.add_argument("--preload", type=int, default=100, help="synthetic articles stored before the run")
     parser.add_argument("--rate-limit", default="0", help="serve's --rate-limit (default 0: off)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     options = parser.parse_args()
@@ -184,13 +194,14 @@ def main() -> None:
         articles = build_store(db_url, options.preload)[: options.ingest + 1]
         token, port = secrets.token_urlsafe(24), free_port()
         server = start_server(db_url, port, token, options.rate_limit)
+        elapsed = 0.0
+        reads, ingests = Tally(), Tally()
         try:
             print(f"{options.clients} readers, {options.requests} requests, 1 ingesting client...", file=sys.stderr)
             reads, ingests, elapsed = asyncio.run(
                 run_load(f"http://127.0.0.1:{port}", options.clients, options.requests, articles, token))
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            stop(server)
     figures = {"clients": options.clients, "seconds": round(elapsed, 2),
                "reads_per_second": round(len(reads.latencies) / elapsed, 1),
                "reads": reads.summary(), "ingest": ingests.summary(), "cpus": os.cpu_count(),
