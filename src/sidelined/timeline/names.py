@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import select
@@ -16,6 +17,7 @@ FUZZY_ACCEPT = 92
 FUZZY_SUGGEST = 75
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -24,6 +26,10 @@ def name_key(name: str) -> str:
 
 def resolve(session: Session, kind: str, name: str) -> EntityRow:
     """The entity of `kind` ("player" or "team") called `name`: exact, surname, then close spelling."""
+    # Callers that already hold a stored name (the API's lists) are answered by one indexed lookup.
+    exact = session.scalars(select(EntityRow).where(EntityRow.kind == kind, EntityRow.name == name)).first()
+    if exact is not None:
+        return exact
     entities = list(session.scalars(select(EntityRow).where(EntityRow.kind == kind)))
     wanted = name_key(name)
     by_key = {name_key(e.name): e for e in entities}
