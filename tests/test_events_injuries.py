@@ -131,3 +131,20 @@ def test_the_match_he_was_hurt_in_dates_the_injury_and_is_not_missed() -> None:
     r = extract_injuries(article, mentions, [], [match])[0]
     assert r.occurred_on == date(2026, 3, 4)
     assert r.missed_fixtures == []
+
+
+def test_a_club_player_misses_his_national_teams_games() -> None:
+    from sidelined.kb import load_kb
+
+    kb = load_kb()
+    [player] = kb.players_named("Mattia De Sciglio")
+    text = "Mattia De Sciglio will not be able to join Italy for the qualifier against Armenia on Thursday."
+    start = text.index("Mattia De Sciglio")
+    mention = Mention(start=start, end=start + 17, text="Mattia De Sciglio", kind="player", entity_id=player.id,
+                      name="Mattia De Sciglio", team="Juventus")
+    thursday = _time(text, "Thursday", kind="weekday", value=date(2026, 3, 12))
+    match = Match(date=date(2026, 3, 12), teams=("Italy", "Armenia"), played=False)
+    article = Article(id="t", text=text, published=PUB)
+    [report] = extract_injuries(article, [mention], [thursday], [match], kb)
+    assert report.team == "Juventus"
+    assert report.missed_fixtures == [date(2026, 3, 12)]

@@ -61,7 +61,7 @@ _MISS = cue_pattern(
     r"will not (?:play|feature|be involved)|sit out|sits out|skip|withdr[ae]wn? from|withdraws? from|"
     r"pulled out of|out of (?:the|this|next|Saturday|Sunday|Wednesday)|not be risked|not (?:be )?fit|"
     r"(?:not|out of) in contention|out of contention|not (?:be )?involved|won['’]?t travel|will not travel|"
-    r"suspended for)",
+    r"suspended for|(?:not be able|unable) to (?:join|play|feature|take part|face|travel))",
 )
 
 
@@ -201,7 +201,8 @@ def missed_fixtures(report: InjuryReport, text: str, segs: list[Segment], mentio
     """Fixtures the clauses about him say he misses or missed, and, for a player ruled out, the
     coming fixtures of his team that the article previews."""
     missed: set[date] = set()
-    own = [m for m in matches if report.team is None or report.team in m.teams]
+    sides = {report.team, _national_side(report, kb)} - {None}
+    own = [m for m in matches if not sides or sides & set(m.teams)]
     for seg in segs:
         if index_of(text).first(_MISS, seg.start, seg.end) is None or \
                 index_of(text).first(UNDECIDED, seg.start, seg.end) is not None:
@@ -216,6 +217,15 @@ def missed_fixtures(report: InjuryReport, text: str, segs: list[Segment], mentio
     # The match he got hurt in, or is tipped to come back in, is not one he missed.
     missed -= {report.occurred_on} | _returns(report)
     report.missed_fixtures = sorted(missed)
+
+
+def _national_side(report: InjuryReport, kb: KnowledgeBase | None) -> str | None:
+    """The national team of a club player, whose games he misses when he cannot join up."""
+    player = kb.player(report.player_id) if kb is not None and report.player_id else None
+    if player is None or not player.nationality:
+        return None
+    side = kb.national_team(player.nationality) if kb is not None else None
+    return side.name if side is not None else None
 
 
 def _returns(report: InjuryReport) -> set[date | None]:
