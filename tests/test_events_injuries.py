@@ -138,7 +138,8 @@ def test_a_club_player_misses_his_national_teams_games() -> None:
 
     kb = load_kb()
     [player] = kb.players_named("Mattia De Sciglio")
-    text = "Mattia De Sciglio will not be able to join Italy for the qualifier against Armenia on Thursday."
+    text = ("Mattia De Sciglio will not be able to join Italy for the qualifier against Armenia on Thursday "
+            "with a thigh injury.")
     start = text.index("Mattia De Sciglio")
     mention = Mention(start=start, end=start + 17, text="Mattia De Sciglio", kind="player", entity_id=player.id,
                       name="Mattia De Sciglio", team="Juventus")
