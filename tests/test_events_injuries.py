@@ -149,3 +149,8 @@ def test_a_club_player_misses_his_national_teams_games() -> None:
     [report] = extract_injuries(article, [mention], [thursday], [match], kb)
     assert report.team == "Juventus"
     assert report.missed_fixtures == [date(2026, 3, 12)]
+
+
+def test_without_the_likes_of_a_player_rules_him_out() -> None:
+    clauses = ["without the likes of Tom Reed, they will struggle", "Injury doubts: Tom Reed (foot)"]
+    assert judge_status(clauses) == "out"

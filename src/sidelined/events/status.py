@@ -34,6 +34,7 @@ _FIRM_OUT = cue_pattern(
     r"suspended|serv\w* (?:a|his|her) (?:ban|suspension)|banned|withdr[ae]wn? from|withdraws? from|"
     r"pulled out of|sent home|not yet match fit|not match fit|miss the (?:rest|remainder)|season is over|"
     r"(?:is|are|were|was)(?: still| already| \w+ly)? without|will be without|requires? surgery|"
+    r"without (?:the likes of|the services of|the injured|the suspended)|"
     r"undergo(?:ne|ing|es)? surgery|underwent surgery|"
     r"after undergoing|faces? (?:\w+ )?(?:weeks|months) out|the rest of the season)",
 )
