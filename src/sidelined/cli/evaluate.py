@@ -9,7 +9,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from sidelined.errors import InputError
+from sidelined.errors import InputError, RecordVersionError
+from sidelined.record import check_record
 
 out = Console(highlight=False)
 
@@ -22,7 +23,10 @@ def _gold_and_texts(dirs: list[Path]) -> tuple[dict[str, dict], list[str]]:
             raise typer.BadParameter(f"{d}: not a folder", param_hint="GOLD_DIR")
         for g in sorted(d.glob("*.gold.json")):
             aid = g.name.removesuffix(".gold.json")
-            gold[aid] = json.loads(g.read_text(encoding="utf-8"))
+            try:
+                gold[aid] = check_record(json.loads(g.read_text(encoding="utf-8")))
+            except (ValueError, RecordVersionError) as exc:
+                raise typer.BadParameter(f"{g}: {exc}", param_hint="GOLD_DIR") from None
             texts.append(str(g.with_name(aid + ".txt")))
     if not gold:
         raise typer.BadParameter("no NAME.gold.json files in the given folders", param_hint="GOLD_DIR")
