@@ -107,6 +107,8 @@ def extract(text: str, published: DayLike | None = None, url: str | None = None,
     article = article_from_text(text, url=url, id=id)
     try:
         extraction = extract_article(article, published=day)
+    except InputError:
+        raise
     except Exception as error:  # a bug in a stage is reported as this article's failure
         raise ExtractionFailed(article.id, f"extraction failed: {type(error).__name__}: {error}") from error
     return Record(extraction)
