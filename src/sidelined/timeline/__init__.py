@@ -1,10 +1,19 @@
 """The timeline stage: injury episodes built from stored reports, and the questions asked of them.
 
-`player_history`, `team_status`, `availability` and `changes` take a `Store`
-and return pydantic answers; the CLI and the REST API both call them.
+`player_history`, `team_status`, `availability`, `changes` and the lists
+`all_episodes` and `availabilities` take a `Store` and return pydantic
+answers; the CLI and the REST API both call them.
 """
 
-from sidelined.timeline.queries import availability, availability_for_fixture, changes, player_history, team_status
+from sidelined.timeline.queries import (
+    all_episodes,
+    availabilities,
+    availability,
+    availability_for_fixture,
+    changes,
+    player_history,
+    team_status,
+)
 from sidelined.timeline.views import (
     AvailabilityAnswer,
     Change,
@@ -23,6 +32,8 @@ __all__ = [
     "SourcedReport",
     "TeamEntry",
     "TeamStatus",
+    "all_episodes",
+    "availabilities",
     "availability",
     "availability_for_fixture",
     "changes",

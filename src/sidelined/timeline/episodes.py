@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sidelined.models import EstimateChange
-from sidelined.store.schema import ArticleRow
+from sidelined.store.schema import ArticleRow, InjuryReportRow
 from sidelined.timeline.claims import games_claims
 from sidelined.timeline.conflicts import conflict_days
-from sidelined.timeline.fixtures import FixtureOrigin, fixtures_between
+from sidelined.timeline.fixtures import ArticleMatches, FixtureOrigin, fixtures_between
 from sidelined.timeline.linking import EpisodeDraft, link_reports
-from sidelined.timeline.reading import as_facts, load_reports, stored_episode_groups
+from sidelined.timeline.reading import PlayerFilter, as_facts, reports_by_player, stored_episode_groups
 from sidelined.timeline.views import EpisodeView, FixtureRef, GamesClaim, SourcedReport, UntilKind
 
 DEFAULT_STALE_DAYS = 14
@@ -75,31 +76,49 @@ def _until(
     return last_day, "last report"
 
 
-def _claims(session: Session, player: str, reports: list[SourcedReport]) -> list[GamesClaim]:
-    ids = sorted({r.article_id for r in reports})
-    rows = session.execute(select(ArticleRow.id, ArticleRow.text).where(ArticleRow.id.in_(ids))).all()
-    texts = {article_id: text for article_id, text in rows}
-    days = {r.article_id: r.reported_on for r in reports}
-    return [claim for i in ids for claim in games_claims(texts.get(i, ""), player, i, days[i])]
+@dataclass
+class EpisodeSources:
+    """What an episode's details (fixtures missed, the articles' own counts) are read from, for many players at once."""
+
+    texts: dict[str, str]
+    matches: ArticleMatches
+
+    @classmethod
+    def load(cls, session: Session, players: PlayerFilter, reports: list[SourcedReport], as_of: date) -> EpisodeSources:
+        """The texts of the players' articles up to `as_of` (one query) and their teams' matches (one, if needed)."""
+        articles = select(InjuryReportRow.article_id)
+        if players is not None:
+            articles = articles.where(InjuryReportRow.player_id.in_(players))
+        rows = session.execute(
+            select(ArticleRow.id, ArticleRow.text).where(ArticleRow.id.in_(articles), ArticleRow.published <= as_of)
+        )
+        texts = {article_id: text for article_id, text in rows}
+        days = [d for r in reports for d in (r.reported_on, r.occurred_on) if d is not None]
+        matches = ArticleMatches(session, {r.team for r in reports}, min(days, default=as_of), as_of)
+        return cls(texts=texts, matches=matches)
+
+    def claims(self, player: str, reports: list[SourcedReport]) -> list[GamesClaim]:
+        ids = sorted({r.article_id for r in reports})
+        days = {r.article_id: r.reported_on for r in reports}
+        return [claim for i in ids for claim in games_claims(self.texts.get(i, ""), player, i, days[i])]
 
 
 def build_episode(
-    session: Session,
     draft: EpisodeDraft,
     reports: list[SourcedReport],
     as_of: date,
     stale_after: int = DEFAULT_STALE_DAYS,
     episode_id: int | None = None,
-    details: bool = True,
+    sources: EpisodeSources | None = None,
 ) -> EpisodeView:
-    """The episode's view; `details=False` skips the fixture count and the articles' claims (for lists)."""
+    """The episode's view; without `sources` the fixture count and the articles' claims are skipped (for lists)."""
     until, until_kind = _until(draft, reports, as_of, stale_after)
     start = draft.started_on
     fixtures: list[FixtureRef] = []
     origin: FixtureOrigin = "none"
-    if details and start is not None and until is not None:
+    if sources is not None and start is not None and until is not None:
         before = until + timedelta(days=1) if until_kind == "ongoing" else until
-        fixtures, origin = fixtures_between(session, draft.team, start, before)
+        fixtures, origin = fixtures_between(sources.matches, draft.team, start, before)
     player = reports[0].player
     return EpisodeView(
         id=episode_id,
@@ -119,22 +138,61 @@ def build_episode(
         estimates=estimates_of(reports),
         fixtures_missed=fixtures,
         fixtures_from=origin,
-        games_claimed=_claims(session, player, reports) if details else [],
+        games_claimed=sources.claims(player, reports) if sources is not None else [],
         conflict_days=conflict_days(reports),
         reports=reports,
     )
+
+
+def _views(
+    reports: list[SourcedReport],
+    stored: list[tuple[int, list[int]]],
+    as_of: date,
+    stale_after: int,
+    sources: EpisodeSources | None,
+) -> list[EpisodeView]:
+    """One player's episodes from his reports; each keeps the id of the stored episode with the same reports."""
+    by_id = {r.report_id: r for r in reports}
+    stored_ids = {frozenset(ids): episode_id for episode_id, ids in stored}
+    return [
+        build_episode(
+            draft,
+            [by_id[i] for i in draft.report_ids],
+            as_of,
+            stale_after,
+            stored_ids.get(frozenset(draft.report_ids)),
+            sources,
+        )
+        for draft in link_reports([as_facts(r) for r in reports])
+    ]
+
+
+def episodes_by_player(
+    session: Session,
+    as_of: date,
+    players: PlayerFilter = None,
+    stale_after: int = DEFAULT_STALE_DAYS,
+    details: bool = True,
+) -> dict[int, list[EpisodeView]]:
+    """Each player's episodes as known on `as_of` (reports published later are not seen), by player id.
+
+    A few queries whatever the number of players; a player with no report by then is left out.
+    `details=False` skips the fixture counts and the articles' claims (for lists that show neither).
+    """
+    reports = reports_by_player(session, players, as_of=as_of)
+    if not reports:
+        return {}
+    stored = stored_episode_groups(session, players)
+    everyone = [r for group in reports.values() for r in group]
+    sources = EpisodeSources.load(session, players, everyone, as_of) if details else None
+    return {
+        player_id: _views(group, stored.get(player_id, []), as_of, stale_after, sources)
+        for player_id, group in reports.items()
+    }
 
 
 def player_episodes(
     session: Session, player_id: int, as_of: date, stale_after: int = DEFAULT_STALE_DAYS, details: bool = True
 ) -> list[EpisodeView]:
     """The player's episodes as known on `as_of` (reports published later are not seen)."""
-    reports = load_reports(session, [player_id], as_of=as_of)
-    by_id = {r.report_id: r for r in reports}
-    stored_ids = {frozenset(ids): episode_id for episode_id, ids in stored_episode_groups(session, player_id)}
-    views = []
-    for draft in link_reports([as_facts(r) for r in reports]):
-        group = [by_id[i] for i in draft.report_ids]
-        episode_id = stored_ids.get(frozenset(draft.report_ids))
-        views.append(build_episode(session, draft, group, as_of, stale_after, episode_id, details))
-    return views
+    return episodes_by_player(session, as_of, [player_id], stale_after, details).get(player_id, [])

@@ -16,10 +16,18 @@ from sidelined.store.schema import EntityRow, InjuryReportRow
 from sidelined.timeline import names
 from sidelined.timeline.availability import availability_of, decide
 from sidelined.timeline.changes import episode_changes
-from sidelined.timeline.episodes import DEFAULT_STALE_DAYS, player_episodes
+from sidelined.timeline.episodes import DEFAULT_STALE_DAYS, episodes_by_player, player_episodes
 from sidelined.timeline.fixtures import next_fixture_against, same_team
 from sidelined.timeline.reading import players_reported
-from sidelined.timeline.views import AvailabilityAnswer, Change, FixtureRef, PlayerHistory, TeamEntry, TeamStatus
+from sidelined.timeline.views import (
+    AvailabilityAnswer,
+    Change,
+    EpisodeView,
+    FixtureRef,
+    PlayerHistory,
+    TeamEntry,
+    TeamStatus,
+)
 
 if TYPE_CHECKING:
     from sidelined.store import Store
@@ -82,35 +90,32 @@ def team_status(
     """Who at `team` is out or doubtful on `as_of`: since when, expected back when, from which reports."""
     day = as_of or date.today()
     canonical = _team_name(store, team)
-    entries: list[TeamEntry] = []
+    team_ids = select(EntityRow.id).where(EntityRow.kind == "team", EntityRow.name == canonical)
+    players = select(InjuryReportRow.player_id).where(InjuryReportRow.team_id.in_(team_ids))
     with store.session() as session:
-        team_ids = select(EntityRow.id).where(EntityRow.kind == "team", EntityRow.name == canonical)
-        player_ids = sorted(
-            set(session.scalars(select(InjuryReportRow.player_id).where(InjuryReportRow.team_id.in_(team_ids))))
-        )
-        for player_id in player_ids:
-            player = session.get(EntityRow, player_id)
-            assert player is not None
-            answer = availability_of(session, player_id, player.name, day, stale_after, details=False)
-            episode = answer.episode
-            if answer.status not in ("out", "doubtful") or episode is None:
-                continue
-            if not same_team(episode.team, canonical):
-                continue  # he has moved on from this team
-            entries.append(
-                TeamEntry(
-                    player=player.name,
-                    status=answer.status,
-                    injury=episode.injury,
-                    since=episode.started_on,
-                    expected_earliest=answer.expected_earliest,
-                    expected_latest=answer.expected_latest,
-                    age_days=answer.age_days,
-                    stale=answer.stale,
-                    conflict=answer.conflict,
-                    sources=answer.deciding,
-                )
+        by_player = episodes_by_player(session, day, players, stale_after, details=False)
+    entries: list[TeamEntry] = []
+    for episodes in by_player.values():
+        answer = decide(episodes[0].player, day, episodes, stale_after)
+        episode = answer.episode
+        if answer.status not in ("out", "doubtful") or episode is None:
+            continue
+        if not same_team(episode.team, canonical):
+            continue  # he has moved on from this team
+        entries.append(
+            TeamEntry(
+                player=answer.player,
+                status=answer.status,
+                injury=episode.injury,
+                since=episode.started_on,
+                expected_earliest=answer.expected_earliest,
+                expected_latest=answer.expected_latest,
+                age_days=answer.age_days,
+                stale=answer.stale,
+                conflict=answer.conflict,
+                sources=answer.deciding,
             )
+        )
     entries.sort(key=lambda e: (e.status != "out", e.since or date.min, e.player))
     return TeamStatus(team=canonical, as_of=day, players=entries)
 
@@ -118,10 +123,29 @@ def team_status(
 def changes(store: Store, since: date, until: date | None = None) -> list[Change]:
     """New injuries, changed estimates, status changes and returns reported from `since` on."""
     day = until or date.today()
-    found: list[Change] = []
     with store.session() as session:
-        for player_id in players_reported(session, since=since, until=day):
-            for episode in player_episodes(session, player_id, day, details=False):
-                found.extend(episode_changes(episode, since))
+        by_player = episodes_by_player(session, day, players_reported(since, day), details=False)
+    found = [change for episodes in by_player.values() for ep in episodes for change in episode_changes(ep, since)]
     found.sort(key=lambda c: (c.day or date.max, c.player, c.report.report_id))
     return found
+
+
+def all_episodes(store: Store, as_of: date | None = None, stale_after: int = DEFAULT_STALE_DAYS) -> list[EpisodeView]:
+    """Every player's episodes as known on `as_of` (default today), player by player in name order."""
+    day = as_of or date.today()
+    with store.session() as session:
+        by_player = episodes_by_player(session, day, stale_after=stale_after)
+    return [ep for episodes in sorted(by_player.values(), key=lambda eps: eps[0].player) for ep in episodes]
+
+
+def availabilities(
+    store: Store, on: date, since: date | None = None, stale_after: int = DEFAULT_STALE_DAYS
+) -> list[AvailabilityAnswer]:
+    """Availability on `on` of each player with news from `since` (optional) to `on`, in name order.
+
+    For lists: the answers' episodes carry no fixture counts or articles' claims.
+    """
+    with store.session() as session:
+        by_player = episodes_by_player(session, on, players_reported(since, on), stale_after, details=False)
+    answers = [decide(episodes[0].player, on, episodes, stale_after) for episodes in by_player.values()]
+    return sorted(answers, key=lambda answer: answer.player)

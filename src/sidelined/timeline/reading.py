@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import Session, aliased
 
 from sidelined.store.schema import (
@@ -20,10 +21,8 @@ from sidelined.timeline.linking import ReportFacts
 from sidelined.timeline.views import SourcedReport
 
 
-def _copies(session: Session, report_ids: list[int]) -> dict[int, list[str]]:
-    """Syndicated copies that carry each report (provenance rows from another article)."""
-    if not report_ids:
-        return {}
+def _copies(session: Session, report_ids: Select[int]) -> dict[int, list[str]]:
+    """Syndicated copies that carry each of the reports the query selects (provenance rows from another article)."""
     rows = session.execute(
         select(ProvenanceRow.fact_id, ProvenanceRow.article_id, InjuryReportRow.article_id)
         .join(InjuryReportRow, InjuryReportRow.id == ProvenanceRow.fact_id)
@@ -36,75 +35,100 @@ def _copies(session: Session, report_ids: list[int]) -> dict[int, list[str]]:
     return copies
 
 
-def load_reports(
+PlayerFilter = Select[int] | Sequence[int] | None
+"""Which players to read: ids, a query selecting ids, or None for every player."""
+
+
+def reports_by_player(
     session: Session,
-    player_ids: list[int] | None = None,
+    players: PlayerFilter = None,
     as_of: date | None = None,
     since: date | None = None,
-) -> list[SourcedReport]:
-    """Reports (optionally of some players, published on or before `as_of`, on or after `since`)."""
+) -> dict[int, list[SourcedReport]]:
+    """Each player's reports (published on or before `as_of`, on or after `since`), in publication order.
+
+    Two queries whatever the number of players: the reports, and the syndicated copies carrying them.
+    """
+    conditions: list[ColumnElement[bool]] = []
+    if players is not None:
+        conditions.append(InjuryReportRow.player_id.in_(players))
+    if as_of is not None:
+        conditions.append(ArticleRow.published <= as_of)
+    if since is not None:
+        conditions.append(ArticleRow.published >= since)
     player = aliased(EntityRow)
     team = aliased(EntityRow)
     query = (
-        select(InjuryReportRow, ArticleRow, player.name, team.name)
+        select(InjuryReportRow, ArticleRow.outlet, ArticleRow.published, player.name, team.name)
         .join(ArticleRow, ArticleRow.id == InjuryReportRow.article_id)
         .join(player, player.id == InjuryReportRow.player_id)
         .outerjoin(team, team.id == InjuryReportRow.team_id)
+        .where(*conditions)
+        .order_by(ArticleRow.published, ArticleRow.id, InjuryReportRow.position)
     )
-    if player_ids is not None:
-        query = query.where(InjuryReportRow.player_id.in_(player_ids))
-    if as_of is not None:
-        query = query.where(ArticleRow.published <= as_of)
-    if since is not None:
-        query = query.where(ArticleRow.published >= since)
-    query = query.order_by(ArticleRow.published, ArticleRow.id, InjuryReportRow.position)
     rows = session.execute(query).all()
-    copies = _copies(session, [row[0].id for row in rows])
-    return [
-        SourcedReport(
-            report_id=row.id,
-            article_id=row.article_id,
-            outlet=article.outlet,
-            source=row.source,
-            reported_on=article.published,
-            player=player_name,
-            team=team_name,
-            status=row.status,
-            body_part=row.body_part,
-            side=row.side,
-            diagnosis=row.diagnosis,
-            occurred_on=row.occurred_on,
-            has_expected_return=row.has_expected_return,
-            expected_earliest=row.expected_earliest,
-            expected_latest=row.expected_latest,
-            missed_fixtures=[date.fromisoformat(day) for day in row.missed_fixtures],
-            copies=sorted(copies.get(row.id, [])),
-        )
-        for row, article, player_name, team_name in rows
-    ]
+    chosen = select(InjuryReportRow.id).join(ArticleRow, ArticleRow.id == InjuryReportRow.article_id).where(*conditions)
+    copies = _copies(session, chosen) if rows else {}
+    grouped: dict[int, list[SourcedReport]] = defaultdict(list)
+    for row, outlet, published, player_name, team_name in rows:
+        report = sourced_report(row, outlet, published, player_name, team_name, copies.get(row.id, []))
+        grouped[row.player_id].append(report)
+    return dict(grouped)
 
 
-def players_reported(session: Session, since: date | None = None, until: date | None = None) -> list[int]:
+def sourced_report(
+    row: InjuryReportRow,
+    outlet: str | None,
+    published: date | None,
+    player: str,
+    team: str | None,
+    copies: list[str],
+) -> SourcedReport:
+    """A stored report with its article's outlet and day, its player's and team's names, and its copies."""
+    return SourcedReport(
+        report_id=row.id,
+        article_id=row.article_id,
+        outlet=outlet,
+        source=row.source,
+        reported_on=published,
+        player=player,
+        team=team,
+        status=row.status,
+        body_part=row.body_part,
+        side=row.side,
+        diagnosis=row.diagnosis,
+        occurred_on=row.occurred_on,
+        has_expected_return=row.has_expected_return,
+        expected_earliest=row.expected_earliest,
+        expected_latest=row.expected_latest,
+        missed_fixtures=[date.fromisoformat(day) for day in row.missed_fixtures],
+        copies=sorted(copies),
+    )
+
+
+def players_reported(since: date | None = None, until: date | None = None) -> Select[int]:
+    """A query of the ids of players with a report published from `since` to `until` (both optional)."""
     query = select(InjuryReportRow.player_id).join(ArticleRow, ArticleRow.id == InjuryReportRow.article_id)
     if since is not None:
         query = query.where(ArticleRow.published >= since)
     if until is not None:
         query = query.where(ArticleRow.published <= until)
-    return sorted(set(session.scalars(query)))
+    return query
 
 
-def stored_episode_groups(session: Session, player_id: int) -> list[tuple[int, list[int]]]:
-    """The stored episodes of a player as (episode id, report ids), oldest first."""
-    rows = session.execute(
-        select(EpisodeRow.id, EpisodeReportRow.report_id)
+def stored_episode_groups(session: Session, players: PlayerFilter = None) -> dict[int, list[tuple[int, list[int]]]]:
+    """Each player's stored episodes as (episode id, report ids), oldest first, in one query."""
+    query = (
+        select(EpisodeRow.player_id, EpisodeRow.id, EpisodeReportRow.report_id)
         .join(EpisodeReportRow, EpisodeReportRow.episode_id == EpisodeRow.id)
-        .where(EpisodeRow.player_id == player_id)
         .order_by(EpisodeRow.id)
-    ).all()
-    groups: dict[int, list[int]] = defaultdict(list)
-    for episode_id, report_id in rows:
-        groups[episode_id].append(report_id)
-    return list(groups.items())
+    )
+    if players is not None:
+        query = query.where(EpisodeRow.player_id.in_(players))
+    groups: dict[int, dict[int, list[int]]] = defaultdict(dict)
+    for player_id, episode_id, report_id in session.execute(query):
+        groups[player_id].setdefault(episode_id, []).append(report_id)
+    return {player_id: list(episodes.items()) for player_id, episodes in groups.items()}
 
 
 def as_facts(report: SourcedReport) -> ReportFacts:

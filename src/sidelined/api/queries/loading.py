@@ -13,7 +13,7 @@ from sidelined.api import rows
 from sidelined.api.schemas import ArticleRef, Page
 from sidelined.models import Match
 from sidelined.store.schema import ArticleRow, MatchRow
-from sidelined.timeline.fixtures import fixtures_between
+from sidelined.timeline.fixtures import ArticleMatches, fixtures_between
 
 T = TypeVar("T")
 
@@ -39,7 +39,8 @@ def article_refs(session: Session, article_ids: set[str]) -> dict[str, ArticleRe
 def known_fixtures(session: Session, team: str, first: date, last: date, on: date) -> list[Match]:
     """The team's fixtures from `first` to `last` (the knowledge base's lists, else articles), with scores
     from articles where they report the match."""
-    found, _origin = fixtures_between(session, team, first - timedelta(days=1), last + timedelta(days=1))
+    matches = ArticleMatches(session, [team], first, last)
+    found, _origin = fixtures_between(matches, team, first - timedelta(days=1), last + timedelta(days=1))
     listed = [
         Match(
             date=f.date,

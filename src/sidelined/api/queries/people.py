@@ -30,7 +30,15 @@ from sidelined.errors import UnknownEntity
 from sidelined.models import Match
 from sidelined.store import Store
 from sidelined.store.schema import ArticleRow, EntityRow, EpisodeRow, InjuryReportRow
-from sidelined.timeline import AvailabilityAnswer, EpisodeView, availability, player_history, team_status
+from sidelined.timeline import (
+    AvailabilityAnswer,
+    EpisodeView,
+    all_episodes,
+    availabilities,
+    availability,
+    player_history,
+    team_status,
+)
 from sidelined.timeline import changes as timeline_changes
 
 FIXTURE_MARGIN_DAYS = 21
@@ -63,17 +71,6 @@ def _status(answer: AvailabilityAnswer, refs: dict[str, ArticleRef]) -> StatusVi
         conflict=answer.conflict,
         sources=[refs[r.article_id] for r in answer.deciding if r.article_id in refs],
     )
-
-
-def reported_players(store: Store, since: date | None = None, until: date | None = None) -> list[str]:
-    """Names of every player with an injury report published between `since` and `until` (both optional)."""
-    reports = select(InjuryReportRow.player_id).join(ArticleRow, ArticleRow.id == InjuryReportRow.article_id)
-    if since is not None:
-        reports = reports.where(ArticleRow.published >= since)
-    if until is not None:
-        reports = reports.where(ArticleRow.published <= until)
-    with store.session() as session:
-        return list(session.scalars(select(EntityRow.name).where(EntityRow.id.in_(reports)).order_by(EntityRow.name)))
 
 
 def list_players(store: Store, q: str | None, team: str | None, limit: int, offset: int) -> Page[PlayerSummary]:
@@ -157,13 +154,13 @@ def statuses_on(
 ) -> list[StatusView]:
     """Availability on a day of each player with news by then (within `lookback_days` before it, when given)."""
     since = on - timedelta(days=lookback_days) if lookback_days is not None else None
-    names = [player] if player is not None else reported_players(store, since=since, until=on)
-    answers = []
-    for name in names:
+    if player is None:
+        answers = availabilities(store, on, since=since)
+    else:
         try:
-            answers.append(availability(store, name, on))
+            answers = [availability(store, player, on)]
         except UnknownEntity:
-            continue
+            answers = []
     refs = _refs(store, [r.article_id for a in answers for r in a.deciding])
     views = [_status(a, refs) for a in answers]
     if team is not None:
@@ -258,13 +255,13 @@ def episodes(
     active_on: date | None = None,
 ) -> list[EpisodeView]:
     """Episodes as known on `on`, newest first, filtered by player, team, status and a day they cover."""
-    names = [player] if player is not None else reported_players(store)
-    found: list[EpisodeView] = []
-    for name in names:
+    if player is None:
+        found = all_episodes(store, as_of=on)
+    else:
         try:
-            found.extend(player_history(store, name, as_of=on).episodes)
+            found = player_history(store, player, as_of=on).episodes
         except UnknownEntity:
-            continue
+            found = []
     if team is not None:
         found = [ep for ep in found if ep.team and ep.team.lower() == team.lower()]
     if status is not None:
