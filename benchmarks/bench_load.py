@@ -47,11 +47,17 @@ class Tally:
     latencies: list[float] = field(default_factory=list)
     by_status: dict[int, int] = field(default_factory=dict)
     transport_errors: int = 0
+    transport_error_kinds: dict[str, int] = field(default_factory=dict)
     p50_by_path: dict[str, float] = field(default_factory=dict)
 
     def add(self, status: int, seconds: float) -> None:
         self.latencies.append(seconds)
         self.by_status[status] = self.by_status.get(status, 0) + 1
+
+    def add_transport_error(self, error: httpx.HTTPError) -> None:
+        self.transport_errors += 1
+        kind = type(error).__name__
+        self.transport_error_kinds[kind] = self.transport_error_kinds.get(kind, 0) + 1
 
     def errors_5xx(self) -> int:
         return sum(n for status, n in self.by_status.items() if status >= 500)
@@ -61,7 +67,8 @@ class Tally:
         cut = statistics.quantiles(ms, n=100, method="inclusive") if len(ms) > 1 else ms * 99
         return {"requests": len(self.latencies), "p50_ms": round(cut[49], 1), "p90_ms": round(cut[89], 1),
                 "p99_ms": round(cut[98], 1), "max_ms": round(ms[-1], 1), "status": dict(sorted(self.by_status.items())),
-                "5xx": self.errors_5xx(), "transport_errors": self.transport_errors}
+                "5xx": self.errors_5xx(), "transport_errors": self.transport_errors,
+                "transport_error_kinds": dict(sorted(self.transport_error_kinds.items()))}
 
 
 def free_port() -> int:
@@ -130,8 +137,8 @@ async def reader(client: httpx.AsyncClient, queue: asyncio.Queue[str], tally: Ta
             seconds = time.perf_counter() - started
             tally.add(response.status_code, seconds)
             by_path.setdefault(path, []).append(seconds)
-        except httpx.HTTPError:
-            tally.transport_errors += 1
+        except httpx.HTTPError as error:
+            tally.add_transport_error(error)
 
 
 async def warm_up(client: httpx.AsyncClient, article: dict[str, str], token: str) -> None:
@@ -151,8 +158,8 @@ async def ingester(client: httpx.AsyncClient, articles: list[dict[str, str]], to
         try:
             response = await client.post("/api/articles", json=body, headers=headers)
             tally.add(response.status_code, time.perf_counter() - started)
-        except httpx.HTTPError:
-            tally.transport_errors += 1
+        except httpx.HTTPError as error:
+            tally.add_transport_error(error)
         if readers_done.is_set():
             return
 
@@ -214,7 +221,7 @@ def main() -> None:
         r, i = reads.summary(), ingests.summary()
         print(f"reads:  {r['requests']} in {elapsed:.1f}s ({figures['reads_per_second']}/s) with {options.clients} "
               f"clients; p50 {r['p50_ms']} ms, p90 {r['p90_ms']} ms, p99 {r['p99_ms']} ms, max {r['max_ms']} ms; "
-              f"status {r['status']}, transport errors {r['transport_errors']}")
+              f"status {r['status']}, transport errors {r['transport_errors']} {r['transport_error_kinds'] or ''}")
         print(f"ingest: {i['requests']} POSTs meanwhile; p50 {i['p50_ms']} ms, p99 {i['p99_ms']} ms; "
               f"status {i['status']}, failed {failed_ingests}")
     if reads.errors_5xx() or reads.transport_errors or failed_ingests:

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import anyio.to_thread
 import pytest
 from fastapi.testclient import TestClient
 
@@ -331,3 +332,15 @@ def test_postgresql_gives_the_same_answers(store_url: str, pg_url: str) -> None:
     ):
         for path in paths:
             assert _without_ids(get(pg_client, path)) == _without_ids(get(sqlite_client, path)), path
+
+
+def test_routes_share_a_few_worker_threads(store_url: str) -> None:
+    from sidelined.api.app import REQUEST_THREADS
+
+    def threads() -> float:
+        return anyio.to_thread.current_default_thread_limiter().total_tokens
+
+    with TestClient(create_app(store_url, today=lambda: AFTER_STORY)) as running:
+        assert running.portal is not None
+        assert running.portal.call(threads) == REQUEST_THREADS
+    assert REQUEST_THREADS < 40  # anyio's default, which starves the event loop under load

@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import date
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
@@ -27,6 +28,9 @@ from sidelined.api.security import RateLimit, protect
 from sidelined.store import Store
 
 MAX_BODY_BYTES = 1_000_000
+# Routes run in worker threads, but Python runs one at a time: a few threads overlap the database's waits,
+# dozens only starve the event loop, which then drops keep-alive connections with requests waiting on them.
+REQUEST_THREADS = 4
 # Pages load only their own CSS and JS; inline scripts never run even if escaping were ever missed.
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -161,6 +165,7 @@ def create_app(store_url: str | None = None, today: Callable[[], date] = date.to
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
         yield
         store.close()
 
