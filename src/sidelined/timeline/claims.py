@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from sidelined.timeline.views import GamesClaim
 
@@ -58,18 +59,31 @@ def _value(token: str) -> int | None:
     return NUMBER_WORDS.get(token)
 
 
+@lru_cache(maxsize=2048)
+def _counting_sentences(text: str) -> tuple[tuple[str, tuple[tuple[int, str], ...]], ...]:
+    """The text's sentences that count games (lower-cased), each with its (games, phrase) counts in order.
+
+    Read once per text: a list of many players' episodes asks it once for each player the article names.
+    """
+    found = []
+    for sentence in SENTENCE.findall(text):
+        counts = [
+            (games, match.group(0))
+            for pattern in PATTERNS
+            for match in pattern.finditer(sentence)
+            if (games := _value(match.group("n")))
+        ]
+        if counts:
+            found.append((sentence.lower(), tuple(counts)))
+    return tuple(found)
+
+
 def games_claims(text: str, player: str, article_id: str, reported_on: date | None) -> list[GamesClaim]:
     """Every count of missed games the text gives in a sentence naming the player's surname."""
     surname = player.split()[-1].lower()
-    claims: list[GamesClaim] = []
-    for sentence in SENTENCE.findall(text):
-        if surname not in sentence.lower():
-            continue
-        for pattern in PATTERNS:
-            for match in pattern.finditer(sentence):
-                games = _value(match.group("n"))
-                if games:
-                    claims.append(
-                        GamesClaim(games=games, article_id=article_id, reported_on=reported_on, phrase=match.group(0))
-                    )
-    return claims
+    return [
+        GamesClaim(games=games, article_id=article_id, reported_on=reported_on, phrase=phrase)
+        for sentence, counts in _counting_sentences(text)
+        if surname in sentence
+        for games, phrase in counts
+    ]

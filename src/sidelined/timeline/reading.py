@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import ColumnElement, Row, Select, select
 from sqlalchemy.orm import Session, aliased
 
 from sidelined.store.schema import (
@@ -35,6 +36,22 @@ def _copies(session: Session, report_ids: Select[int]) -> dict[int, list[str]]:
     return copies
 
 
+# The columns of a report the timeline reads (not its evidence spans).
+REPORT_COLUMNS = (
+    InjuryReportRow.id,
+    InjuryReportRow.article_id,
+    InjuryReportRow.player_id,
+    InjuryReportRow.source,
+    InjuryReportRow.status,
+    InjuryReportRow.body_part,
+    InjuryReportRow.side,
+    InjuryReportRow.diagnosis,
+    InjuryReportRow.occurred_on,
+    InjuryReportRow.has_expected_return,
+    InjuryReportRow.expected_earliest,
+    InjuryReportRow.expected_latest,
+    InjuryReportRow.missed_fixtures,
+)
 PlayerFilter = Select[int] | Sequence[int] | None
 """Which players to read: ids, a query selecting ids, or None for every player."""
 
@@ -59,7 +76,13 @@ def reports_by_player(
     player = aliased(EntityRow)
     team = aliased(EntityRow)
     query = (
-        select(InjuryReportRow, ArticleRow.outlet, ArticleRow.published, player.name, team.name)
+        select(
+            *REPORT_COLUMNS,
+            ArticleRow.outlet,
+            ArticleRow.published,
+            player.name.label("player"),
+            team.name.label("team"),
+        )
         .join(ArticleRow, ArticleRow.id == InjuryReportRow.article_id)
         .join(player, player.id == InjuryReportRow.player_id)
         .outerjoin(team, team.id == InjuryReportRow.team_id)
@@ -70,29 +93,22 @@ def reports_by_player(
     chosen = select(InjuryReportRow.id).join(ArticleRow, ArticleRow.id == InjuryReportRow.article_id).where(*conditions)
     copies = _copies(session, chosen) if rows else {}
     grouped: dict[int, list[SourcedReport]] = defaultdict(list)
-    for row, outlet, published, player_name, team_name in rows:
-        report = sourced_report(row, outlet, published, player_name, team_name, copies.get(row.id, []))
-        grouped[row.player_id].append(report)
+    for row in rows:
+        grouped[row.player_id].append(sourced_report(row, copies.get(row.id, [])))
     return dict(grouped)
 
 
-def sourced_report(
-    row: InjuryReportRow,
-    outlet: str | None,
-    published: date | None,
-    player: str,
-    team: str | None,
-    copies: list[str],
-) -> SourcedReport:
-    """A stored report with its article's outlet and day, its player's and team's names, and its copies."""
+def sourced_report(row: Row[*tuple[Any, ...]], copies: list[str]) -> SourcedReport:
+    """A report read with `REPORT_COLUMNS`, its article's `outlet` and `published` day, and `player` and `team`
+    names, with the syndicated copies carrying it."""
     return SourcedReport(
         report_id=row.id,
         article_id=row.article_id,
-        outlet=outlet,
+        outlet=row.outlet,
         source=row.source,
-        reported_on=published,
-        player=player,
-        team=team,
+        reported_on=row.published,
+        player=row.player,
+        team=row.team,
         status=row.status,
         body_part=row.body_part,
         side=row.side,
