@@ -20,7 +20,8 @@ T = TypeVar("T")
 
 def paginate(items: Sequence[T], limit: int, offset: int) -> Page[T]:
     """One page of a list already in memory."""
-    return Page[T](items=list(items[offset : offset + limit]), total=len(items), limit=limit, offset=offset)
+    # Not Page[T](...): pydantic keeps such classes only weakly, so each call would build the class anew.
+    return Page(items=list(items[offset : offset + limit]), total=len(items), limit=limit, offset=offset)
 
 
 def page(session: Session, statement: Select[*tuple[Any, ...]], limit: int, offset: int) -> tuple[list[Any], int]:
