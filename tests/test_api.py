@@ -344,3 +344,17 @@ def test_routes_share_a_few_worker_threads(store_url: str) -> None:
         assert running.portal is not None
         assert running.portal.call(threads) == REQUEST_THREADS
     assert REQUEST_THREADS < 40  # anyio's default, which starves the event loop under load
+
+
+def test_dependencies_take_no_worker_thread(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    hops: list[str] = []
+    run_sync = anyio.to_thread.run_sync
+
+    async def counted(func: Any, *args: Any, **kwargs: Any) -> Any:
+        hops.append(repr(func))
+        return await run_sync(func, *args, **kwargs)
+
+    monkeypatch.setattr(anyio.to_thread, "run_sync", counted)
+    get(client, "/api/episodes", player=SAKA)
+    assert any("episodes" in hop for hop in hops)  # the route itself runs in a thread
+    assert not [hop for hop in hops if "get_store" in hop or "get_today" in hop]

@@ -45,12 +45,13 @@ Day = Annotated[IsoDay | None, Query(description="ISO day, YYYY-MM-DD")]
 RequiredDay = Annotated[IsoDay, Query(description="ISO day, YYYY-MM-DD")]
 
 
-def get_store(request: Request) -> Store:
+# Coroutines, though they never wait: FastAPI would run plain functions in a worker thread of their own.
+async def get_store(request: Request) -> Store:
     store: Store = request.app.state.store
     return store
 
 
-def get_today(request: Request) -> date:
+async def get_today(request: Request) -> date:
     today: date = request.app.state.today()
     return today
 
