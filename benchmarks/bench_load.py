@@ -5,10 +5,12 @@ starts `sidelined serve` in a subprocess on 127.0.0.1 with a write token,
 then lets `--clients` concurrent async httpx readers make `--requests` GET
 requests in all, over the web pages and the JSON API, while one more client
 POSTs `--ingest` new articles with the token.  It stops by itself and prints
-p50/p90/p99/max latencies, throughput, and error counts (5xx, other non-2xx,
-transport errors, failed ingests).  The exit status is 1 when any read got a
-5xx or any ingest failed.  The read rate limit is off by default so it does
-not distort the figures; `--rate-limit 300/min` shows it at work instead.
+p50/p90/p99/max latencies, throughput, error counts (5xx, other non-2xx,
+transport errors, failed ingests), and the server's CPU time per request (read
+from /proc; steadier than the latencies on a machine that other work shares).
+The exit status is 1 when any read got a 5xx or any ingest failed.  The read
+rate limit is off by default so it does not distort the figures;
+`--rate-limit 300/min` shows it at work instead.
 """
 
 from __future__ import annotations
@@ -114,6 +116,15 @@ def start_server(db_url: str, port: int, token: str, rate_limit: str) -> subproc
     raise SystemExit("serve did not start within 120 s")
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time (user + system) a process has used so far, from /proc; None where there is no /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime and stime, in clock ticks
+
+
 def stop(server: subprocess.Popen[bytes]) -> None:
     """Ask the server to stop; kill it when requests still queued there keep it from stopping soon."""
     server.terminate()
@@ -164,8 +175,9 @@ async def ingester(client: httpx.AsyncClient, articles: list[dict[str, str]], to
             return
 
 
-async def run_load(base: str, clients: int, requests: int, articles: list[dict[str, str]], token: str
-                   ) -> tuple[Tally, Tally, float]:
+async def run_load(base: str, clients: int, requests: int, articles: list[dict[str, str]], token: str,
+                   server_pid: int) -> tuple[Tally, Tally, float, float | None]:
+    """Reads, ingests, seconds, and the server's CPU seconds over them (None without /proc)."""
     queue: asyncio.Queue[str] = asyncio.Queue()
     for n in range(requests):
         queue.put_nowait(READ_PATHS[n % len(READ_PATHS)])
@@ -175,14 +187,17 @@ async def run_load(base: str, clients: int, requests: int, articles: list[dict[s
     by_path: dict[str, list[float]] = {}
     async with httpx.AsyncClient(base_url=base, timeout=300, limits=limits) as client:
         await warm_up(client, articles[0], token)
+        cpu_before = cpu_seconds(server_pid)
         started = time.perf_counter()
         ingest_task = asyncio.create_task(ingester(client, articles[1:], token, ingests, readers_done))
         await asyncio.gather(*(reader(client, queue, reads, by_path) for _ in range(clients)))
         elapsed = time.perf_counter() - started
         readers_done.set()
         await ingest_task
+        cpu_after = cpu_seconds(server_pid)
     reads.p50_by_path = {path: round(statistics.median(times) * 1000, 1) for path, times in sorted(by_path.items())}
-    return reads, ingests, elapsed
+    cpu = cpu_after - cpu_before if cpu_before is not None and cpu_after is not None else None
+    return reads, ingests, elapsed, cpu
 
 
 def main() -> None:
@@ -203,16 +218,21 @@ def main() -> None:
         server = start_server(db_url, port, token, options.rate_limit)
         elapsed = 0.0
         reads, ingests = Tally(), Tally()
+        server_cpu: float | None = None
         try:
             print(f"{options.clients} readers, {options.requests} requests, 1 ingesting client...", file=sys.stderr)
-            reads, ingests, elapsed = asyncio.run(
-                run_load(f"http://127.0.0.1:{port}", options.clients, options.requests, articles, token))
+            reads, ingests, elapsed, server_cpu = asyncio.run(
+                run_load(f"http://127.0.0.1:{port}", options.clients, options.requests, articles, token, server.pid))
         finally:
             stop(server)
     figures = {"clients": options.clients, "seconds": round(elapsed, 2),
                "reads_per_second": round(len(reads.latencies) / elapsed, 1),
                "reads": reads.summary(), "ingest": ingests.summary(), "cpus": os.cpu_count(),
                "read_p50_ms_by_path": reads.p50_by_path}
+    # The server's CPU per request does not depend on what else the machine runs, unlike the latencies.
+    served = len(reads.latencies) + len(ingests.latencies)
+    if server_cpu is not None and served:
+        figures["server_cpu_ms_per_request"] = round(server_cpu * 1000 / served, 2)
     failed_ingests = sum(n for status, n in ingests.by_status.items() if status != 201) + ingests.transport_errors
     figures["failed_ingests"] = failed_ingests
     if options.json:
@@ -224,6 +244,7 @@ def main() -> None:
               f"status {r['status']}, transport errors {r['transport_errors']} {r['transport_error_kinds'] or ''}")
         print(f"ingest: {i['requests']} POSTs meanwhile; p50 {i['p50_ms']} ms, p99 {i['p99_ms']} ms; "
               f"status {i['status']}, failed {failed_ingests}")
+        print(f"server: {figures.get('server_cpu_ms_per_request', '?')} ms CPU per request, {os.cpu_count()} CPUs")
     if reads.errors_5xx() or reads.transport_errors or failed_ingests:
         sys.exit(1)
 
