@@ -1,8 +1,9 @@
 """Keep the stored episodes in step with the stored reports, one player at a time.
 
 After an article is written, each player it reports on has his episodes
-rebuilt from all his reports by the timeline's linker, inside the same
-transaction.  Episode ids therefore change when a player's episodes are rebuilt.
+rebuilt from all his reports (read as the timeline reads them) by the
+timeline's linker, inside the same transaction.  Episode ids therefore
+change when a player's episodes are rebuilt.
 """
 
 from __future__ import annotations
@@ -10,42 +11,25 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sqlalchemy import delete, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
-from sidelined.store.schema import ArticleRow, EntityRow, EpisodeReportRow, EpisodeRow, InjuryReportRow
+from sidelined.store.schema import EntityRow, EpisodeReportRow, EpisodeRow
 from sidelined.timeline.linking import ReportFacts, link_reports
+from sidelined.timeline.reading import as_facts, reports_by_player
+
+READ_CHUNK = 500  # players whose reports are read in one query (well under SQLite's limit of bound values)
 
 
 def player_report_facts(session: Session, player_id: int) -> list[ReportFacts]:
-    team = aliased(EntityRow)
-    rows = session.execute(
-        select(InjuryReportRow, ArticleRow.published, team.name)
-        .join(ArticleRow, ArticleRow.id == InjuryReportRow.article_id)
-        .outerjoin(team, team.id == InjuryReportRow.team_id)
-        .where(InjuryReportRow.player_id == player_id)
-    ).all()
-    return [
-        ReportFacts(
-            report_id=row.id,
-            reported_on=published,
-            article_id=row.article_id,
-            status=row.status,
-            body_part=row.body_part,
-            side=row.side,
-            diagnosis=row.diagnosis,
-            occurred_on=row.occurred_on,
-            team=team_name,
-            expected_latest=row.expected_latest,
-        )
-        for row, published, team_name in rows
-    ]
+    """What the linker knows of each of the player's stored reports."""
+    return [as_facts(report) for report in reports_by_player(session, [player_id]).get(player_id, [])]
 
 
-def relink_player(session: Session, player_id: int) -> None:
+def _replace_episodes(session: Session, player_id: int, facts: list[ReportFacts]) -> None:
     old = select(EpisodeRow.id).where(EpisodeRow.player_id == player_id)
     session.execute(delete(EpisodeReportRow).where(EpisodeReportRow.episode_id.in_(old)))
     session.execute(delete(EpisodeRow).where(EpisodeRow.player_id == player_id))
-    for draft in link_reports(player_report_facts(session, player_id)):
+    for draft in link_reports(facts):
         episode = EpisodeRow(
             player_id=player_id,
             team=draft.team,
@@ -63,10 +47,14 @@ def relink_player(session: Session, player_id: int) -> None:
 
 
 def relink_players(session: Session, player_ids: Iterable[int]) -> None:
+    """Rebuild the players' episodes, reading the reports of `READ_CHUNK` players at a time."""
     players = sorted(set(player_ids))
     lock_players(session, players)
-    for player_id in players:
-        relink_player(session, player_id)
+    for first in range(0, len(players), READ_CHUNK):
+        chunk = players[first : first + READ_CHUNK]
+        reports = reports_by_player(session, chunk)
+        for player_id in chunk:
+            _replace_episodes(session, player_id, [as_facts(report) for report in reports.get(player_id, [])])
 
 
 def lock_players(session: Session, player_ids: list[int]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import fields
 from datetime import date
 from typing import Any
 
@@ -52,6 +53,7 @@ REPORT_COLUMNS = (
     InjuryReportRow.expected_latest,
     InjuryReportRow.missed_fixtures,
 )
+FACT_FIELDS = tuple(field.name for field in fields(ReportFacts))
 PlayerFilter = Select[int] | Sequence[int] | None
 """Which players to read: ids, a query selecting ids, or None for every player."""
 
@@ -148,15 +150,5 @@ def stored_episode_groups(session: Session, players: PlayerFilter = None) -> dic
 
 
 def as_facts(report: SourcedReport) -> ReportFacts:
-    return ReportFacts(
-        report_id=report.report_id,
-        reported_on=report.reported_on,
-        article_id=report.article_id,
-        status=report.status,
-        body_part=report.body_part,
-        side=report.side,
-        diagnosis=report.diagnosis,
-        occurred_on=report.occurred_on,
-        team=report.team,
-        expected_latest=report.expected_latest,
-    )
+    """The linker's view of a report: the fields of `ReportFacts`, which a `SourcedReport` has under the same names."""
+    return ReportFacts(**{name: getattr(report, name) for name in FACT_FIELDS})

@@ -33,6 +33,7 @@ from sidelined.store.schema import ArticleRow, EntityRow, EpisodeRow, InjuryRepo
 from sidelined.timeline import (
     AvailabilityAnswer,
     EpisodeView,
+    SourcedReport,
     all_episodes,
     availabilities,
     availability,
@@ -69,8 +70,13 @@ def _status(answer: AvailabilityAnswer, refs: dict[str, ArticleRef]) -> StatusVi
         age_days=answer.age_days,
         stale=answer.stale,
         conflict=answer.conflict,
-        sources=[refs[r.article_id] for r in answer.deciding if r.article_id in refs],
+        sources=_cite(answer.deciding, refs),
     )
+
+
+def _cite(reports: list[SourcedReport], refs: dict[str, ArticleRef]) -> list[ArticleRef]:
+    """The articles of the reports, where stored."""
+    return [refs[r.article_id] for r in reports if r.article_id in refs]
 
 
 def list_players(store: Store, q: str | None, team: str | None, limit: int, offset: int) -> Page[PlayerSummary]:
@@ -184,21 +190,8 @@ def team_detail(store: Store, name: str, on: date) -> TeamDetail:
     status = team_status(store, name, as_of=on)
     refs = _refs(store, [r.article_id for entry in status.players for r in entry.sources])
     unavailable = [
-        StatusView(
-            player=e.player,
-            team=status.team,
-            on=on,
-            status=e.status,
-            injury=e.injury,
-            since=e.since,
-            expected_earliest=e.expected_earliest,
-            expected_latest=e.expected_latest,
-            age_days=e.age_days,
-            stale=e.stale,
-            conflict=e.conflict,
-            sources=[refs[r.article_id] for r in e.sources if r.article_id in refs],
-        )
-        for e in status.players
+        StatusView(**entry.model_dump(exclude={"sources"}), team=status.team, on=on, sources=_cite(entry.sources, refs))
+        for entry in status.players
     ]
     window = timedelta(days=TEAM_FIXTURE_DAYS)
     with store.session() as session:
