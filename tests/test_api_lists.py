@@ -101,6 +101,15 @@ def test_team_page_agrees_with_the_availability_list(client: TestClient, day: st
     assert compared
 
 
+def test_pages_of_the_episode_list_join_into_the_whole_list(client: TestClient) -> None:
+    day = DAYS[-1]
+    whole = get(client, "/api/episodes", on=day, **EVERYTHING)["items"]
+    pages = [get(client, "/api/episodes", on=day, limit=7, offset=start)["items"] for start in range(0, len(whole), 7)]
+    assert [episode for page in pages for episode in page] == whole
+    assert any(episode["games_claimed"] for episode in whole)  # the details each page works out are compared too
+    assert any(episode["fixtures_missed"] for episode in whole)
+
+
 def test_json_export_is_the_episode_list(client: TestClient) -> None:
     for day in DAYS:
         exported = client.get("/api/export/json", params={"on": day}).json()

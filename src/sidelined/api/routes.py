@@ -103,7 +103,7 @@ def episodes(
     offset: Offset = 0,
 ) -> object:
     """Injury episodes as known on `on` (default today), newest first, with every expected-return estimate."""
-    return queries.paginate(queries.episodes(store, on or today, player, team, status, active_on), limit, offset)
+    return queries.episode_page(store, on or today, limit, offset, player, team, status, active_on)
 
 
 @router.get("/articles", response_model=Page[ArticleSummary], tags=["articles"])

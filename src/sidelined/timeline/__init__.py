@@ -6,6 +6,7 @@ answers; the CLI and the REST API both call them.
 """
 
 from sidelined.timeline.queries import (
+    add_details,
     all_episodes,
     availabilities,
     availability,
@@ -32,6 +33,7 @@ __all__ = [
     "SourcedReport",
     "TeamEntry",
     "TeamStatus",
+    "add_details",
     "all_episodes",
     "availabilities",
     "availability",

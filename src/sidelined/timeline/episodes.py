@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from sidelined.models import EstimateChange
@@ -84,11 +85,10 @@ class EpisodeSources:
     matches: ArticleMatches
 
     @classmethod
-    def load(cls, session: Session, players: PlayerFilter, reports: list[SourcedReport], as_of: date) -> EpisodeSources:
-        """The texts of the players' articles up to `as_of` (one query) and their teams' matches (one, if needed)."""
-        articles = select(InjuryReportRow.article_id)
-        if players is not None:
-            articles = articles.where(InjuryReportRow.player_id.in_(players))
+    def load(
+        cls, session: Session, articles: Select[str] | Sequence[str], reports: list[SourcedReport], as_of: date
+    ) -> EpisodeSources:
+        """The texts of the articles (one query) and the reports' teams' matches up to `as_of` (one, if needed)."""
         rows = session.execute(
             select(ArticleRow.id, ArticleRow.text).where(ArticleRow.id.in_(articles), ArticleRow.published <= as_of)
         )
@@ -114,15 +114,9 @@ def build_episode(
     """The episode's view; without `sources` the fixture count and the articles' claims are skipped (for lists)."""
     until, until_kind = _until(draft, reports, as_of, stale_after)
     start = draft.started_on
-    fixtures: list[FixtureRef] = []
-    origin: FixtureOrigin = "none"
-    if sources is not None and start is not None and until is not None:
-        before = until + timedelta(days=1) if until_kind == "ongoing" else until
-        fixtures, origin = fixtures_between(sources.matches, draft.team, start, before)
-    player = reports[0].player
-    return EpisodeView(
+    view = EpisodeView(
         id=episode_id,
-        player=player,
+        player=reports[0].player,
         team=draft.team,
         injury=injury_label(draft.body_part, draft.side, draft.diagnosis),
         body_part=draft.body_part,
@@ -136,12 +130,29 @@ def build_episode(
         days_out=(until - start).days if start is not None and until is not None else None,
         status=draft.status,
         estimates=estimates_of(reports),
-        fixtures_missed=fixtures,
-        fixtures_from=origin,
-        games_claimed=sources.claims(player, reports) if sources is not None else [],
         conflict_days=conflict_days(reports),
         reports=reports,
     )
+    return with_sources(view, sources) if sources is not None else view
+
+
+def with_sources(episode: EpisodeView, sources: EpisodeSources) -> EpisodeView:
+    """The episode with its details: the team's fixtures over its span, and its articles' counts of games missed."""
+    fixtures: list[FixtureRef] = []
+    origin: FixtureOrigin = "none"
+    start, until = episode.started_on, episode.until
+    if start is not None and until is not None:
+        before = until + timedelta(days=1) if episode.until_kind == "ongoing" else until
+        fixtures, origin = fixtures_between(sources.matches, episode.team, start, before)
+    claims = sources.claims(episode.player, episode.reports)
+    return episode.model_copy(update={"fixtures_missed": fixtures, "fixtures_from": origin, "games_claimed": claims})
+
+
+def with_details(session: Session, episodes: list[EpisodeView], as_of: date) -> list[EpisodeView]:
+    """Episodes built without details (as known on `as_of`), with them: for one page of a long list."""
+    reports = [r for episode in episodes for r in episode.reports]
+    sources = EpisodeSources.load(session, sorted({r.article_id for r in reports}), reports, as_of)
+    return [with_sources(episode, sources) for episode in episodes]
 
 
 def _views(
@@ -184,11 +195,16 @@ def episodes_by_player(
         return {}
     stored = stored_episode_groups(session, players)
     everyone = [r for group in reports.values() for r in group]
-    sources = EpisodeSources.load(session, players, everyone, as_of) if details else None
+    sources = EpisodeSources.load(session, _articles_of(players), everyone, as_of) if details else None
     return {
         player_id: _views(group, stored.get(player_id, []), as_of, stale_after, sources)
         for player_id, group in reports.items()
     }
+
+
+def _articles_of(players: PlayerFilter) -> Select[str]:
+    articles = select(InjuryReportRow.article_id)
+    return articles if players is None else articles.where(InjuryReportRow.player_id.in_(players))
 
 
 def player_episodes(

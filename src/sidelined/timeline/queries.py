@@ -16,7 +16,7 @@ from sidelined.store.schema import EntityRow, InjuryReportRow
 from sidelined.timeline import names
 from sidelined.timeline.availability import availability_of, decide
 from sidelined.timeline.changes import episode_changes
-from sidelined.timeline.episodes import DEFAULT_STALE_DAYS, episodes_by_player, player_episodes
+from sidelined.timeline.episodes import DEFAULT_STALE_DAYS, episodes_by_player, player_episodes, with_details
 from sidelined.timeline.fixtures import next_fixture_against, same_team
 from sidelined.timeline.reading import players_reported
 from sidelined.timeline.views import (
@@ -130,12 +130,23 @@ def changes(store: Store, since: date, until: date | None = None) -> list[Change
     return found
 
 
-def all_episodes(store: Store, as_of: date | None = None, stale_after: int = DEFAULT_STALE_DAYS) -> list[EpisodeView]:
-    """Every player's episodes as known on `as_of` (default today), player by player in name order."""
+def all_episodes(
+    store: Store, as_of: date | None = None, stale_after: int = DEFAULT_STALE_DAYS, details: bool = True
+) -> list[EpisodeView]:
+    """Every player's episodes as known on `as_of` (default today), player by player in name order.
+
+    `details=False` leaves out the fixture counts and the articles' claims; `add_details` adds them later.
+    """
     day = as_of or date.today()
     with store.session() as session:
-        by_player = episodes_by_player(session, day, stale_after=stale_after)
+        by_player = episodes_by_player(session, day, stale_after=stale_after, details=details)
     return [ep for episodes in sorted(by_player.values(), key=lambda eps: eps[0].player) for ep in episodes]
+
+
+def add_details(store: Store, episodes: list[EpisodeView], as_of: date) -> list[EpisodeView]:
+    """The episodes (built without details, as known on `as_of`) with their fixture counts and articles' claims."""
+    with store.session() as session:
+        return with_details(session, episodes, as_of)
 
 
 def availabilities(

@@ -8,6 +8,7 @@ a change there is absorbed here.  Lists that can grow are filtered and paginated
 from sidelined.api.queries.loading import paginate
 from sidelined.api.queries.people import (
     changes,
+    episode_page,
     episodes,
     list_players,
     list_teams,
@@ -31,6 +32,7 @@ __all__ = [
     "article_detail",
     "changes",
     "counts",
+    "episode_page",
     "episodes",
     "ingest_article",
     "list_articles",

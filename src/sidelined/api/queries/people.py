@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from sidelined.api.queries.loading import article_refs, known_fixtures, page
+from sidelined.api.queries.loading import article_refs, known_fixtures, page, paginate
 from sidelined.api.rows import dedupe_matches
 from sidelined.api.schemas import (
     ArticleRef,
@@ -34,6 +34,7 @@ from sidelined.timeline import (
     AvailabilityAnswer,
     EpisodeView,
     SourcedReport,
+    add_details,
     all_episodes,
     availabilities,
     availability,
@@ -246,10 +247,14 @@ def episodes(
     team: str | None = None,
     status: str | None = None,
     active_on: date | None = None,
+    details: bool = True,
 ) -> list[EpisodeView]:
-    """Episodes as known on `on`, newest first, filtered by player, team, status and a day they cover."""
+    """Episodes as known on `on`, newest first, filtered by player, team, status and a day they cover.
+
+    `details=False` leaves out the fixture counts and the articles' claims (see `episode_page`).
+    """
     if player is None:
-        found = all_episodes(store, as_of=on)
+        found = all_episodes(store, as_of=on, details=details)
     else:
         try:
             found = player_history(store, player, as_of=on).episodes
@@ -262,6 +267,21 @@ def episodes(
     if active_on is not None:
         found = [ep for ep in found if _covers(ep, active_on)]
     return sorted(found, key=lambda ep: (ep.started_on or date.min, ep.player), reverse=True)
+
+
+def episode_page(
+    store: Store,
+    on: date,
+    limit: int,
+    offset: int,
+    player: str | None = None,
+    team: str | None = None,
+    status: str | None = None,
+    active_on: date | None = None,
+) -> Page[EpisodeView]:
+    """One page of `episodes`; the details (fixture counts, articles' claims) are worked out for that page only."""
+    found = paginate(episodes(store, on, player, team, status, active_on, details=False), limit, offset)
+    return found.model_copy(update={"items": add_details(store, found.items, on)})
 
 
 def _covers(episode: EpisodeView, day: date) -> bool:
