@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, cast
 
+from sqlalchemy import Row
+
 from sidelined.api.schemas import ArticleRef
 from sidelined.models import (
     Evidence,
@@ -18,8 +20,12 @@ from sidelined.models import (
 )
 from sidelined.store.schema import ArticleRow, InjuryReportRow, MatchRow, TransferRow
 
+# Enough of an article row to cite it: selecting these, not the row, leaves its text unread.
+ARTICLE_REF_COLUMNS = (ArticleRow.id, ArticleRow.title, ArticleRow.outlet, ArticleRow.published, ArticleRow.url)
 
-def article_ref(row: ArticleRow) -> ArticleRef:
+
+def article_ref(row: ArticleRow | Row[*tuple[Any, ...]]) -> ArticleRef:
+    """The reference of an article row, or of a row read with `ARTICLE_REF_COLUMNS`."""
     return ArticleRef(id=row.id, title=row.title, outlet=row.outlet, published=row.published, url=row.url)
 
 

@@ -33,7 +33,7 @@ def page(session: Session, statement: Select[*tuple[Any, ...]], limit: int, offs
 def article_refs(session: Session, article_ids: set[str]) -> dict[str, ArticleRef]:
     if not article_ids:
         return {}
-    found = session.scalars(select(ArticleRow).where(ArticleRow.id.in_(sorted(article_ids))))
+    found = session.execute(select(*rows.ARTICLE_REF_COLUMNS).where(ArticleRow.id.in_(sorted(article_ids))))
     return {row.id: rows.article_ref(row) for row in found}
 
 

@@ -37,7 +37,7 @@ def list_articles(
     limit: int,
     offset: int,
 ) -> Page[ArticleSummary]:
-    statement = select(ArticleRow).order_by(ArticleRow.published.desc().nulls_last(), ArticleRow.id)
+    statement = select(*rows.ARTICLE_REF_COLUMNS).order_by(ArticleRow.published.desc().nulls_last(), ArticleRow.id)
     if q:
         needle = q.lower()
         statement = statement.where(
@@ -54,7 +54,7 @@ def list_articles(
         statement = statement.where(ArticleRow.published <= until)
     with store.session() as session:
         found, total = page(session, statement, limit, offset)
-        ids = [row.id for (row,) in found]
+        ids = [row.id for row in found]
         counts = {
             kind: _fact_counts(session, model, ids)
             for kind, model in (
@@ -70,7 +70,7 @@ def list_articles(
             matches=counts["matches"].get(row.id, 0),
             transfers=counts["transfers"].get(row.id, 0),
         )
-        for (row,) in found
+        for row in found
     ]
     return Page[ArticleSummary](items=items, total=total, limit=limit, offset=offset)
 
