@@ -98,6 +98,7 @@ class EpisodeSources:
         return cls(texts=texts, matches=matches)
 
     def claims(self, player: str, reports: list[SourcedReport]) -> list[GamesClaim]:
+        """The counts of games the player has missed that the reports' articles give, article by article."""
         ids = sorted({r.article_id for r in reports})
         days = {r.article_id: r.reported_on for r in reports}
         return [claim for i in ids for claim in games_claims(self.texts.get(i, ""), player, i, days[i])]
