@@ -220,6 +220,16 @@ class FakeKB:
     def fixtures(self, team: str, start: date, end: date) -> list[FakeFixture]:
         return [f for f in self.fixture_list if team in (f.home, f.away) and start <= f.date <= end]
 
+    def results(self, team: str, goals: tuple[int, int]) -> list[FakeFixture]:
+        return [
+            f
+            for f in self.fixture_list
+            if team in (f.home, f.away) and f.played and sorted((f.home_goals, f.away_goals)) == sorted(goals)
+        ]
+
+    def fixtures_on_day(self, team: str, month: int, day: int) -> list[FakeFixture]:
+        return [f for f in self.fixture_list if team in (f.home, f.away) and (f.date.month, f.date.day) == (month, day)]
+
     def players_named(self, name: str) -> list[FakePlayer]:
         return [player for key, player in self.players.items() if key == name]
 

@@ -206,6 +206,34 @@ class KnowledgeBase:
             found.extend(self._fixture(self._fixture_rows[i]) for i in self._fixtures_by_team[team_id][low:high])
         return found
 
+    def results(self, team: str, goals: tuple[int, int]) -> list[Fixture]:
+        """Played matches of a team that ended with these goals, either side scoring either, in date order."""
+        low, high = sorted(goals)
+        rows = self._fixture_rows
+        found: list[Fixture] = []
+        for team_id in self._team_ids_for_fixtures(team):
+            for index in self._fixtures_by_team[team_id]:
+                row = rows[index]
+                if (row[4] == low and row[5] == high) or (row[4] == high and row[5] == low):
+                    found.append(self._fixture(row))
+        return found
+
+    def fixtures_on_day(self, team: str, month: int, day: int) -> list[Fixture]:
+        """Matches of a team played on that day of the year (in any year), in date order."""
+        found: list[Fixture] = []
+        for team_id in self._team_ids_for_fixtures(team):
+            days = self._fixture_days[team_id]
+            indexes = self._fixtures_by_team[team_id]
+            first_year, last_year = (EPOCH + timedelta(days=days[0])).year, (EPOCH + timedelta(days=days[-1])).year
+            for year in range(first_year, last_year + 1):
+                try:
+                    number = (date(year, month, day) - EPOCH).days
+                except ValueError:  # no such day that year (29 February) or ever (31 April)
+                    continue
+                low, high = bisect.bisect_left(days, number), bisect.bisect_right(days, number)
+                found.extend(self._fixture(self._fixture_rows[i]) for i in indexes[low:high])
+        return found
+
     def fixture_between(self, team_a: str, team_b: str, near: date, window_days: int = 10) -> Fixture | None:
         """The match of the two teams closest to a day, within the window."""
         other = {t.id for t in self.teams_named(team_b)}
