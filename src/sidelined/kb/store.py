@@ -16,6 +16,8 @@ from sidelined.kb.build_fixtures import EPOCH
 from sidelined.kb.model import Coach, Fixture, Player, Team
 from sidelined.kb.names import club_key, club_key_of, key, season_of
 
+_EPOCH_ORDINAL = EPOCH.toordinal()  # date.fromordinal is several times faster than adding a timedelta
+
 
 def _shift_season(season: str, years: int) -> str:
     """The season `years` away from "2024-25"; the start year may have any number of digits."""
@@ -181,11 +183,26 @@ class KnowledgeBase:
             self._fixtures_by_team[row[1]].append(index)
             self._fixtures_by_team[row[2]].append(index)
         self._fixture_days = {tid: [rows[i][0] for i in idx] for tid, idx in self._fixtures_by_team.items()}
+        self._results_index: dict[tuple[str, int, int], list[int]] | None = None
+
+    def _results_by_score(self) -> dict[tuple[str, int, int], list[int]]:
+        """(team id, fewer goals, more goals) -> rows of its played matches with that score, in date order.
+        Built on first use: only undated articles that report a result need it."""
+        if self._results_index is None:
+            index: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+            for number, (_, home, away, _, home_goals, away_goals) in enumerate(self._fixture_rows):
+                if home_goals is None or away_goals is None:
+                    continue
+                low, high = (home_goals, away_goals) if home_goals <= away_goals else (away_goals, home_goals)
+                index[home, low, high].append(number)
+                index[away, low, high].append(number)
+            self._results_index = dict(index)
+        return self._results_index
 
     def _fixture(self, row: list[Any]) -> Fixture:
         day, home, away, competition, home_goals, away_goals = row
         return Fixture(
-            EPOCH + timedelta(days=day),
+            date.fromordinal(_EPOCH_ORDINAL + day),
             self.teams[home].name,
             self.teams[away].name,
             self._fixture_competitions[competition],
@@ -209,13 +226,10 @@ class KnowledgeBase:
     def results(self, team: str, goals: tuple[int, int]) -> list[Fixture]:
         """Played matches of a team that ended with these goals, either side scoring either, in date order."""
         low, high = sorted(goals)
-        rows = self._fixture_rows
         found: list[Fixture] = []
+        by_score = self._results_by_score()
         for team_id in self._team_ids_for_fixtures(team):
-            for index in self._fixtures_by_team[team_id]:
-                row = rows[index]
-                if (row[4] == low and row[5] == high) or (row[4] == high and row[5] == low):
-                    found.append(self._fixture(row))
+            found.extend(self._fixture(self._fixture_rows[i]) for i in by_score.get((team_id, low, high), ()))
         return found
 
     def fixtures_on_day(self, team: str, month: int, day: int) -> list[Fixture]:
