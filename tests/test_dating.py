@@ -88,6 +88,9 @@ def test_season_names() -> None:
         ("Ivory Coast take on Nigeria today, Thursday, January 18.", "today"),
         ("West Brom (A) – Sat 18 Nov", "unknown"),
         ("Friday (May 2), May Day, brought more bad news for the striker.", "past"),
+        ("Kane may start on March 3 at Anfield.", "future"),
+        ("Kane MAY start on March 3 after he trained.", "past"),
+        ("They will: March 3 was the day.", "future"),  # a future cue wins a tie
     ],
 )
 def test_relation_of_a_date_to_publication(text: str, expected: str) -> None:
