@@ -93,12 +93,19 @@ class FixtureClues:
         except (AttributeError, KeyError, TypeError, ValueError):
             return []
 
-    def _opponent_named(self, fixture: Any, sides: set[str], phrases: list[str]) -> bool:
+    def _opponent_named(self, fixture: Any, sides: set[str], phrases: list[str], seen: dict[str, bool]) -> bool:
+        """Whether the sentence names both teams of the fixture, the other side perhaps loosely;
+        `seen` keeps the answer for each opponent already looked at in this sentence."""
         home, away = fixture.home, fixture.away
         if home in sides and away in sides:
             return True
         others = [name for name in (home, away) if name not in sides]
-        return len(others) == 1 and any(fuzz.ratio(others[0], phrase) >= _FUZZY_TEAM_SCORE for phrase in phrases)
+        if len(others) != 1:
+            return False
+        named = seen.get(others[0])
+        if named is None:
+            named = seen[others[0]] = any(fuzz.ratio(others[0], phrase) >= _FUZZY_TEAM_SCORE for phrase in phrases)
+        return named
 
     def scored_matches(self, sentences: list[tuple[int, int]]) -> list[tuple[int, list[date]]]:
         """For each sentence reporting a result ("3-1 win over X"), the days such a match was played."""
@@ -111,11 +118,12 @@ class FixtureClues:
             goals = (int(score.group(1)), int(score.group(2)))
             sides = self._sides(start, end)
             phrases = _PROPER_PHRASE.findall(sentence)
+            seen: dict[str, bool] = {}
             days = {
                 fixture.date
                 for team in sides
                 for fixture in self._lookup("results", team, goals)
-                if self._opponent_named(fixture, sides, phrases)
+                if self._opponent_named(fixture, sides, phrases, seen)
             }
             if 0 < len(days) <= _MAX_CANDIDATE_DAYS:
                 results.append((start + score.start(), sorted(days)))
