@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sidelined.dating import date_article
-from sidelined.dating.mentions import day_mentions, season_start_years, weekday_mentions
+from sidelined.dating.mentions import day_mentions, season_start_years, today_weekday, weekday_mentions
 from sidelined.dating.tense import relation
 from sidelined.ingest import read_article_text, read_inputs
 from sidelined.models import Article
@@ -62,6 +62,14 @@ def test_day_mentions_read_the_weekday_and_year_beside_a_date() -> None:
     text = "on Friday (May 2), this Sunday's (May 4) game, Tuesday 31 March, on 6 September, Oct. 20, 2018 and may 5"
     found = [(m.month, m.day, m.weekday, m.year) for m in day_mentions(text)]
     assert found == [(5, 2, 4, None), (5, 4, 6, None), (3, 31, 1, None), (9, 6, None, None), (10, 20, None, 2018)]
+
+
+def test_month_and_weekday_names_count_only_with_a_capital() -> None:
+    text = "on friday (May 2), on FRIDAY (MAY 9), SAT 3 MAY and may 5"
+    found = [(m.month, m.day, m.weekday) for m in day_mentions(text)]
+    assert found == [(5, 2, None), (5, 9, 4), (5, 3, 5)]
+    assert today_weekday("He trains TODAY, Thursday, with the squad") == (3, 10)
+    assert today_weekday("He trained yesterday (friday)") == (5, 11)
 
 
 def test_a_date_range_is_not_read_as_a_day() -> None:

@@ -2,7 +2,8 @@
 year when printed next to them), bare weekdays, years and season names.
 
 These are the small patterns dating needs; the full time-expression resolver
-is `sidelined.timex`.
+is `sidelined.timex`.  The word patterns run case-sensitively on the lower-cased
+text (much quicker than re.IGNORECASE); capitals are checked in the text itself.
 """
 
 from __future__ import annotations
@@ -11,24 +12,22 @@ import re
 from dataclasses import dataclass
 
 from sidelined.ingest.stamps import MONTH_RE, ORDINAL_RE, WEEKDAY_RE, month_number, weekday_number
+from sidelined.timex.resolve import lower_same_length
 
 _YEAR = r"(?:19|20)\d\d"
 _NOT_A_RANGE = rf"(?!\s*[-–:/]\s*\d|\s*[-–]\s*{MONTH_RE})"
 _MONTH_DAY = re.compile(
-    rf"\b(?P<month>{MONTH_RE})\.?\s+(?P<day>\d{{1,2}}){ORDINAL_RE}\b{_NOT_A_RANGE}(?:,?\s+(?P<year>{_YEAR})\b)?",
-    re.IGNORECASE,
+    rf"\b(?P<month>{MONTH_RE})\.?\s+(?P<day>\d{{1,2}}){ORDINAL_RE}\b{_NOT_A_RANGE}(?:,?\s+(?P<year>{_YEAR})\b)?"
 )
 _DAY_MONTH = re.compile(
-    rf"\b(?P<day>\d{{1,2}}){ORDINAL_RE}\s+(?:of\s+)?(?P<month>{MONTH_RE})\b\.?(?:,?\s+(?P<year>{_YEAR})\b)?",
-    re.IGNORECASE,
+    rf"\b(?P<day>\d{{1,2}}){ORDINAL_RE}\s+(?:of\s+)?(?P<month>{MONTH_RE})\b\.?(?:,?\s+(?P<year>{_YEAR})\b)?"
 )
 # The weekday printed just before a date: "Friday (May 2)", "this Sunday's (May 4)", "Tuesday 31 March"
-_WEEKDAY_BEFORE = re.compile(rf"\b(?P<weekday>{WEEKDAY_RE})(?:'s|’s)?\.?[\s,(]*$", re.IGNORECASE)
+_WEEKDAY_BEFORE = re.compile(rf"\b(?P<weekday>{WEEKDAY_RE})(?:'s|’s)?\.?[\s,(]*$")
 _FULL_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _DAY_WORD = r"(?P<word>today|yesterday|tomorrow)"
 _NAMED_DAY = re.compile(
-    rf"\b{_DAY_WORD}\W{{1,3}}(?P<after>{WEEKDAY_RE})\b|\b(?P<before>{WEEKDAY_RE})\W{{1,3}}(?P<word2>today|yesterday|tomorrow)\b",
-    re.IGNORECASE,
+    rf"\b{_DAY_WORD}\W{{1,3}}(?P<after>{WEEKDAY_RE})\b|\b(?P<before>{WEEKDAY_RE})\W{{1,3}}(?P<word2>today|yesterday|tomorrow)\b"
 )
 _DAY_WORD_OFFSET = {"today": 0, "yesterday": 1, "tomorrow": -1}
 _SEASON = re.compile(rf"\b(?P<start>{_YEAR})\s*[-–/]\s*(?P<end>\d\d(?:\d\d)?)\b(?!\s*[-–]\s*\d)")
@@ -70,9 +69,10 @@ class WeekdayMention:
 def day_mentions(text: str) -> list[DayMention]:
     """Every day-and-month date in `text`, in order, with its weekday and year when printed."""
     found: dict[int, DayMention] = {}
+    low = lower_same_length(text)
     for pattern in (_MONTH_DAY, _DAY_MONTH):
-        for match in pattern.finditer(text):
-            mention = _day_mention(text, match)
+        for match in pattern.finditer(low):
+            mention = _day_mention(text, low, match)
             if mention is not None and not any(_overlaps(mention, other) for other in found.values()):
                 found[mention.start] = mention
     return _with_timex_weekdays(text, [found[start] for start in sorted(found)])
@@ -97,21 +97,21 @@ def _with_timex_weekdays(text: str, days: list[DayMention]) -> list[DayMention]:
     return out
 
 
-def _day_mention(text: str, match: re.Match[str]) -> DayMention | None:
-    month_text = match.group("month")
-    if not month_text[0].isupper():
+def _day_mention(text: str, low: str, match: re.Match[str]) -> DayMention | None:
+    if not text[match.start("month")].isupper():
         return None  # "may", "march" as ordinary words
-    month = month_number(month_text)
+    month = month_number(match.group("month"))
     day = int(match.group("day"))
     if month is None or not 1 <= day <= 31:
         return None
     year = int(match.group("year")) if match.group("year") else None
     start = match.start()
     weekday = None
-    before = _WEEKDAY_BEFORE.search(text[max(0, start - 18) : start])
-    if before and before.group("weekday")[0].isupper():
+    reach = max(0, start - 18)
+    before = _WEEKDAY_BEFORE.search(low[reach:start])
+    if before and text[reach + before.start("weekday")].isupper():
         weekday = weekday_number(before.group("weekday"))
-        start = max(0, start - 18) + before.start()
+        start = reach + before.start()
     return DayMention(start, match.end(), month, day, weekday, year)
 
 
@@ -143,7 +143,7 @@ def weekday_mentions(text: str, days: list[DayMention]) -> list[WeekdayMention]:
 def today_weekday(text: str) -> tuple[int, int] | None:
     """The weekday of the day of writing, from "today, Thursday", "today [Wednesday]" or
     "yesterday (Tuesday)", and where the text says it."""
-    match = _NAMED_DAY.search(text)
+    match = _NAMED_DAY.search(lower_same_length(text))
     if not match:
         return None
     weekday = weekday_number(match.group("after") or match.group("before"))
