@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sidelined.dating.roster import _whole_word_ends
+from sidelined.dating.tense import _SENTENCE_END, sentence_bounds, sentence_spans
 
 PIECES = ["Kane", "Kane's", "Kane-", "-Kane", "O'Kane", "Kane_", "Kané", "Ka", "ne", "A", "A-A"]
 PIECES += [" ", "\n", "9", "’", "-", "é"]
@@ -23,3 +24,31 @@ def test_whole_word_ends_are_where_a_word_boundary_pattern_ends(text: str, word:
 def test_whole_word_ends_skip_words_inside_longer_ones() -> None:
     assert _whole_word_ends("Kane, Kanes and Harry Kane", "Kane") == [4, 26]
     assert _whole_word_ends("A-A-A", "A-A") == [3]
+
+
+def _bounds_by_scanning(text: str, start: int, end: int) -> tuple[int, int]:
+    """The plain definition: the last break in the text cut at `start`, the first break from `end` on."""
+    sentence_start = 0
+    for boundary in _SENTENCE_END.finditer(text, 0, start):
+        sentence_start = boundary.end()
+    following = _SENTENCE_END.search(text, end)
+    return sentence_start, following.start() if following else len(text)
+
+
+SENTENCE_PIECES = ["He", "was", "out", ".", "!", "?", " ", "  ", "\n", "\u00a0", "“", "'", "A", "b", "3", "May"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=16).map("".join), st.data())
+def test_sentence_bounds_are_those_of_the_plain_scan(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert sentence_bounds(text, start, end) == _bounds_by_scanning(text, start, end)
+
+
+def test_sentences_end_at_a_stop_before_a_capital_or_at_a_line_break() -> None:
+    text = "He was hurt. March 3 was bad.\nOn Friday he trained. then rested"
+    assert sentence_spans(text) == [(0, 12), (13, 29), (30, len(text))]
+    assert sentence_bounds(text, 13, 20) == (0, 29)  # cut at the date, the break before it has no capital after it
+    assert sentence_bounds(text, 33, 39) == (30, len(text))
+    assert sentence_bounds("Out. \n Back soon", 0, 5) == (0, 5)  # from inside a break, its line break ends it

@@ -10,6 +10,8 @@ is past in a sentence of prose and "unknown" in a short line (a fixture list).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from typing import Literal
 
 from sidelined.timex.resolve import lower_same_length
@@ -64,22 +66,53 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence or line of `text`."""
     spans = []
     start = 0
-    for boundary in _SENTENCE_END.finditer(text):
-        if boundary.start() > start:
-            spans.append((start, boundary.start()))
-        start = boundary.end()
+    for boundary_start, boundary_end in zip(*_breaks(text), strict=True):
+        if boundary_start > start:
+            spans.append((start, boundary_start))
+        start = boundary_end
     if start < len(text):
         spans.append((start, len(text)))
     return spans
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """(start, end) of the sentence holding text[start:end]."""
-    sentence_start = 0
-    for boundary in _SENTENCE_END.finditer(text, 0, start):
-        sentence_start = boundary.end()
-    following = _SENTENCE_END.search(text, end)
-    return sentence_start, following.start() if following else len(text)
+    """(start, end) of the sentence holding text[start:end]: after the last break found in the text
+    cut at `start`, up to the first break found from `end` on."""
+    return _sentence_start(text, start), _sentence_end(text, end)
+
+
+@lru_cache(maxsize=4)
+def _breaks(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the sentence breaks one scan of the whole text finds (kept for the few
+    texts last asked about: every date of an article asks for its sentence)."""
+    starts, ends = [], []
+    for boundary in _SENTENCE_END.finditer(text):
+        starts.append(boundary.start())
+        ends.append(boundary.end())
+    return starts, ends
+
+
+def _sentence_start(text: str, start: int) -> int:
+    # Cutting the text at `start` changes only breaks in the whitespace right before it (a break
+    # needs to see the capital after it); breaks before that whitespace are the whole text's.
+    run_start = start
+    while run_start > 0 and text[run_start - 1].isspace():
+        run_start -= 1
+    cut_breaks = [boundary.end() for boundary in _SENTENCE_END.finditer(text, run_start, start)]
+    if cut_breaks:
+        return cut_breaks[-1]
+    _, ends = _breaks(text)
+    earlier = bisect_right(ends, run_start)
+    return ends[earlier - 1] if earlier else 0
+
+
+def _sentence_end(text: str, end: int) -> int:
+    starts, ends = _breaks(text)
+    following = bisect_left(starts, end)
+    if following and ends[following - 1] > end:  # a break spans `end`: searching from it may differ
+        found = _SENTENCE_END.search(text, end)
+        return found.start() if found else len(text)
+    return starts[following] if following < len(starts) else len(text)
 
 
 def _nearest_cue(sentence: str, low: str, at: int, to: int) -> Relation | None:
