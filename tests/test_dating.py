@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from sidelined.dating import date_article
 from sidelined.dating.mentions import day_mentions, season_start_years, today_weekday, weekday_mentions
+from sidelined.dating.roster import _name_candidates
 from sidelined.dating.tense import relation
 from sidelined.ingest import read_article_text, read_inputs
 from sidelined.models import Article
@@ -70,6 +71,14 @@ def test_month_and_weekday_names_count_only_with_a_capital() -> None:
     assert found == [(5, 2, None), (5, 9, 4), (5, 3, 5)]
     assert today_weekday("He trains TODAY, Thursday, with the squad") == (3, 10)
     assert today_weekday("He trained yesterday (friday)") == (5, 11)
+
+
+def test_name_candidates_are_runs_of_two_or_three_capitalised_words_without_possessives() -> None:
+    text = "Bayern Munich's Jamal Musiala and Virgil van Dijk’s header"
+    assert _name_candidates(text) == [
+        ("Bayern Munich", 13), ("Bayern Munich Jamal", 21), ("Munich Jamal", 21), ("Munich Jamal Musiala", 29),
+        ("Jamal Musiala", 29), ("Virgil van", 44), ("Virgil van Dijk", 49), ("van Dijk", 49),
+    ]  # fmt: skip
 
 
 def test_a_date_range_is_not_read_as_a_day() -> None:
