@@ -11,17 +11,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sidelined.ingest.stamps import MONTH_RE, ORDINAL_RE, WEEKDAY_RE, month_number, weekday_number
+from sidelined.ingest.stamps import (
+    DAY_MONTH_RE,
+    MONTH_DAY_RE,
+    MONTH_RE,
+    WEEKDAY_RE,
+    YEAR_RE,
+    month_number,
+    weekday_number,
+)
 from sidelined.timex.resolve import lower_same_length
 
-_YEAR = r"(?:19|20)\d\d"
 _NOT_A_RANGE = rf"(?!\s*[-–:/]\s*\d|\s*[-–]\s*{MONTH_RE})"
-_MONTH_DAY = re.compile(
-    rf"\b(?P<month>{MONTH_RE})\.?\s+(?P<day>\d{{1,2}}){ORDINAL_RE}\b{_NOT_A_RANGE}(?:,?\s+(?P<year>{_YEAR})\b)?"
-)
-_DAY_MONTH = re.compile(
-    rf"\b(?P<day>\d{{1,2}}){ORDINAL_RE}\s+(?:of\s+)?(?P<month>{MONTH_RE})\b\.?(?:,?\s+(?P<year>{_YEAR})\b)?"
-)
+_MONTH_DAY = re.compile(rf"\b{MONTH_DAY_RE}\b{_NOT_A_RANGE}(?:,?\s+(?P<year>{YEAR_RE})\b)?")
+_DAY_MONTH = re.compile(rf"\b{DAY_MONTH_RE}\b\.?(?:,?\s+(?P<year>{YEAR_RE})\b)?")
 # The weekday printed just before a date: "Friday (May 2)", "this Sunday's (May 4)", "Tuesday 31 March"
 _WEEKDAY_BEFORE = re.compile(rf"\b(?P<weekday>{WEEKDAY_RE})(?:'s|’s)?\.?[\s,(]*$")
 _FULL_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
@@ -30,14 +33,14 @@ _NAMED_DAY = re.compile(
     rf"\b{_DAY_WORD}\W{{1,3}}(?P<after>{WEEKDAY_RE})\b|\b(?P<before>{WEEKDAY_RE})\W{{1,3}}(?P<word2>today|yesterday|tomorrow)\b"
 )
 _DAY_WORD_OFFSET = {"today": 0, "yesterday": 1, "tomorrow": -1}
-_SEASON = re.compile(rf"\b(?P<start>{_YEAR})\s*[-–/]\s*(?P<end>\d\d(?:\d\d)?)\b(?!\s*[-–]\s*\d)")
-_LONE_YEAR = re.compile(rf"(?<![\d£$€.,/-])(?P<year>{_YEAR})(?![\d%]|\s*[-–/]\s*\d)")
+_SEASON = re.compile(rf"\b(?P<start>{YEAR_RE})\s*[-–/]\s*(?P<end>\d\d(?:\d\d)?)\b(?!\s*[-–]\s*\d)")
+_LONE_YEAR = re.compile(rf"(?<![\d£$€.,/-])(?P<year>{YEAR_RE})(?![\d%]|\s*[-–/]\s*\d)")
 
 
 # A wire dateline opening a line near the top: "Paris, July 28 (IANS)", "Sept 2 (Reuters) -",
 # "DUESSELDORF, June 18", "SOUTHAMPTON, England Aug 13 Hobbling ..."
 _DATELINE = re.compile(
-    rf"^[ \t]*(?:(?:[A-Z][\w .'’-]{{1,40}},\s*)?(?P<date>{MONTH_RE}\.?\s+\d{{1,2}})\b(?:,?\s+{_YEAR})?"
+    rf"^[ \t]*(?:(?:[A-Z][\w .'’-]{{1,40}},\s*)?(?P<date>{MONTH_RE}\.?\s+\d{{1,2}})\b(?:,?\s+{YEAR_RE})?"
     r"[ \t]*(?:\([A-Za-z .]+\)|[-–—:]|$)"
     rf"|(?-i:[A-Z][A-Z .'’-]{{2,40}}),(?:\s*[A-Z][a-z]+)?\s+(?P<wire>{MONTH_RE}\.?\s+\d{{1,2}})\b)",
     re.IGNORECASE | re.MULTILINE,
