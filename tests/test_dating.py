@@ -240,9 +240,9 @@ class FakeKB:
     def fixtures(self, team: str, start: date, end: date) -> list[FakeFixture]:
         return [f for f in self.fixture_list if team in (f.home, f.away) and start <= f.date <= end]
 
-    def results(self, team: str, goals: tuple[int, int]) -> list[FakeFixture]:
+    def results(self, team: str, goals: tuple[int, int]) -> list[tuple[date, str, str]]:
         return [
-            f
+            (f.date, f.home, f.away)
             for f in self.fixture_list
             if team in (f.home, f.away) and f.played and sorted((f.home_goals, f.away_goals)) == sorted(goals)
         ]

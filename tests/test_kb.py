@@ -115,12 +115,11 @@ ALL_TIME = (date(1990, 1, 1), date(2035, 12, 31))
 @pytest.mark.parametrize("team", ["Real Madrid", "England", "Los Blancos"])
 def test_results_are_the_played_matches_with_that_score_either_way_round(kb, team):
     every = kb.fixtures(team, *ALL_TIME)
-    expected = [g for g in every if g.played and sorted((g.home_goals, g.away_goals)) == [1, 2]]
+    expected = [(g.date, g.home, g.away) for g in every if g.played and sorted((g.home_goals, g.away_goals)) == [1, 2]]
     assert expected
     assert kb.results(team, (2, 1)) == expected
     assert kb.results(team, (1, 2)) == expected
-    rayo = next(g for g in kb.results("Real Madrid", (1, 2)) if g.date == date(2026, 2, 1))
-    assert (rayo.home, rayo.home_goals, rayo.away_goals) == ("Real Madrid", 2, 1)
+    assert (date(2026, 2, 1), "Real Madrid", "Rayo Vallecano") in kb.results("Real Madrid", (1, 2))
 
 
 @pytest.mark.parametrize(("month", "day"), [(2, 1), (3, 6), (2, 29), (12, 26)])

@@ -4,8 +4,8 @@
 against Japan" each name a match the knowledge base knows the day of; that
 day places the event (and so the article) in its year.  The knowledge base is
 optional: anything offering `teams` (id -> Team with `name`, `aliases`),
-`fixtures(team, start, end)`, `results(team, goals)` and
-`fixtures_on_day(team, month, day)` works, and without one these clues are skipped.
+`fixtures(team, start, end)`, `results(team, goals)` (day, home, away of each
+match with that score) and `fixtures_on_day(team, month, day)` works, and without one these clues are skipped.
 """
 
 from __future__ import annotations
@@ -93,10 +93,10 @@ class FixtureClues:
         except (AttributeError, KeyError, TypeError, ValueError):
             return []
 
-    def _opponent_named(self, fixture: Any, sides: set[str], phrases: list[str], seen: dict[str, bool]) -> bool:
-        """Whether the sentence names both teams of the fixture, the other side perhaps loosely;
+    @staticmethod
+    def _opponent_named(home: str, away: str, sides: set[str], phrases: list[str], seen: dict[str, bool]) -> bool:
+        """Whether the sentence names both teams of a match, the other side perhaps loosely;
         `seen` keeps the answer for each opponent already looked at in this sentence."""
-        home, away = fixture.home, fixture.away
         if home in sides and away in sides:
             return True
         others = [name for name in (home, away) if name not in sides]
@@ -120,10 +120,10 @@ class FixtureClues:
             phrases = _PROPER_PHRASE.findall(sentence)
             seen: dict[str, bool] = {}
             days = {
-                fixture.date
+                day
                 for team in sides
-                for fixture in self._lookup("results", team, goals)
-                if self._opponent_named(fixture, sides, phrases, seen)
+                for day, home, away in self._lookup("results", team, goals)
+                if self._opponent_named(home, away, sides, phrases, seen)
             }
             if 0 < len(days) <= _MAX_CANDIDATE_DAYS:
                 results.append((start + score.start(), sorted(days)))

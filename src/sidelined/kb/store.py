@@ -223,13 +223,16 @@ class KnowledgeBase:
             found.extend(self._fixture(self._fixture_rows[i]) for i in self._fixtures_by_team[team_id][low:high])
         return found
 
-    def results(self, team: str, goals: tuple[int, int]) -> list[Fixture]:
-        """Played matches of a team that ended with these goals, either side scoring either, in date order."""
+    def results(self, team: str, goals: tuple[int, int]) -> list[tuple[date, str, str]]:
+        """(day, home, away) of each played match of a team that ended with these goals, either side
+        scoring either, in date order: lighter than whole fixtures, as a score recurs over the seasons."""
         low, high = sorted(goals)
-        found: list[Fixture] = []
         by_score = self._results_by_score()
+        found: list[tuple[date, str, str]] = []
         for team_id in self._team_ids_for_fixtures(team):
-            found.extend(self._fixture(self._fixture_rows[i]) for i in by_score.get((team_id, low, high), ()))
+            for index in by_score.get((team_id, low, high), ()):
+                day, home, away = self._fixture_rows[index][:3]
+                found.append((date.fromordinal(_EPOCH_ORDINAL + day), self.teams[home].name, self.teams[away].name))
         return found
 
     def fixtures_on_day(self, team: str, month: int, day: int) -> list[Fixture]:
