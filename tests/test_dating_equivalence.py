@@ -7,8 +7,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sidelined.dating.mentions import _LONE_YEAR, _SEASON, _YEAR_DIGITS, today_weekday
 from sidelined.dating.roster import _whole_word_ends
 from sidelined.dating.tense import _SENTENCE_END, sentence_bounds, sentence_spans
+from sidelined.timex.scan import tried_at
 
 PIECES = ["Kane", "Kane's", "Kane-", "-Kane", "O'Kane", "Kane_", "Kané", "Ka", "ne", "A", "A-A"]
 PIECES += [" ", "\n", "9", "’", "-", "é"]
@@ -52,3 +54,19 @@ def test_sentences_end_at_a_stop_before_a_capital_or_at_a_line_break() -> None:
     assert sentence_bounds(text, 13, 20) == (0, 29)  # cut at the date, the break before it has no capital after it
     assert sentence_bounds(text, 33, 39) == (30, len(text))
     assert sentence_bounds("Out. \n Back soon", 0, 5) == (0, 5)  # from inside a break, its line break ends it
+
+
+YEAR_PIECES = ["2019", "2020", "19", "20", "1", "0", "-", "–", "/", " ", "£", ".", "%", "a", "-21", "2019/20"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(YEAR_PIECES), max_size=12).map("".join))
+def test_year_led_patterns_tried_at_years_find_what_a_scan_finds(text: str) -> None:
+    for pattern in (_SEASON, _LONE_YEAR):
+        expected = [match.span() for match in pattern.finditer(text)]
+        assert [match.span() for match in tried_at(pattern, text, _YEAR_DIGITS)] == expected
+
+
+def test_the_day_of_writing_needs_a_day_word() -> None:
+    assert today_weekday("Out on Thursday, back on Friday") is None
+    assert today_weekday("Speaking on Thursday yesterday") == (4, 12)

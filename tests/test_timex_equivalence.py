@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sidelined.timex import patterns
-from sidelined.timex.pairs import _BRACKETED_PAIR_START, _tried_at, _weekday_led
+from sidelined.timex.pairs import _BRACKETED_PAIR_START, _weekday_led
+from sidelined.timex.scan import tried_at
 
 WORDS = [
     "friday", "fri.", "sat", "sunday's", "(", ")", "march", "mar.", "may", "7", "31st", "2", "2019", "the", "of",
@@ -39,10 +40,10 @@ def test_weekday_led_matches_are_the_scans_matches_with_a_weekday(
 def test_bracketed_pairs_are_found_where_the_scan_finds_them(words: list[tuple[str, str]]) -> None:
     low = "".join(word + separator for word, separator in words)
     expected = [_key(match) for match in patterns.WEEKDAY_WITH_DATE.finditer(low)]
-    assert [_key(match) for match in _tried_at(patterns.WEEKDAY_WITH_DATE, low, _BRACKETED_PAIR_START)] == expected
+    assert [_key(match) for match in tried_at(patterns.WEEKDAY_WITH_DATE, low, _BRACKETED_PAIR_START)] == expected
 
 
 def test_a_bracketed_pair_after_this_is_found_whole() -> None:
     low = "out until this saturday (may 4) and friday ( 3 june )"
-    found = _tried_at(patterns.WEEKDAY_WITH_DATE, low, _BRACKETED_PAIR_START)
+    found = tried_at(patterns.WEEKDAY_WITH_DATE, low, _BRACKETED_PAIR_START)
     assert [(match["rel"], match["wd"]) for match in found] == [("this", "saturday"), (None, "friday")]

@@ -21,6 +21,7 @@ from sidelined.ingest.stamps import (
     weekday_number,
 )
 from sidelined.timex.resolve import lower_same_length
+from sidelined.timex.scan import tried_at
 
 _NOT_A_RANGE = rf"(?!\s*[-–:/]\s*\d|\s*[-–]\s*{MONTH_RE})"
 _MONTH_DAY = re.compile(rf"\b{MONTH_DAY_RE}\b{_NOT_A_RANGE}(?:,?\s+(?P<year>{YEAR_RE})\b)?")
@@ -34,6 +35,9 @@ _NAMED_DAY = re.compile(
 )
 _DAY_WORD_OFFSET = {"today": 0, "yesterday": 1, "tomorrow": -1}
 _SEASON = re.compile(rf"\b(?P<start>{YEAR_RE})\s*[-–/]\s*(?P<end>\d\d(?:\d\d)?)\b(?!\s*[-–]\s*\d)")
+# Season names and lone years both begin with a year's four digits; a year's digits overlapping
+# another's follow a digit, where neither can begin.
+_YEAR_DIGITS = re.compile(YEAR_RE)
 _LONE_YEAR = re.compile(rf"(?<![\d£$€.,/-])(?P<year>{YEAR_RE})(?![\d%]|\s*[-–/]\s*\d)")
 
 
@@ -146,7 +150,10 @@ def weekday_mentions(text: str, days: list[DayMention]) -> list[WeekdayMention]:
 def today_weekday(text: str) -> tuple[int, int] | None:
     """The weekday of the day of writing, from "today, Thursday", "today [Wednesday]" or
     "yesterday (Tuesday)", and where the text says it."""
-    match = _NAMED_DAY.search(lower_same_length(text))
+    low = lower_same_length(text)
+    if not any(word in low for word in _DAY_WORD_OFFSET):  # the quick answer for most texts
+        return None
+    match = _NAMED_DAY.search(low)
     if not match:
         return None
     weekday = weekday_number(match.group("after") or match.group("before"))
@@ -157,7 +164,7 @@ def today_weekday(text: str) -> tuple[int, int] | None:
 def season_start_years(text: str) -> list[int]:
     """Start years of seasons named in the text: "2024-25" and "2017/18" give 2024 and 2017."""
     starts = []
-    for match in _SEASON.finditer(text):
+    for match in tried_at(_SEASON, text, _YEAR_DIGITS):
         start, end = int(match.group("start")), match.group("end")
         if int(end[-2:]) == (start + 1) % 100:
             starts.append(start)
@@ -166,9 +173,9 @@ def season_start_years(text: str) -> list[int]:
 
 def lone_years(text: str) -> list[tuple[int, int]]:
     """Years written on their own (not in a season name or a score), with their positions."""
-    seasons = {m.start() for m in _SEASON.finditer(text)}
+    seasons = {m.start() for m in tried_at(_SEASON, text, _YEAR_DIGITS)}
     return [
         (int(match.group("year")), match.start())
-        for match in _LONE_YEAR.finditer(text)
+        for match in tried_at(_LONE_YEAR, text, _YEAR_DIGITS)
         if match.start() not in seasons
     ]

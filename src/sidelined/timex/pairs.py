@@ -12,6 +12,7 @@ import re
 from sidelined.timex import patterns
 from sidelined.timex.lexicon import WEEKDAYS, day_number, month_number, weekday_number
 from sidelined.timex.resolve import lower_same_length
+from sidelined.timex.scan import tried_at
 
 WeekdayDatePair = tuple[int, int, int, tuple[int, int]]
 
@@ -37,7 +38,7 @@ def weekday_date_pairs(text: str) -> list[WeekdayDatePair]:
     low = lower_same_length(text)
     found: list[WeekdayDatePair] = []
     taken: list[tuple[int, int]] = []
-    for match in _tried_at(patterns.WEEKDAY_WITH_DATE, low, _BRACKETED_PAIR_START):
+    for match in tried_at(patterns.WEEKDAY_WITH_DATE, low, _BRACKETED_PAIR_START):
         pair = _pair(text, match, ("wd", "ma", "da") if match["ma"] else ("wd", "mb", "db"))
         if pair:
             found.append(pair)
@@ -60,19 +61,4 @@ def _weekday_led(pattern: re.Pattern[str], low: str) -> list[re.Match[str]]:
     """The matches of `pattern.finditer(low)` that begin with their optional weekday.  A date without
     a weekday never spans the start of a weekday name (it is made of numbers, month names, "the",
     "of", "to" and "and"), so trying the pattern only where a weekday begins finds the same ones."""
-    return [match for match in _tried_at(pattern, low, _WEEKDAY_START) if match["wd"] is not None]
-
-
-def _tried_at(pattern: re.Pattern[str], low: str, starts: re.Pattern[str]) -> list[re.Match[str]]:
-    """The matches `pattern.finditer(low)` finds that begin where `starts` matches, trying it only there
-    (much quicker than letting the engine try a pattern led by an optional group at every position)."""
-    found: list[re.Match[str]] = []
-    covered_to = 0
-    for start in starts.finditer(low):
-        if start.start() < covered_to:
-            continue
-        match = pattern.match(low, start.start())
-        if match is not None:
-            found.append(match)
-            covered_to = match.end()
-    return found
+    return [match for match in tried_at(pattern, low, _WEEKDAY_START) if match["wd"] is not None]
