@@ -7,7 +7,18 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sidelined.dating.mentions import _LONE_YEAR, _SEASON, _YEAR_DIGITS, today_weekday
+from sidelined.dating.mentions import (
+    _DAY_MONTH,
+    _DIGITS,
+    _FULL_WEEKDAY,
+    _FULL_WEEKDAY_START,
+    _LONE_YEAR,
+    _MONTH_DAY,
+    _MONTH_START,
+    _SEASON,
+    _YEAR_DIGITS,
+    today_weekday,
+)
 from sidelined.dating.roster import _whole_word_ends
 from sidelined.dating.tense import _SENTENCE_END, sentence_bounds, sentence_spans
 from sidelined.timex.scan import tried_at
@@ -70,3 +81,16 @@ def test_year_led_patterns_tried_at_years_find_what_a_scan_finds(text: str) -> N
 def test_the_day_of_writing_needs_a_day_word() -> None:
     assert today_weekday("Out on Thursday, back on Friday") is None
     assert today_weekday("Speaking on Thursday yesterday") == (4, 12)
+
+
+DATE_PIECES = ["march", "mar.", "may", "sept", "june", "7", "31st", "12", "2019", "of", "-", "–", ":", "/", ",",
+               " ", "\n", "x", "a7", "Sunday", "Sundays", "xSunday", "Tuesday", "Mon", "day"]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(DATE_PIECES), st.sampled_from([" ", "", ", "])), max_size=10))
+def test_date_patterns_tried_where_they_can_begin_find_what_a_scan_finds(pieces: list[tuple[str, str]]) -> None:
+    text = "".join(piece + separator for piece, separator in pieces)
+    for pattern, starts in ((_MONTH_DAY, _MONTH_START), (_DAY_MONTH, _DIGITS), (_FULL_WEEKDAY, _FULL_WEEKDAY_START)):
+        expected = [(match.span(), match.groupdict()) for match in pattern.finditer(text)]
+        assert [(match.span(), match.groupdict()) for match in tried_at(pattern, text, starts)] == expected

@@ -15,6 +15,7 @@ from sidelined.ingest.stamps import (
     DAY_MONTH_RE,
     MONTH_DAY_RE,
     MONTH_RE,
+    MONTHS,
     WEEKDAY_RE,
     YEAR_RE,
     month_number,
@@ -29,6 +30,10 @@ _DAY_MONTH = re.compile(rf"\b{DAY_MONTH_RE}\b\.?(?:,?\s+(?P<year>{YEAR_RE})\b)?"
 # The weekday printed just before a date: "Friday (May 2)", "this Sunday's (May 4)", "Tuesday 31 March"
 _WEEKDAY_BEFORE = re.compile(rf"\b(?P<weekday>{WEEKDAY_RE})(?:'s|’s)?\.?[\s,(]*$")
 _FULL_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+# Where each pattern above can begin (see `tried_at`): a month name, a run of digits, a weekday name.
+_MONTH_START = re.compile(rf"\b(?:{'|'.join(sorted({name[:3] for name in MONTHS}))})")
+_DIGITS = re.compile(r"\d+")
+_FULL_WEEKDAY_START = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 _DAY_WORD = r"(?P<word>today|yesterday|tomorrow)"
 _NAMED_DAY = re.compile(
     rf"\b{_DAY_WORD}\W{{1,3}}(?P<after>{WEEKDAY_RE})\b|\b(?P<before>{WEEKDAY_RE})\W{{1,3}}(?P<word2>today|yesterday|tomorrow)\b"
@@ -77,8 +82,8 @@ def day_mentions(text: str) -> list[DayMention]:
     """Every day-and-month date in `text`, in order, with its weekday and year when printed."""
     found: dict[int, DayMention] = {}
     low = lower_same_length(text)
-    for pattern in (_MONTH_DAY, _DAY_MONTH):
-        for match in pattern.finditer(low):
+    for pattern, starts in ((_MONTH_DAY, _MONTH_START), (_DAY_MONTH, _DIGITS)):
+        for match in tried_at(pattern, low, starts):
             mention = _day_mention(text, low, match)
             if mention is not None and not any(_overlaps(mention, other) for other in found.values()):
                 found[mention.start] = mention
@@ -138,7 +143,7 @@ def dateline_start(text: str) -> int | None:
 def weekday_mentions(text: str, days: list[DayMention]) -> list[WeekdayMention]:
     """Full weekday names not already part of a dated mention."""
     mentions = []
-    for match in _FULL_WEEKDAY.finditer(text):
+    for match in tried_at(_FULL_WEEKDAY, text, _FULL_WEEKDAY_START):
         if any(day.start <= match.start() < day.end for day in days):
             continue
         weekday = weekday_number(match.group())
