@@ -109,6 +109,13 @@ def test_fixture_between_finds_the_nearest_meeting(kb):
     assert kb.fixture_between("Real Madrid", "Celta", date(2026, 3, 8), window_days=1) is None
 
 
+def test_a_team_s_own_name_finds_what_any_spelling_of_it_finds(kb):
+    # A trailing space gives the same lookup key but misses the table of teams' own names.
+    for team in kb.teams.values():
+        assert kb.teams_named(team.name) == kb.teams_named(team.name + " ")
+    assert [t.name for t in kb.teams_named("Real Madrid")][0] == "Real Madrid"
+
+
 ALL_TIME = (date(1990, 1, 1), date(2035, 12, 31))
 
 

@@ -41,6 +41,7 @@ class KnowledgeBase:
         self.teams: dict[str, Team] = {}
         self._national_by_country: dict[str, Team | None] = {}
         self._team_keys: dict[str, list[str]] = defaultdict(list)
+        self._team_name_ids: dict[str, list[str]] | None = None
         for row in facts["teams"]:
             self._add_team(row)
         for ids in self._team_keys.values():
@@ -80,8 +81,20 @@ class KnowledgeBase:
         """Every team a name may stand for, the most prominent first."""
         if name_or_alias in self.teams:
             return [self.teams[name_or_alias]]
-        ids = self._team_keys.get(key(name_or_alias)) or self._team_keys.get(club_key(name_or_alias)) or []
+        ids = self._ids_by_team_name().get(name_or_alias)
+        if ids is None:
+            ids = self._ids_by_spelling(name_or_alias)
         return [self.teams[tid] for tid in ids]
+
+    def _ids_by_spelling(self, spelling: str) -> list[str]:
+        return self._team_keys.get(key(spelling)) or self._team_keys.get(club_key(spelling)) or []
+
+    def _ids_by_team_name(self) -> dict[str, list[str]]:
+        """The answer for each team's own name, worked out once: the later stages ask by those names
+        (fixtures, links) far more often than by any other spelling."""
+        if self._team_name_ids is None:
+            self._team_name_ids = {team.name: self._ids_by_spelling(team.name) for team in self.teams.values()}
+        return self._team_name_ids
 
     def team(self, name_or_alias: str) -> Team | None:
         found = self.teams_named(name_or_alias)
