@@ -4,8 +4,9 @@
 against Japan" each name a match the knowledge base knows the day of; that
 day places the event (and so the article) in its year.  The knowledge base is
 optional: anything offering `teams` (id -> Team with `name`, `aliases`),
-`fixtures(team, start, end)`, `results(team, goals)` (day, home, away of each
-match with that score) and `fixtures_on_day(team, month, day)` works, and without one these clues are skipped.
+`fixtures(team, start, end)`, `results(team, goals)` (day, home and away of
+each match with that score) and `fixtures_on_day(team, month, day)` works,
+and without one these clues are skipped.
 """
 
 from __future__ import annotations
