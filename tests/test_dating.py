@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sidelined.dating import date_article
-from sidelined.dating.mentions import day_mentions, season_start_years, weekday_mentions
+from sidelined.dating.mentions import day_mentions, season_start_years, today_weekday, weekday_mentions
+from sidelined.dating.roster import _name_candidates
 from sidelined.dating.tense import relation
 from sidelined.ingest import read_article_text, read_inputs
 from sidelined.models import Article
@@ -64,6 +65,22 @@ def test_day_mentions_read_the_weekday_and_year_beside_a_date() -> None:
     assert found == [(5, 2, 4, None), (5, 4, 6, None), (3, 31, 1, None), (9, 6, None, None), (10, 20, None, 2018)]
 
 
+def test_month_and_weekday_names_count_only_with_a_capital() -> None:
+    text = "on friday (May 2), on FRIDAY (MAY 9), SAT 3 MAY and may 5"
+    found = [(m.month, m.day, m.weekday) for m in day_mentions(text)]
+    assert found == [(5, 2, None), (5, 9, 4), (5, 3, 5)]
+    assert today_weekday("He trains TODAY, Thursday, with the squad") == (3, 10)
+    assert today_weekday("He trained yesterday (friday)") == (5, 11)
+
+
+def test_name_candidates_are_runs_of_two_or_three_capitalised_words_without_possessives() -> None:
+    text = "Bayern Munich's Jamal Musiala and Virgil van Dijk’s header"
+    assert _name_candidates(text) == [
+        ("Bayern Munich", 13), ("Bayern Munich Jamal", 21), ("Munich Jamal", 21), ("Munich Jamal Musiala", 29),
+        ("Jamal Musiala", 29), ("Virgil van", 44), ("Virgil van Dijk", 49), ("van Dijk", 49),
+    ]  # fmt: skip
+
+
 def test_a_date_range_is_not_read_as_a_day() -> None:
     assert [(m.month, m.day) for m in day_mentions("runs from July 26-August 25")] == [(8, 25)]
 
@@ -88,6 +105,9 @@ def test_season_names() -> None:
         ("Ivory Coast take on Nigeria today, Thursday, January 18.", "today"),
         ("West Brom (A) – Sat 18 Nov", "unknown"),
         ("Friday (May 2), May Day, brought more bad news for the striker.", "past"),
+        ("Kane may start on March 3 at Anfield.", "future"),
+        ("Kane MAY start on March 3 after he trained.", "past"),
+        ("They will: March 3 was the day.", "future"),  # a future cue wins a tie
     ],
 )
 def test_relation_of_a_date_to_publication(text: str, expected: str) -> None:
@@ -219,6 +239,16 @@ class FakeKB:
 
     def fixtures(self, team: str, start: date, end: date) -> list[FakeFixture]:
         return [f for f in self.fixture_list if team in (f.home, f.away) and start <= f.date <= end]
+
+    def results(self, team: str, goals: tuple[int, int]) -> list[tuple[date, str, str]]:
+        return [
+            (f.date, f.home, f.away)
+            for f in self.fixture_list
+            if team in (f.home, f.away) and f.played and sorted((f.home_goals, f.away_goals)) == sorted(goals)
+        ]
+
+    def fixtures_on_day(self, team: str, month: int, day: int) -> list[FakeFixture]:
+        return [f for f in self.fixture_list if team in (f.home, f.away) and (f.date.month, f.date.day) == (month, day)]
 
     def players_named(self, name: str) -> list[FakePlayer]:
         return [player for key, player in self.players.items() if key == name]

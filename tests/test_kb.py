@@ -109,6 +109,38 @@ def test_fixture_between_finds_the_nearest_meeting(kb):
     assert kb.fixture_between("Real Madrid", "Celta", date(2026, 3, 8), window_days=1) is None
 
 
+def test_a_team_s_own_name_finds_what_any_spelling_of_it_finds(kb):
+    # A trailing space gives the same lookup key but misses the table of teams' own names.
+    for team in kb.teams.values():
+        assert kb.teams_named(team.name) == kb.teams_named(team.name + " ")
+    assert [t.name for t in kb.teams_named("Real Madrid")][0] == "Real Madrid"
+
+
+ALL_TIME = (date(1990, 1, 1), date(2035, 12, 31))
+
+
+@pytest.mark.parametrize("team", ["Real Madrid", "England", "Los Blancos"])
+def test_results_are_the_played_matches_with_that_score_either_way_round(kb, team):
+    every = kb.fixtures(team, *ALL_TIME)
+    expected = [(g.date, g.home, g.away) for g in every if g.played and sorted((g.home_goals, g.away_goals)) == [1, 2]]
+    assert expected
+    assert kb.results(team, (2, 1)) == expected
+    assert kb.results(team, (1, 2)) == expected
+    assert (date(2026, 2, 1), "Real Madrid", "Rayo Vallecano") in kb.results("Real Madrid", (1, 2))
+
+
+@pytest.mark.parametrize(("month", "day"), [(2, 1), (3, 6), (2, 29), (12, 26)])
+def test_fixtures_on_a_day_of_the_year_span_every_season(kb, month, day):
+    every = kb.fixtures("Real Madrid", *ALL_TIME)
+    expected = [g for g in every if (g.date.month, g.date.day) == (month, day)]
+    assert kb.fixtures_on_day("Real Madrid", month, day) == expected
+
+
+def test_fixtures_on_a_day_that_never_comes_are_none(kb):
+    assert kb.fixtures_on_day("Real Madrid", 4, 31) == []
+    assert kb.results("Nowhere United", (1, 0)) == []
+
+
 def test_season_of_a_day():
     assert season_of(date(2026, 2, 1)) == "2025-26"
     assert season_of(date(2025, 7, 1)) == "2025-26"

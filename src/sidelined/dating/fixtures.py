@@ -3,8 +3,10 @@
 "the 3-1 win over Club Bruges", "Eibar on February 17" and "Tuesday's friendly
 against Japan" each name a match the knowledge base knows the day of; that
 day places the event (and so the article) in its year.  The knowledge base is
-optional: anything offering `teams` (id -> Team with `name`, `aliases`) and
-`fixtures(team, start, end)` works, and without one these clues are skipped.
+optional: anything offering `teams` (id -> Team with `name`, `aliases`),
+`fixtures(team, start, end)`, `results(team, goals)` (day, home and away of
+each match with that score) and `fixtures_on_day(team, month, day)` works,
+and without one these clues are skipped.
 """
 
 from __future__ import annotations
@@ -28,7 +30,6 @@ _MIN_ALIAS_CHARS = 3
 _FUZZY_TEAM_SCORE = 85
 _MAX_CANDIDATE_DAYS = 3
 _WEEK = timedelta(days=7)
-_ALL_TIME = (date(1990, 1, 1), date(2035, 12, 31))
 _FINDERS: dict[int, tuple[Any, ahocorasick.Automaton]] = {}
 _MAX_FINDERS = 4
 
@@ -86,18 +87,26 @@ class FixtureClues:
         teams = self.teams_between(start, end)
         return teams | {self.main_team} if self.main_team and len(teams) < 2 else teams
 
-    def _fixtures(self, team: str, start: date, end: date) -> list[Any]:
+    def _lookup(self, method: str, *arguments: Any) -> list[Any]:
+        """The knowledge base's answer to `method(*arguments)`, or none when it cannot give one."""
         try:
-            return list(self.kb.fixtures(team, start, end))
+            return list(getattr(self.kb, method)(*arguments))
         except (AttributeError, KeyError, TypeError, ValueError):
             return []
 
-    def _opponent_named(self, fixture: Any, sides: set[str], phrases: list[str]) -> bool:
-        home, away = fixture.home, fixture.away
+    @staticmethod
+    def _opponent_named(home: str, away: str, sides: set[str], phrases: list[str], seen: dict[str, bool]) -> bool:
+        """Whether the sentence names both teams of a match, the other side perhaps loosely;
+        `seen` keeps the answer for each opponent already looked at in this sentence."""
         if home in sides and away in sides:
             return True
         others = [name for name in (home, away) if name not in sides]
-        return len(others) == 1 and any(fuzz.ratio(others[0], phrase) >= _FUZZY_TEAM_SCORE for phrase in phrases)
+        if len(others) != 1:
+            return False
+        named = seen.get(others[0])
+        if named is None:
+            named = seen[others[0]] = any(fuzz.ratio(others[0], phrase) >= _FUZZY_TEAM_SCORE for phrase in phrases)
+        return named
 
     def scored_matches(self, sentences: list[tuple[int, int]]) -> list[tuple[int, list[date]]]:
         """For each sentence reporting a result ("3-1 win over X"), the days such a match was played."""
@@ -107,16 +116,15 @@ class FixtureClues:
             score = _SCORE.search(sentence)
             if not score or not _RESULT_WORDS.search(sentence):
                 continue
-            goals = sorted((int(score.group(1)), int(score.group(2))))
+            goals = (int(score.group(1)), int(score.group(2)))
             sides = self._sides(start, end)
             phrases = _PROPER_PHRASE.findall(sentence)
+            seen: dict[str, bool] = {}
             days = {
-                fixture.date
+                day
                 for team in sides
-                for fixture in self._fixtures(team, *_ALL_TIME)
-                if fixture.played
-                and sorted((fixture.home_goals, fixture.away_goals)) == goals
-                and self._opponent_named(fixture, sides, phrases)
+                for day, home, away in self._lookup("results", team, goals)
+                if self._opponent_named(home, away, sides, phrases, seen)
             }
             if 0 < len(days) <= _MAX_CANDIDATE_DAYS:
                 results.append((start + score.start(), sorted(days)))
@@ -131,9 +139,8 @@ class FixtureClues:
             {
                 fixture.date.year
                 for team in sides
-                for fixture in self._fixtures(team, *_ALL_TIME)
-                if (fixture.date.month, fixture.date.day) == (month, day)
-                and fixture.home in sides
+                for fixture in self._lookup("fixtures_on_day", team, month, day)
+                if fixture.home in sides
                 and fixture.away in sides
             }
         )
@@ -148,7 +155,7 @@ class FixtureClues:
         days = {
             fixture.date
             for team in named
-            for fixture in self._fixtures(team, first, last)
+            for fixture in self._lookup("fixtures", team, first, last)
             if fixture.date.weekday() == weekday and fixture.home in sides and fixture.away in sides
         }
         return min(days, key=lambda day: abs((day - around).days)) if days else None

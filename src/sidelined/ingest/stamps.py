@@ -33,16 +33,15 @@ MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
 WEEKDAY_RE = r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|weds|thu(?:r(?:s(?:day)?)?)?|" \
     r"fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
 ORDINAL_RE = r"(?:st|nd|rd|th)?"
+YEAR_RE = r"(?:19|20)\d\d"
+# The two orders of a day and a month ("March 7th", "7 of March"), groups `day` and `month`;
+# what may follow (a year, a range) is up to each pattern built on them.
+MONTH_DAY_RE = rf"(?P<month>{MONTH_RE})\.?\s+(?P<day>\d{{1,2}}){ORDINAL_RE}"
+DAY_MONTH_RE = rf"(?P<day>\d{{1,2}}){ORDINAL_RE}\s+(?:of\s+)?(?P<month>{MONTH_RE})"
 
-_DAY_MONTH_YEAR = re.compile(
-    rf"\b(?P<day>\d{{1,2}}){ORDINAL_RE}\s+(?:of\s+)?(?P<month>{MONTH_RE})\.?,?\s+(?P<year>(?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
-_MONTH_DAY_YEAR = re.compile(
-    rf"\b(?P<month>{MONTH_RE})\.?\s+(?P<day>\d{{1,2}}){ORDINAL_RE},?\s+(?P<year>(?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
-_ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
+_DAY_MONTH_YEAR = re.compile(rf"\b{DAY_MONTH_RE}\.?,?\s+(?P<year>{YEAR_RE})\b", re.IGNORECASE)
+_MONTH_DAY_YEAR = re.compile(rf"\b{MONTH_DAY_RE},?\s+(?P<year>{YEAR_RE})\b", re.IGNORECASE)
+_ISO_DATE = re.compile(rf"\b(?P<year>{YEAR_RE})-(?P<month>\d\d)-(?P<day>\d\d)\b")
 _CLOCK_AFTER = re.compile(r"^[\s,/|\-–—@]*\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?\b", re.IGNORECASE)
 _CLOCK_BEFORE = re.compile(
     r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?[\s,|\-–—]*(?:on\s+)?$", re.IGNORECASE

@@ -16,6 +16,8 @@ from sidelined.kb.build_fixtures import EPOCH
 from sidelined.kb.model import Coach, Fixture, Player, Team
 from sidelined.kb.names import club_key, club_key_of, key, season_of
 
+_EPOCH_ORDINAL = EPOCH.toordinal()  # date.fromordinal is several times faster than adding a timedelta
+
 
 def _shift_season(season: str, years: int) -> str:
     """The season `years` away from "2024-25"; the start year may have any number of digits."""
@@ -39,6 +41,7 @@ class KnowledgeBase:
         self.teams: dict[str, Team] = {}
         self._national_by_country: dict[str, Team | None] = {}
         self._team_keys: dict[str, list[str]] = defaultdict(list)
+        self._team_name_ids: dict[str, list[str]] | None = None
         for row in facts["teams"]:
             self._add_team(row)
         for ids in self._team_keys.values():
@@ -78,8 +81,20 @@ class KnowledgeBase:
         """Every team a name may stand for, the most prominent first."""
         if name_or_alias in self.teams:
             return [self.teams[name_or_alias]]
-        ids = self._team_keys.get(key(name_or_alias)) or self._team_keys.get(club_key(name_or_alias)) or []
+        ids = self._ids_by_team_name().get(name_or_alias)
+        if ids is None:
+            ids = self._ids_by_spelling(name_or_alias)
         return [self.teams[tid] for tid in ids]
+
+    def _ids_by_spelling(self, spelling: str) -> list[str]:
+        return self._team_keys.get(key(spelling)) or self._team_keys.get(club_key(spelling)) or []
+
+    def _ids_by_team_name(self) -> dict[str, list[str]]:
+        """The answer for each team's own name, worked out once: the later stages ask by those names
+        (fixtures, links) far more often than by any other spelling."""
+        if self._team_name_ids is None:
+            self._team_name_ids = {team.name: self._ids_by_spelling(team.name) for team in self.teams.values()}
+        return self._team_name_ids
 
     def team(self, name_or_alias: str) -> Team | None:
         found = self.teams_named(name_or_alias)
@@ -181,11 +196,26 @@ class KnowledgeBase:
             self._fixtures_by_team[row[1]].append(index)
             self._fixtures_by_team[row[2]].append(index)
         self._fixture_days = {tid: [rows[i][0] for i in idx] for tid, idx in self._fixtures_by_team.items()}
+        self._results_index: dict[tuple[str, int, int], list[int]] | None = None
+
+    def _results_by_score(self) -> dict[tuple[str, int, int], list[int]]:
+        """(team id, fewer goals, more goals) -> rows of its played matches with that score, in date order.
+        Built on first use: only undated articles that report a result need it."""
+        if self._results_index is None:
+            index: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+            for number, (_, home, away, _, home_goals, away_goals) in enumerate(self._fixture_rows):
+                if home_goals is None or away_goals is None:
+                    continue
+                low, high = (home_goals, away_goals) if home_goals <= away_goals else (away_goals, home_goals)
+                index[home, low, high].append(number)
+                index[away, low, high].append(number)
+            self._results_index = dict(index)
+        return self._results_index
 
     def _fixture(self, row: list[Any]) -> Fixture:
         day, home, away, competition, home_goals, away_goals = row
         return Fixture(
-            EPOCH + timedelta(days=day),
+            date.fromordinal(_EPOCH_ORDINAL + day),
             self.teams[home].name,
             self.teams[away].name,
             self._fixture_competitions[competition],
@@ -204,6 +234,34 @@ class KnowledgeBase:
             low = bisect.bisect_left(days, (start - EPOCH).days)
             high = bisect.bisect_right(days, (end - EPOCH).days)
             found.extend(self._fixture(self._fixture_rows[i]) for i in self._fixtures_by_team[team_id][low:high])
+        return found
+
+    def results(self, team: str, goals: tuple[int, int]) -> list[tuple[date, str, str]]:
+        """(day, home, away) of each played match of a team that ended with these goals, either side
+        scoring either, in date order: lighter than whole fixtures, as a score recurs over the seasons."""
+        low, high = sorted(goals)
+        by_score = self._results_by_score()
+        found: list[tuple[date, str, str]] = []
+        for team_id in self._team_ids_for_fixtures(team):
+            for index in by_score.get((team_id, low, high), ()):
+                day, home, away = self._fixture_rows[index][:3]
+                found.append((date.fromordinal(_EPOCH_ORDINAL + day), self.teams[home].name, self.teams[away].name))
+        return found
+
+    def fixtures_on_day(self, team: str, month: int, day: int) -> list[Fixture]:
+        """Matches of a team played on that day of the year (in any year), in date order."""
+        found: list[Fixture] = []
+        for team_id in self._team_ids_for_fixtures(team):
+            days = self._fixture_days[team_id]
+            indexes = self._fixtures_by_team[team_id]
+            first_year, last_year = (EPOCH + timedelta(days=days[0])).year, (EPOCH + timedelta(days=days[-1])).year
+            for year in range(first_year, last_year + 1):
+                try:
+                    number = (date(year, month, day) - EPOCH).days
+                except ValueError:  # no such day that year (29 February) or ever (31 April)
+                    continue
+                low, high = bisect.bisect_left(days, number), bisect.bisect_right(days, number)
+                found.extend(self._fixture(self._fixture_rows[i]) for i in indexes[low:high])
         return found
 
     def fixture_between(self, team_a: str, team_b: str, near: date, window_days: int = 10) -> Fixture | None:
