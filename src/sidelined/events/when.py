@@ -132,11 +132,12 @@ def _return_days(seg: Segment, text: str, published: date, timexes: list[TimeExp
         return []
     found: list[tuple[date, int, int]] = []
     for t in timexes:
-        day = _day_of(t)
+        day = _day_of(t) if _within(seg, t.start) else None
+        if day is None or day <= published:
+            continue
         before = lowered(text)[seg.start : t.start][-80:]
         cues = list(_RETURN_BEFORE.finditer(before))
-        if _within(seg, t.start) and day and day > published and cues and \
-                not _NEGATION.search(before[: cues[-1].start()]):
+        if cues and not _NEGATION.search(before[: cues[-1].start()]):
             found.append((day, t.start, t.end))
     if found or not any(not _NEGATION.search(clause[: m.start()]) for m in _MATCH_RETURN.finditer(clause)):
         return found
