@@ -154,3 +154,12 @@ def test_a_club_player_misses_his_national_teams_games() -> None:
 def test_without_the_likes_of_a_player_rules_him_out() -> None:
     clauses = ["without the likes of Tom Reed, they will struggle", "Injury doubts: Tom Reed (foot)"]
     assert judge_status(clauses) == "out"
+
+
+def test_sentences_keep_abbreviations_and_give_each_caller_its_own_list() -> None:
+    text = "He met Dr. Smith on Sept. 20.\nThe U.S. side waited. Mr. Jones said no."
+    first = sentences(text)
+    assert [text[s.start:s.end] for s in first] == [
+        "He met Dr. Smith on Sept. 20.", "The U.S. side waited.", "Mr. Jones said no."]
+    first.pop()
+    assert len(sentences(text)) == 3

@@ -13,7 +13,6 @@ import re
 import re._constants as sre
 import re._parser as sre_parse
 from bisect import bisect_left
-from collections.abc import Iterator
 from functools import lru_cache
 from threading import Lock
 from typing import Any
@@ -220,18 +219,19 @@ class CueIndex:
             self._places = _OPENINGS.places(self.text)  # read again when a pattern new to all indexes came
         return _matches_at(pattern, self.text, self._places[slot])
 
-    def within(self, pattern: re.Pattern[str], start: int, end: int) -> Iterator[re.Match[str]]:
+    def within(self, pattern: re.Pattern[str], start: int, end: int) -> list[re.Match[str]]:
         """Matches that start in text[start:end] and end by `end`, in order."""
         starts, matches = self._matches(pattern)
-        for i in range(bisect_left(starts, start), len(starts)):
-            m = matches[i]
-            if m.start() >= end:
-                break
-            if m.end() <= end:
-                yield m
+        first = bisect_left(starts, start)
+        last = bisect_left(starts, end, first)
+        return [m for m in matches[first:last] if m.end() <= end] if last > first else []
 
     def first(self, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
-        return next(self.within(pattern, start, end), None)
+        starts, matches = self._matches(pattern)
+        for i in range(bisect_left(starts, start), bisect_left(starts, end)):
+            if matches[i].end() <= end:
+                return matches[i]
+        return None
 
 
 @lru_cache(maxsize=8)

@@ -112,7 +112,7 @@ def occurred_on(report: InjuryReport, text: str, segs: list[Segment], timexes: l
 def _occurred_from_days(report: InjuryReport, text: str, segs: list[Segment], timexes: list[TimeExpression],
                         published: date) -> None:
     for seg in segs:
-        verbs = list(index_of(text).within(_HAPPENED, seg.start, seg.end))
+        verbs = index_of(text).within(_HAPPENED, seg.start, seg.end)
         days = [t for t in timexes if _within(seg, t.start) and t.kind in ("date", "weekday")
                 and (day := _day_of(t)) is not None and published - timedelta(days=60) <= day <= published
                 and not _REPORTING.search(lowered(text)[seg.start : t.start][-40:])]
