@@ -122,9 +122,12 @@ def player_contexts(text: str, mentions: list[Mention]) -> list[PlayerContext]:
     contexts: dict[str, PlayerContext] = {}
     players = [m for m in mentions if m.kind == "player"]
     for sentence in sentences(text):
+        named = [m for m in players if sentence.start <= m.start < sentence.end]
+        if not named:
+            continue  # a clause is only about players it names, or that the clause before it in the sentence named
         previous: list[Mention] = []
         for clause in _merged_clauses(text, sentence):
-            here = [m for m in players if clause.start <= m.start < clause.end and not _excluded(text, m, clause)]
+            here = [m for m in named if clause.start <= m.start < clause.end and not _excluded(text, m, clause)]
             if not here and previous and _CARRIED.match(lowered(text), clause.start):
                 here = previous
             previous = here
