@@ -163,3 +163,19 @@ def test_sentences_keep_abbreviations_and_give_each_caller_its_own_list() -> Non
         "He met Dr. Smith on Sept. 20.", "The U.S. side waited.", "Mr. Jones said no."]
     first.pop()
     assert len(sentences(text)) == 3
+
+
+def test_source_words_in_any_case_and_a_person_who_said_it() -> None:
+    from sidelined.events.details import find_source
+    from sidelined.events.text import Segment
+
+    def source(clause: str, mentions: list[Mention] | None = None) -> str | None:
+        return find_source(clause, [Segment(0, len(clause), 0)], mentions or [])
+
+    assert source("Reed is out, Reports from Marca say.") == "Marca"
+    assert source("PER Sky Sports, Reed is out.") == "Sky Sports"
+    assert source("Reed is out, asper Marca.") is None
+    clause = "Reed is out, Mikel Arteta said."
+    arteta = Mention(start=13, end=24, text="Mikel Arteta", kind="person", entity_id=None, name="Mikel Arteta")
+    assert source(clause, [arteta]) == "Mikel Arteta"
+    assert source("Reed is out, Mikel Arteta resaid.", [arteta]) is None
