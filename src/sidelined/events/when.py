@@ -73,10 +73,6 @@ def _day_of(t: TimeExpression) -> date | None:
     return None
 
 
-def _within(seg: Segment, start: int) -> bool:
-    return seg.start <= start < seg.end
-
-
 def _distance(t: TimeExpression, verbs: list[re.Match[str]]) -> int:
     """Characters from the nearest verb; a day written before the verb counts double."""
     return min(t.start - v.end() if t.start >= v.end() else 2 * (v.start() - t.end) for v in verbs)
@@ -113,7 +109,7 @@ def _occurred_from_days(report: InjuryReport, text: str, segs: list[Segment], ti
                         published: date) -> None:
     for seg in segs:
         verbs = index_of(text).within(_HAPPENED, seg.start, seg.end)
-        days = [t for t in timexes if _within(seg, t.start) and t.kind in ("date", "weekday")
+        days = [t for t in timexes if seg.start <= t.start < seg.end and t.kind in ("date", "weekday")
                 and (day := _day_of(t)) is not None and published - timedelta(days=60) <= day <= published
                 and not _REPORTING.search(lowered(text)[seg.start : t.start][-40:])]
         if not verbs or not days:
@@ -132,7 +128,7 @@ def _return_days(seg: Segment, text: str, published: date, timexes: list[TimeExp
         return []
     found: list[tuple[date, int, int]] = []
     for t in timexes:
-        day = _day_of(t) if _within(seg, t.start) else None
+        day = _day_of(t) if seg.start <= t.start < seg.end else None
         if day is None or day <= published:
             continue
         before = lowered(text)[seg.start : t.start][-80:]
@@ -159,7 +155,7 @@ def expected_return(report: InjuryReport, text: str, segs: list[Segment], timexe
     evidence: list[Evidence] = []
     for seg in segs:
         parenthetical = seg.start > 0 and text[seg.start - 1] == "("
-        for t in (t for t in timexes if _within(seg, t.start)):
+        for t in (t for t in timexes if seg.start <= t.start < seg.end):
             before = lowered(text)[seg.start : t.start]
             if _TRAINING_RETURN.search(before[-60:]):
                 continue
@@ -188,11 +184,12 @@ def expected_return(report: InjuryReport, text: str, segs: list[Segment], timexe
 def _matches_in(seg: Segment, matches: list[Match], mentions: list[Mention], timexes: list[TimeExpression],
                 own_team: str | None) -> list[Match]:
     """The matches a clause speaks of: by its day or the words it was found in, else by its opponent."""
-    days = {_day_of(t) for t in timexes if _within(seg, t.start)}
-    named = [m for m in matches if m.date in days or any(_within(seg, e.start) for e in m.evidence)]
+    start, end = seg.start, seg.end
+    days = {_day_of(t) for t in timexes if start <= t.start < end}
+    named = [m for m in matches if m.date in days or any(start <= e.start < end for e in m.evidence)]
     if named:
         return named
-    teams = {m.name for m in mentions if _within(seg, m.start) and m.kind in ("club", "national_team")}
+    teams = {m.name for m in mentions if start <= m.start < end and m.kind in ("club", "national_team")}
     return [m for m in matches if any(t in teams and t != own_team for t in m.teams)]
 
 
@@ -240,12 +237,13 @@ def _kb_fixtures_named(seg: Segment, timexes: list[TimeExpression], mentions: li
     Saturday") or by opponent ("out of the Hull City game")."""
     out: set[date] = set()
     for t in timexes:
+        if not (seg.start <= t.start < seg.end and t.kind in ("weekday", "date")):
+            continue
         day = _day_of(t)
-        if _within(seg, t.start) and day and t.kind in ("weekday", "date") \
-                and abs((day - published).days) <= PREVIEW_DAYS and kb.fixtures(team, day, day):
+        if day and abs((day - published).days) <= PREVIEW_DAYS and kb.fixtures(team, day, day):
             out.add(day)
     for m in mentions:
-        if _within(seg, m.start) and m.kind in ("club", "national_team") and m.name != team:
+        if seg.start <= m.start < seg.end and m.kind in ("club", "national_team") and m.name != team:
             fixture = kb.fixture_between(team, m.name, published, window_days=PREVIEW_DAYS)
             if fixture is not None and fixture.date >= published:
                 out.add(fixture.date)
