@@ -135,16 +135,19 @@ def player_contexts(text: str, mentions: list[Mention]) -> list[PlayerContext]:
                 continue
             cues, tiers = _attribute(text, clause, here)
             for m in here:
-                ctx = contexts.setdefault(m.name, PlayerContext(m.name, m.team, m.entity_id, m.start))
+                ctx = contexts.get(m.name)
+                if ctx is None:
+                    ctx = contexts[m.name] = PlayerContext(m.name, m.team, m.entity_id, m.start)
                 ctx.mentions.append(m)
                 ctx.team = ctx.team or m.team
                 paren = _PAREN_AFTER.match(text, m.end)
                 if paren and not any(d.start == paren.start(1) for d in ctx.details):
                     ctx.details.append(Segment(paren.start(1), paren.end(1), clause.index))
-                if clause not in ctx.segments:
+                # Clauses and sentences come in order and never overlap: one already taken is the last one.
+                if not ctx.segments or ctx.segments[-1] is not clause:
                     ctx.segments.append(clause)
                     ctx.cues += cues.get(m.name, 0)
                     ctx.tiers |= tiers.get(m.name, set())
-                if sentence not in ctx.sentences:
+                if not ctx.sentences or ctx.sentences[-1] is not sentence:
                     ctx.sentences.append(sentence)
     return sorted(contexts.values(), key=lambda c: c.first)
