@@ -50,3 +50,14 @@ def test_index_agrees_with_finditer_on_random_cue_soup() -> None:
         text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 40)))
         for pattern in (INJURY_CUES, UNDECIDED, _HAPPENED, _MISS, BODY_VOCABULARY.regex, DIAGNOSIS_VOCABULARY.regex):
             assert _spans(CueIndex(text).matches(pattern)) == _spans(list(pattern.finditer(text))), text
+
+
+def test_may_match_rules_out_only_stretches_without_an_opening() -> None:
+    pattern = cue_pattern(r"\b(replaced by|came on for)\b")
+    text = "Smith limped off and was replaced by Jones, who came on for the last minutes."
+    index = CueIndex(text)
+    replaced = text.index("replaced")
+    assert index.may_match(pattern, 0, replaced + 1)
+    assert not index.may_match(pattern, 0, replaced)
+    assert not index.may_match(pattern, replaced + 1, text.index("came"))
+    assert index.may_match(re.compile(r"\s+and"), 0, 1)  # no openings to look for: always possible

@@ -70,11 +70,15 @@ def _merged_clauses(text: str, sentence: Segment) -> list[Segment]:
 
 def _excluded(text: str, m: Mention, clause: Segment) -> bool:
     low = lowered(text)
+    index = index_of(text)
     before = low[clause.start : m.start]
-    cues = list(REPLACEMENT_CUES.finditer(before))
-    if cues and m.start - (clause.start + cues[-1].end()) < 25:
-        return True
-    if _CAUSER_BEFORE.search(before[-90:]) or _MANAGER_BEFORE.search(before[-30:]):
+    if index.may_match(REPLACEMENT_CUES, clause.start, m.start):
+        cues = list(REPLACEMENT_CUES.finditer(before))
+        if cues and m.start - (clause.start + cues[-1].end()) < 25:
+            return True
+    causer_from, manager_from = max(clause.start, m.start - 90), max(clause.start, m.start - 30)
+    if index.may_match(_CAUSER_BEFORE, causer_from, m.start) and _CAUSER_BEFORE.search(before[-90:]) or \
+            index.may_match(_MANAGER_BEFORE, manager_from, m.start) and _MANAGER_BEFORE.search(before[-30:]):
         return True
     return bool(_MANAGER_AFTER.match(low[m.end : m.end + 30]))
 

@@ -175,10 +175,10 @@ _OPENINGS = _Openings()
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, places: list[int]) -> list[re.Match[str]]:
-    """The matches `pattern.finditer(text)` gives when every place it can match at is among `places`."""
+    """The matches `pattern.finditer(text)` gives when every place it can match at is among `places` (sorted)."""
     found: list[re.Match[str]] = []
     resume = 0
-    for place in sorted(set(places)):
+    for place in places:
         if place < resume:
             continue
         m = pattern.match(text, place)
@@ -195,29 +195,47 @@ class CueIndex:
         self.text = lowered(text)
         self._found: dict[int, tuple[list[int], list[re.Match[str]]]] = {}
         self._places: list[list[int]] | None = None
+        self._sorted_places: dict[int, list[int] | None] = {}
 
     def matches(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
         """Every match of the pattern in the lower-cased text, as `finditer` gives them."""
         return self._matches(pattern)[1]
 
+    def may_match(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
+        """False only when no match of the pattern can lie inside text[start:end], however that stretch is
+        searched (sliced or not): none of the pattern's openings starts in it."""
+        places = self._places_of(pattern)
+        if places is None:
+            return True
+        i = bisect_left(places, start)
+        return i < len(places) and places[i] < end
+
     def _matches(self, pattern: re.Pattern[str]) -> tuple[list[int], list[re.Match[str]]]:
         # Keyed by identity: hashing a compiled pattern hashes its whole source on every lookup.
         found = self._found.get(id(pattern))
         if found is None:
-            matches = self._scan(pattern)
+            places = self._places_of(pattern)
+            matches = list(pattern.finditer(self.text)) if places is None else _matches_at(pattern, self.text, places)
             found = ([m.start() for m in matches], matches)
             self._found[id(pattern)] = found
         return found
 
-    def _scan(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    def _places_of(self, pattern: re.Pattern[str]) -> list[int] | None:
+        """Where the pattern's openings occur, in order; None when it has no openings to look for."""
+        try:
+            return self._sorted_places[id(pattern)]
+        except KeyError:
+            pass
         if id(pattern) not in _OPENINGS.slots:
             _OPENINGS.add(pattern)
         slot = _OPENINGS.slots[id(pattern)]
-        if slot is None:
-            return list(pattern.finditer(self.text))
-        if self._places is None or slot >= len(self._places):
-            self._places = _OPENINGS.places(self.text)  # read again when a pattern new to all indexes came
-        return _matches_at(pattern, self.text, self._places[slot])
+        places: list[int] | None = None
+        if slot is not None:
+            if self._places is None or slot >= len(self._places):
+                self._places = _OPENINGS.places(self.text)  # read again when a pattern new to all indexes came
+            places = sorted(set(self._places[slot]))
+        self._sorted_places[id(pattern)] = places
+        return places
 
     def within(self, pattern: re.Pattern[str], start: int, end: int) -> list[re.Match[str]]:
         """Matches that start in text[start:end] and end by `end`, in order."""

@@ -111,7 +111,7 @@ def _occurred_from_days(report: InjuryReport, text: str, segs: list[Segment], ti
         verbs = index_of(text).within(_HAPPENED, seg.start, seg.end)
         days = [t for t in timexes if seg.start <= t.start < seg.end and t.kind in ("date", "weekday")
                 and (day := _day_of(t)) is not None and published - timedelta(days=60) <= day <= published
-                and not _REPORTING.search(lowered(text)[seg.start : t.start][-40:])]
+                and not _said_before(text, seg, t.start)]
         if not verbs or not days:
             continue
         best = min(days, key=partial(_distance, verbs=verbs))
@@ -120,11 +120,25 @@ def _occurred_from_days(report: InjuryReport, text: str, segs: list[Segment], ti
         return
 
 
+def _said_before(text: str, seg: Segment, start: int) -> bool:
+    """Whether a word of telling comes just before text[start] in the clause ("Arteta said on Friday")."""
+    return index_of(text).may_match(_REPORTING, max(seg.start, start - 40), start) and \
+        _REPORTING.search(lowered(text)[seg.start : start][-40:]) is not None
+
+
+def _training_before(text: str, seg: Segment, start: int) -> bool:
+    """Whether the words of the clause before text[start] tell a return to training."""
+    return index_of(text).may_match(_TRAINING_RETURN, max(seg.start, start - 60), start) and \
+        _TRAINING_RETURN.search(lowered(text)[seg.start : start][-60:]) is not None
+
+
 def _return_days(seg: Segment, text: str, published: date, timexes: list[TimeExpression],
                  matches: list[Match], mentions: list[Mention], team: str | None) -> list[tuple[date, int, int]]:
     """Days a clause names as a target for his return: a dated day, or a coming match it refers to."""
     clause = lowered(text)[seg.start : seg.end]
-    if _TRAINING_RETURN.search(clause) and not _MATCH_RETURN.search(clause):
+    tied_to_match = index_of(text).may_match(_MATCH_RETURN, seg.start, seg.end)
+    if index_of(text).may_match(_TRAINING_RETURN, seg.start, seg.end) and _TRAINING_RETURN.search(clause) and \
+            not (tied_to_match and _MATCH_RETURN.search(clause)):
         return []
     found: list[tuple[date, int, int]] = []
     for t in timexes:
@@ -135,7 +149,8 @@ def _return_days(seg: Segment, text: str, published: date, timexes: list[TimeExp
         cues = list(_RETURN_BEFORE.finditer(before))
         if cues and not _NEGATION.search(before[: cues[-1].start()]):
             found.append((day, t.start, t.end))
-    if found or not any(not _NEGATION.search(clause[: m.start()]) for m in _MATCH_RETURN.finditer(clause)):
+    if found or not tied_to_match or \
+            not any(not _NEGATION.search(clause[: m.start()]) for m in _MATCH_RETURN.finditer(clause)):
         return found
     coming = [m for m in matches if not m.played and m.date >= published and (team is None or team in m.teams)]
     named = _matches_in(seg, coming, mentions, timexes, team)
@@ -156,9 +171,9 @@ def expected_return(report: InjuryReport, text: str, segs: list[Segment], timexe
     for seg in segs:
         parenthetical = seg.start > 0 and text[seg.start - 1] == "("
         for t in (t for t in timexes if seg.start <= t.start < seg.end):
-            before = lowered(text)[seg.start : t.start]
-            if _TRAINING_RETURN.search(before[-60:]):
+            if _training_before(text, seg, t.start):
                 continue
+            before = lowered(text)[seg.start : t.start]
             if t.kind == "duration" and (t.earliest or t.latest) and index_of(text).first(_RETURN, seg.start, seg.end):
                 if window is None or (None in window and t.earliest and t.latest):
                     window = (t.earliest, t.latest)
