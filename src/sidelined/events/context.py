@@ -51,6 +51,12 @@ class PlayerContext:
     tiers: set[Tier] = field(default_factory=set)
 
 
+def _names_only(clause: str) -> bool:
+    """A clause with at most one lower-case word: a list of names, or a name and a verb."""
+    words = _LOWER_WORD.finditer(clause)
+    return next(words, None) is None or next(words, None) is None
+
+
 def _merged_clauses(text: str, sentence: Segment) -> list[Segment]:
     """Clauses of a sentence, a clause that is only a list of names joined to the next one."""
     out: list[Segment] = []
@@ -59,7 +65,7 @@ def _merged_clauses(text: str, sentence: Segment) -> list[Segment]:
         if pending is not None:
             c = Segment(pending.start, c.end, c.index)
             pending = None
-        if len(_LOWER_WORD.findall(text[c.start : c.end])) <= 1 or _SUBORDINATE.match(text, c.start):
+        if _names_only(text[c.start : c.end]) or _SUBORDINATE.match(text, c.start):
             pending = c
             continue
         out.append(c)
