@@ -83,7 +83,7 @@ def _first_in(vocabulary: Vocabulary, text: str, segs: list[Segment], skip_muscl
 
 def find_source(text: str, segs: list[Segment], mentions: list[Mention]) -> str | None:
     """Who the news about this player is attributed to, nearest clause first."""
-    people = [m for m in mentions if m.kind in ("person", "club", "national_team")]
+    persons = [m for m in mentions if m.kind == "person"]
     read: set[tuple[int, int]] = set()  # a sentence of one clause comes twice: once as the clause
     for seg in segs:
         if (seg.start, seg.end) in read:
@@ -93,10 +93,9 @@ def find_source(text: str, segs: list[Segment], mentions: list[Mention]) -> str 
         m = _SOURCE_AFTER.search(clause)
         if m:
             return _clean_source(m.group("src"))
-        if _SAID.search(clause):
-            for p in people:
-                if seg.start <= p.start < seg.end and p.kind == "person":
-                    return p.name
+        speaker = next((p for p in persons if seg.start <= p.start < seg.end), None)
+        if speaker is not None and _SAID.search(clause):
+            return speaker.name
     return None
 
 
