@@ -188,6 +188,9 @@ def _matches_at(pattern: re.Pattern[str], text: str, places: list[int]) -> list[
     return found
 
 
+_UNREAD: list[int] = []  # marks a pattern whose places an index has not read yet
+
+
 class CueIndex:
     """Matches of cue patterns over the lower-cased text, computed on first use of each pattern."""
 
@@ -197,35 +200,48 @@ class CueIndex:
         self._places: list[list[int]] | None = None
         self._sorted_places: dict[int, list[int] | None] = {}
 
+    # Lookups are keyed by identity (hashing a compiled pattern hashes its whole source) and written out in
+    # each method: they are made a few hundred times per article.
+
     def matches(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
         """Every match of the pattern in the lower-cased text, as `finditer` gives them."""
-        return self._matches(pattern)[1]
+        return (self._found.get(id(pattern)) or self._scan(pattern))[1]
 
     def may_match(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
         """False only when no match of the pattern can lie inside text[start:end], however that stretch is
         searched (sliced or not): none of the pattern's openings starts in it."""
-        places = self._places_of(pattern)
+        places = self._sorted_places.get(id(pattern), _UNREAD)
+        if places is _UNREAD:
+            places = self._read_places(pattern)
         if places is None:
             return True
         i = bisect_left(places, start)
         return i < len(places) and places[i] < end
 
-    def _matches(self, pattern: re.Pattern[str]) -> tuple[list[int], list[re.Match[str]]]:
-        # Keyed by identity: hashing a compiled pattern hashes its whole source on every lookup.
-        found = self._found.get(id(pattern))
-        if found is None:
-            places = self._places_of(pattern)
-            matches = list(pattern.finditer(self.text)) if places is None else _matches_at(pattern, self.text, places)
-            found = ([m.start() for m in matches], matches)
-            self._found[id(pattern)] = found
+    def within(self, pattern: re.Pattern[str], start: int, end: int) -> list[re.Match[str]]:
+        """Matches that start in text[start:end] and end by `end`, in order."""
+        starts, matches = self._found.get(id(pattern)) or self._scan(pattern)
+        first = bisect_left(starts, start)
+        last = bisect_left(starts, end, first)
+        return [m for m in matches[first:last] if m.end() <= end] if last > first else []
+
+    def first(self, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
+        starts, matches = self._found.get(id(pattern)) or self._scan(pattern)
+        for i in range(bisect_left(starts, start), bisect_left(starts, end)):
+            if matches[i].end() <= end:
+                return matches[i]
+        return None
+
+    def _scan(self, pattern: re.Pattern[str]) -> tuple[list[int], list[re.Match[str]]]:
+        places = self._sorted_places.get(id(pattern), _UNREAD)
+        if places is _UNREAD:
+            places = self._read_places(pattern)
+        matches = list(pattern.finditer(self.text)) if places is None else _matches_at(pattern, self.text, places)
+        found = self._found[id(pattern)] = ([m.start() for m in matches], matches)
         return found
 
-    def _places_of(self, pattern: re.Pattern[str]) -> list[int] | None:
+    def _read_places(self, pattern: re.Pattern[str]) -> list[int] | None:
         """Where the pattern's openings occur, in order; None when it has no openings to look for."""
-        try:
-            return self._sorted_places[id(pattern)]
-        except KeyError:
-            pass
         if id(pattern) not in _OPENINGS.slots:
             _OPENINGS.add(pattern)
         slot = _OPENINGS.slots[id(pattern)]
@@ -236,20 +252,6 @@ class CueIndex:
             places = sorted(set(self._places[slot]))
         self._sorted_places[id(pattern)] = places
         return places
-
-    def within(self, pattern: re.Pattern[str], start: int, end: int) -> list[re.Match[str]]:
-        """Matches that start in text[start:end] and end by `end`, in order."""
-        starts, matches = self._matches(pattern)
-        first = bisect_left(starts, start)
-        last = bisect_left(starts, end, first)
-        return [m for m in matches[first:last] if m.end() <= end] if last > first else []
-
-    def first(self, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
-        starts, matches = self._matches(pattern)
-        for i in range(bisect_left(starts, start), bisect_left(starts, end)):
-            if matches[i].end() <= end:
-                return matches[i]
-        return None
 
 
 @lru_cache(maxsize=8)
