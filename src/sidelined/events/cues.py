@@ -136,7 +136,7 @@ class _Openings:
     def __init__(self) -> None:
         self.slots: dict[int, int | None] = {}  # id(pattern) -> its slot, None when it is scanned everywhere
         self._patterns: list[re.Pattern[str]] = []  # kept so that no id above is reused by another pattern
-        self._words: dict[str, list[tuple[int, int]]] = {}  # opening -> (slot, length) of the patterns it opens
+        self._words: dict[str, list[int]] = {}  # opening -> slots of the patterns it opens
         self._automaton: tuple[Any, int] = (None, 0)  # with the number of slots it knows
         self._lock = Lock()
 
@@ -151,23 +151,24 @@ class _Openings:
                 return
             slot = len(self._patterns) - 1
             for opening in starts:
-                self._words.setdefault(opening, []).append((slot, len(opening)))
+                self._words.setdefault(opening, []).append(slot)
             automaton = ahocorasick.Automaton()
             for word, owners in self._words.items():
-                automaton.add_word(word, tuple(owners))
+                automaton.add_word(word, (len(word) - 1, tuple(owners)))
             automaton.make_automaton()
             # Published before the slot, so that whoever sees the slot finds it in the automaton.
             self._automaton = (automaton, slot + 1)
             self.slots[id(pattern)] = slot
 
     def places(self, text: str) -> list[list[int]]:
-        """Per slot, the places (unsorted, possibly repeated) where one of its openings occurs in `text`."""
+        """Per slot, the places where one of its openings occurs in `text`, not in order.  No place comes twice:
+        two openings of one pattern that start at the same place would be one the beginning of the other."""
         automaton, count = self._automaton
         found: list[list[int]] = [[] for _ in range(count)]
         if automaton is not None:
-            for end, owners in automaton.iter(text):
-                for slot, length in owners:
-                    found[slot].append(end - length + 1)
+            for last, (extent, owners) in automaton.iter(text):
+                for slot in owners:
+                    found[slot].append(last - extent)
         return found
 
 
@@ -249,7 +250,7 @@ class CueIndex:
         if slot is not None:
             if self._places is None or slot >= len(self._places):
                 self._places = _OPENINGS.places(self.text)  # read again when a pattern new to all indexes came
-            places = sorted(set(self._places[slot]))
+            places = sorted(self._places[slot])
         self._sorted_places[id(pattern)] = places
         return places
 
