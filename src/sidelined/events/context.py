@@ -10,6 +10,7 @@ tackle, came on as a replacement or manages the side are not fitness subjects.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from sidelined.events.cues import cue_pattern, index_of, lowered
@@ -127,14 +128,22 @@ def _attribute(text: str, clause: Segment, ms: list[Mention]) -> tuple[dict[str,
     return cues, tiers
 
 
+def _players_by_sentence(split: list[Segment], mentions: list[Mention]) -> list[tuple[Segment, list[Mention]]]:
+    """The sentences that name a player, each with its player mentions in the order given.  A clause is only
+    about players it names, or that the clause before it in the same sentence named: other sentences add nothing."""
+    starts = [s.start for s in split]
+    named: dict[int, list[Mention]] = {}
+    for m in mentions:
+        i = bisect_right(starts, m.start) - 1
+        if m.kind == "player" and i >= 0 and m.start < split[i].end:
+            named.setdefault(i, []).append(m)
+    return [(split[i], named[i]) for i in sorted(named)]
+
+
 def player_contexts(text: str, mentions: list[Mention]) -> list[PlayerContext]:
     """One context per player named in the text, in order of first mention."""
     contexts: dict[str, PlayerContext] = {}
-    players = [m for m in mentions if m.kind == "player"]
-    for sentence in sentences(text):
-        named = [m for m in players if sentence.start <= m.start < sentence.end]
-        if not named:
-            continue  # a clause is only about players it names, or that the clause before it in the sentence named
+    for sentence, named in _players_by_sentence(sentences(text), mentions):
         previous: list[Mention] = []
         for clause in _merged_clauses(text, sentence):
             here = [m for m in named if clause.start <= m.start < clause.end and not _excluded(text, m, clause)]
