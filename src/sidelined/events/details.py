@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from sidelined.events.cues import cue_pattern, lowered
+from sidelined.events.cues import cue_pattern, index_of, lowered
 from sidelined.events.text import Segment
 from sidelined.events.vocab import (
     BODY_PARTS,
@@ -49,8 +49,9 @@ def _first_match(vocabulary: Vocabulary, text: str, seg: Segment, skip_muscle: b
 
 
 def _side(text: str, segs: list[Segment]) -> Literal["left", "right"] | None:
+    index = index_of(text)
     for seg in segs:
-        m = _SIDE.search(lowered(text), seg.start, seg.end)
+        m = _SIDE.search(index.text, seg.start, seg.end) if index.may_match(_SIDE, seg.start, seg.end) else None
         if m:
             return "left" if m.group(1).lower() == "left" else "right"
     return None
