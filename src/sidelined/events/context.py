@@ -76,16 +76,18 @@ def _merged_clauses(text: str, sentence: Segment) -> list[Segment]:
 
 
 def _excluded(text: str, m: Mention, clause: Segment) -> bool:
-    low = lowered(text)
+    """Whether the mention is of the replacement, the man who made the tackle or the manager: read in the
+    clause up to the mention (the last 90 and 30 characters of it for the last two) and just after it."""
     index = index_of(text)
-    before = low[clause.start : m.start]
+    low = index.text
     if index.may_match(REPLACEMENT_CUES, clause.start, m.start):
-        cues = list(REPLACEMENT_CUES.finditer(before))
+        cues = list(REPLACEMENT_CUES.finditer(low[clause.start : m.start]))
         if cues and m.start - (clause.start + cues[-1].end()) < 25:
             return True
     causer_from, manager_from = max(clause.start, m.start - 90), max(clause.start, m.start - 30)
-    if index.may_match(_CAUSER_BEFORE, causer_from, m.start) and _CAUSER_BEFORE.search(before[-90:]) or \
-            index.may_match(_MANAGER_BEFORE, manager_from, m.start) and _MANAGER_BEFORE.search(before[-30:]):
+    if index.may_match(_CAUSER_BEFORE, causer_from, m.start) and _CAUSER_BEFORE.search(low[causer_from : m.start]) \
+            or index.may_match(_MANAGER_BEFORE, manager_from, m.start) and \
+            _MANAGER_BEFORE.search(low[manager_from : m.start]):
         return True
     return bool(_MANAGER_AFTER.match(low[m.end : m.end + 30]))
 
