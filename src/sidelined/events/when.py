@@ -134,7 +134,8 @@ def _training_before(text: str, seg: Segment, start: int) -> bool:
 
 def _return_days(seg: Segment, text: str, published: date, timexes: list[TimeExpression],
                  matches: list[Match], mentions: list[Mention], team: str | None) -> list[tuple[date, int, int]]:
-    """Days a clause names as a target for his return: a dated day, or a coming match it refers to."""
+    """Days a clause names as a target for his return: a dated day, or a coming match it refers to.  Only
+    the times inside the clause are read (the caller may give just those)."""
     clause = lowered(text)[seg.start : seg.end]
     tied_to_match = index_of(text).may_match(_MATCH_RETURN, seg.start, seg.end)
     if index_of(text).may_match(_TRAINING_RETURN, seg.start, seg.end) and _TRAINING_RETURN.search(clause) and \
@@ -170,7 +171,8 @@ def expected_return(report: InjuryReport, text: str, segs: list[Segment], timexe
     evidence: list[Evidence] = []
     for seg in segs:
         parenthetical = seg.start > 0 and text[seg.start - 1] == "("
-        for t in (t for t in timexes if seg.start <= t.start < seg.end):
+        inside = [t for t in timexes if seg.start <= t.start < seg.end]
+        for t in inside:
             if _training_before(text, seg, t.start):
                 continue
             before = lowered(text)[seg.start : t.start]
@@ -182,7 +184,7 @@ def expected_return(report: InjuryReport, text: str, segs: list[Segment], timexe
                     and not spans and (parenthetical or _SPAN_CUE.search(before)):
                 spans += [t.earliest, t.latest]
                 evidence.append(Evidence(field="expected_return", start=t.start, end=t.end))
-        days += _return_days(seg, text, published, timexes, matches, mentions, report.team)
+        days += _return_days(seg, text, published, inside, matches, mentions, report.team)
     evidence += [Evidence(field="expected_return", start=s, end=e) for _, s, e in days]
     targets = [d for d, _, _ in days] or spans
     earliest, latest = window if window else (None, None)
