@@ -103,16 +103,18 @@ def _groups(text: str, ms: list[Mention]) -> list[list[Mention]]:
     return groups
 
 
-def _owner(groups: list[list[Mention]], start: int, end: int, object_cue: bool) -> list[Mention]:
+def _owner(groups: list[list[Mention]], start: int, end: int, cue: str) -> list[Mention]:
     """The group of players a cue at text[start:end] is about: the nearest one, a group after the cue
     winning ties, and only groups after it for a cue like "without"."""
+    if len(groups) == 1:
+        return groups[0]
     def distance(g: list[Mention]) -> tuple[int, int]:
         if g[0].start <= start < g[-1].end:
             return (0, 0)
         if start >= g[-1].end:
             return (start - g[-1].end, 1)
         return (g[0].start - end, 0)
-    eligible = [g for g in groups if g[0].start >= end] if object_cue else groups
+    eligible = [g for g in groups if g[0].start >= end] if _OBJECT_CUE.match(cue) else groups
     return min(eligible or groups, key=distance)
 
 
@@ -121,11 +123,12 @@ def _attribute(text: str, clause: Segment, ms: list[Mention]) -> tuple[dict[str,
     groups = _groups(text, ms)
     cues: dict[str, int] = {}
     tiers: dict[str, set[Tier]] = {}
+    low = lowered(text)
     for cue in index_of(text).within(INJURY_CUES, clause.start, clause.end):
-        for m in _owner(groups, cue.start(), cue.end(), bool(_OBJECT_CUE.match(cue.group(0)))):
+        for m in _owner(groups, cue.start(), cue.end(), cue.group(0)):
             cues[m.name] = cues.get(m.name, 0) + 1
     for tier, start, end in tier_hits(text, clause.start, clause.end):
-        for m in _owner(groups, start, end, bool(_OBJECT_CUE.match(lowered(text)[start:end]))):
+        for m in _owner(groups, start, end, low[start:end]):
             tiers.setdefault(m.name, set()).add(tier)
     return cues, tiers
 
