@@ -272,8 +272,9 @@ def fill_dates(report: InjuryReport, text: str, segs: list[Segment], mentions: l
                ruled_out: bool = False, kb: KnowledgeBase | None = None) -> None:
     if published is None:
         return
-    hurt_in = _hurt_in(report, text, segs, mentions, timexes, matches, published)
+    teams = [m for m in mentions if m.kind in ("club", "national_team")]  # the only mentions the dates read
+    hurt_in = _hurt_in(report, text, segs, teams, timexes, matches, published)
     occurred_on(report, text, segs, timexes, published, hurt_in)
-    expected_return(report, text, segs, timexes, published, matches, mentions)
-    missed_fixtures(report, text, segs, mentions, timexes, matches, published, ruled_out, kb)
+    expected_return(report, text, segs, timexes, published, matches, teams)
+    missed_fixtures(report, text, segs, teams, timexes, matches, published, ruled_out, kb)
     report.missed_fixtures = [d for d in report.missed_fixtures if d not in {m.date for m in hurt_in}]
