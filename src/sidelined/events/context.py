@@ -139,8 +139,10 @@ def _players_by_sentence(split: list[Segment], mentions: list[Mention]) -> list[
     starts = [s.start for s in split]
     named: dict[int, list[Mention]] = {}
     for m in mentions:
+        if m.kind != "player":
+            continue
         i = bisect_right(starts, m.start) - 1
-        if m.kind == "player" and i >= 0 and m.start < split[i].end:
+        if i >= 0 and m.start < split[i].end:
             named.setdefault(i, []).append(m)
     return [(split[i], named[i]) for i in sorted(named)]
 
