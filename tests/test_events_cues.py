@@ -61,3 +61,27 @@ def test_may_match_rules_out_only_stretches_without_an_opening() -> None:
     assert not index.may_match(pattern, 0, replaced)
     assert not index.may_match(pattern, replaced + 1, text.index("came"))
     assert index.may_match(re.compile(r"\s+and"), 0, 1)  # no openings to look for: always possible
+
+
+def _event_patterns() -> list[re.Pattern[str]]:
+    """Every compiled pattern of the injury modules, the vocabularies' alternations included."""
+    from sidelined.events import context, details, injuries, status, vocab, when
+
+    found: dict[int, re.Pattern[str]] = {}
+    for module in (context, details, injuries, status, vocab, when):
+        for value in vars(module).values():
+            pattern = value.regex if isinstance(value, vocab.Vocabulary) else value
+            if isinstance(pattern, re.Pattern):
+                found[id(pattern)] = pattern
+    return list(found.values())
+
+
+def test_index_agrees_with_finditer_for_every_event_pattern_on_the_real_articles(shared) -> None:
+    from sidelined.events.cues import lowered
+
+    texts = [path.read_text() for path in sorted(shared.glob("*/**/*.txt"))][:60]
+    assert texts
+    for text in texts:
+        index = CueIndex(text)
+        for pattern in _event_patterns():
+            assert _spans(index.matches(pattern)) == _spans(list(pattern.finditer(lowered(text)))), pattern.pattern
