@@ -154,3 +154,28 @@ def test_a_club_player_misses_his_national_teams_games() -> None:
 def test_without_the_likes_of_a_player_rules_him_out() -> None:
     clauses = ["without the likes of Tom Reed, they will struggle", "Injury doubts: Tom Reed (foot)"]
     assert judge_status(clauses) == "out"
+
+
+def test_sentences_keep_abbreviations_and_give_each_caller_its_own_list() -> None:
+    text = "He met Dr. Smith on Sept. 20.\nThe U.S. side waited. Mr. Jones said no."
+    first = sentences(text)
+    assert [text[s.start:s.end] for s in first] == [
+        "He met Dr. Smith on Sept. 20.", "The U.S. side waited.", "Mr. Jones said no."]
+    first.pop()
+    assert len(sentences(text)) == 3
+
+
+def test_source_words_in_any_case_and_a_person_who_said_it() -> None:
+    from sidelined.events.details import find_source
+    from sidelined.events.text import Segment
+
+    def source(clause: str, mentions: list[Mention] | None = None) -> str | None:
+        return find_source(clause, [Segment(0, len(clause), 0)], mentions or [])
+
+    assert source("Reed is out, Reports from Marca say.") == "Marca"
+    assert source("PER Sky Sports, Reed is out.") == "Sky Sports"
+    assert source("Reed is out, asper Marca.") is None
+    clause = "Reed is out, Mikel Arteta said."
+    arteta = Mention(start=13, end=24, text="Mikel Arteta", kind="person", entity_id=None, name="Mikel Arteta")
+    assert source(clause, [arteta]) == "Mikel Arteta"
+    assert source("Reed is out, Mikel Arteta resaid.", [arteta]) is None

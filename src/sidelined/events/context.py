@@ -10,6 +10,7 @@ tackle, came on as a replacement or manages the side are not fitness subjects.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from sidelined.events.cues import cue_pattern, index_of, lowered
@@ -51,6 +52,12 @@ class PlayerContext:
     tiers: set[Tier] = field(default_factory=set)
 
 
+def _names_only(clause: str) -> bool:
+    """A clause with at most one lower-case word: a list of names, or a name and a verb."""
+    words = _LOWER_WORD.finditer(clause)
+    return next(words, None) is None or next(words, None) is None
+
+
 def _merged_clauses(text: str, sentence: Segment) -> list[Segment]:
     """Clauses of a sentence, a clause that is only a list of names joined to the next one."""
     out: list[Segment] = []
@@ -59,7 +66,7 @@ def _merged_clauses(text: str, sentence: Segment) -> list[Segment]:
         if pending is not None:
             c = Segment(pending.start, c.end, c.index)
             pending = None
-        if len(_LOWER_WORD.findall(text[c.start : c.end])) <= 1 or _SUBORDINATE.match(text, c.start):
+        if _names_only(text[c.start : c.end]) or _SUBORDINATE.match(text, c.start):
             pending = c
             continue
         out.append(c)
@@ -69,12 +76,18 @@ def _merged_clauses(text: str, sentence: Segment) -> list[Segment]:
 
 
 def _excluded(text: str, m: Mention, clause: Segment) -> bool:
-    low = lowered(text)
-    before = low[clause.start : m.start]
-    cues = list(REPLACEMENT_CUES.finditer(before))
-    if cues and m.start - (clause.start + cues[-1].end()) < 25:
-        return True
-    if _CAUSER_BEFORE.search(before[-90:]) or _MANAGER_BEFORE.search(before[-30:]):
+    """Whether the mention is of the replacement, the man who made the tackle or the manager: read in the
+    clause up to the mention (the last 90 and 30 characters of it for the last two) and just after it."""
+    index = index_of(text)
+    low = index.text
+    if index.may_match(REPLACEMENT_CUES, clause.start, m.start):
+        cues = list(REPLACEMENT_CUES.finditer(low[clause.start : m.start]))
+        if cues and m.start - (clause.start + cues[-1].end()) < 25:
+            return True
+    causer_from, manager_from = max(clause.start, m.start - 90), max(clause.start, m.start - 30)
+    if index.may_match(_CAUSER_BEFORE, causer_from, m.start) and _CAUSER_BEFORE.search(low[causer_from : m.start]) \
+            or index.may_match(_MANAGER_BEFORE, manager_from, m.start) and \
+            _MANAGER_BEFORE.search(low[manager_from : m.start]):
         return True
     return bool(_MANAGER_AFTER.match(low[m.end : m.end + 30]))
 
@@ -90,16 +103,18 @@ def _groups(text: str, ms: list[Mention]) -> list[list[Mention]]:
     return groups
 
 
-def _owner(groups: list[list[Mention]], start: int, end: int, object_cue: bool) -> list[Mention]:
+def _owner(groups: list[list[Mention]], start: int, end: int, cue: str) -> list[Mention]:
     """The group of players a cue at text[start:end] is about: the nearest one, a group after the cue
     winning ties, and only groups after it for a cue like "without"."""
+    if len(groups) == 1:
+        return groups[0]
     def distance(g: list[Mention]) -> tuple[int, int]:
         if g[0].start <= start < g[-1].end:
             return (0, 0)
         if start >= g[-1].end:
             return (start - g[-1].end, 1)
         return (g[0].start - end, 0)
-    eligible = [g for g in groups if g[0].start >= end] if object_cue else groups
+    eligible = [g for g in groups if g[0].start >= end] if _OBJECT_CUE.match(cue) else groups
     return min(eligible or groups, key=distance)
 
 
@@ -108,23 +123,37 @@ def _attribute(text: str, clause: Segment, ms: list[Mention]) -> tuple[dict[str,
     groups = _groups(text, ms)
     cues: dict[str, int] = {}
     tiers: dict[str, set[Tier]] = {}
+    low = lowered(text)
     for cue in index_of(text).within(INJURY_CUES, clause.start, clause.end):
-        for m in _owner(groups, cue.start(), cue.end(), bool(_OBJECT_CUE.match(cue.group(0)))):
+        for m in _owner(groups, cue.start(), cue.end(), cue.group(0)):
             cues[m.name] = cues.get(m.name, 0) + 1
     for tier, start, end in tier_hits(text, clause.start, clause.end):
-        for m in _owner(groups, start, end, bool(_OBJECT_CUE.match(lowered(text)[start:end]))):
+        for m in _owner(groups, start, end, low[start:end]):
             tiers.setdefault(m.name, set()).add(tier)
     return cues, tiers
+
+
+def _players_by_sentence(split: list[Segment], mentions: list[Mention]) -> list[tuple[Segment, list[Mention]]]:
+    """The sentences that name a player, each with its player mentions in the order given.  A clause is only
+    about players it names, or that the clause before it in the same sentence named: other sentences add nothing."""
+    starts = [s.start for s in split]
+    named: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.kind != "player":
+            continue
+        i = bisect_right(starts, m.start) - 1
+        if i >= 0 and m.start < split[i].end:
+            named.setdefault(i, []).append(m)
+    return [(split[i], named[i]) for i in sorted(named)]
 
 
 def player_contexts(text: str, mentions: list[Mention]) -> list[PlayerContext]:
     """One context per player named in the text, in order of first mention."""
     contexts: dict[str, PlayerContext] = {}
-    players = [m for m in mentions if m.kind == "player"]
-    for sentence in sentences(text):
+    for sentence, named in _players_by_sentence(sentences(text), mentions):
         previous: list[Mention] = []
         for clause in _merged_clauses(text, sentence):
-            here = [m for m in players if clause.start <= m.start < clause.end and not _excluded(text, m, clause)]
+            here = [m for m in named if clause.start <= m.start < clause.end and not _excluded(text, m, clause)]
             if not here and previous and _CARRIED.match(lowered(text), clause.start):
                 here = previous
             previous = here
@@ -132,16 +161,19 @@ def player_contexts(text: str, mentions: list[Mention]) -> list[PlayerContext]:
                 continue
             cues, tiers = _attribute(text, clause, here)
             for m in here:
-                ctx = contexts.setdefault(m.name, PlayerContext(m.name, m.team, m.entity_id, m.start))
+                ctx = contexts.get(m.name)
+                if ctx is None:
+                    ctx = contexts[m.name] = PlayerContext(m.name, m.team, m.entity_id, m.start)
                 ctx.mentions.append(m)
                 ctx.team = ctx.team or m.team
                 paren = _PAREN_AFTER.match(text, m.end)
                 if paren and not any(d.start == paren.start(1) for d in ctx.details):
                     ctx.details.append(Segment(paren.start(1), paren.end(1), clause.index))
-                if clause not in ctx.segments:
+                # Clauses and sentences come in order and never overlap: one already taken is the last one.
+                if not ctx.segments or ctx.segments[-1] is not clause:
                     ctx.segments.append(clause)
                     ctx.cues += cues.get(m.name, 0)
                     ctx.tiers |= tiers.get(m.name, set())
-                if sentence not in ctx.sentences:
+                if not ctx.sentences or ctx.sentences[-1] is not sentence:
                     ctx.sentences.append(sentence)
     return sorted(contexts.values(), key=lambda c: c.first)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from sidelined.events.cues import cue_pattern, lowered
+from sidelined.events.cues import cue_pattern, index_of, lowered
 from sidelined.events.text import Segment
 from sidelined.events.vocab import (
     BODY_PARTS,
@@ -24,11 +24,13 @@ _HYPOTHETICAL = cue_pattern(r"\b(if it'?s|whether|could be|might be|may be|or wo
 _GENERAL = cue_pattern(r"\s+(?:\w+\s+)?(?:could|might|may|can|would|usually|normally|often|tend)\b")
 _SIDE = cue_pattern(r"\b(left|right)(?:[\s-]+[a-z]+){0,2}?[\s-]+(?:" + "|".join(p for p, _ in BODY_PARTS) + r")\b")
 
+# The look-ahead names the first letters of the words in either case (none of them has another case form),
+# so that most places are passed over without trying each word.
 _SOURCE_AFTER = re.compile(
-    r"\b(?i:according to|reports? (?:from|by|in)|via|told|reported by|per)\s+"
+    r"\b(?=[aArRvVtTpP])(?i:according to|reports? (?:from|by|in)|via|told|reported by|per)\s+"
     r"(?P<src>(?:the\s)?[A-Z][\w.'’&-]*(?:\s(?:[A-Z][\w.'’&-]*|de|of))*)"
 )
-_SAID = re.compile(r"\b(said|says|told|confirmed|revealed|admitted|explained|insisted|announced|added)\b")
+_SAID = re.compile(r"\b(?=[sctraei])(said|says|told|confirmed|revealed|admitted|explained|insisted|announced|added)\b")
 _STATEMENT = cue_pattern(r"\b(?:club|team|federation)(?:'s)? (?:statement|said|confirmed|announced)\b|"
                         r"\b(?:said|confirmed|announced) (?:in )?a statement\b")
 
@@ -47,8 +49,9 @@ def _first_match(vocabulary: Vocabulary, text: str, seg: Segment, skip_muscle: b
 
 
 def _side(text: str, segs: list[Segment]) -> Literal["left", "right"] | None:
+    index = index_of(text)
     for seg in segs:
-        m = _SIDE.search(lowered(text), seg.start, seg.end)
+        m = _SIDE.search(index.text, seg.start, seg.end) if index.may_match(_SIDE, seg.start, seg.end) else None
         if m:
             return "left" if m.group(1).lower() == "left" else "right"
     return None
@@ -81,16 +84,19 @@ def _first_in(vocabulary: Vocabulary, text: str, segs: list[Segment], skip_muscl
 
 def find_source(text: str, segs: list[Segment], mentions: list[Mention]) -> str | None:
     """Who the news about this player is attributed to, nearest clause first."""
-    people = [m for m in mentions if m.kind in ("person", "club", "national_team")]
+    persons = [m for m in mentions if m.kind == "person"]
+    read: set[tuple[int, int]] = set()  # a sentence of one clause comes twice: once as the clause
     for seg in segs:
+        if (seg.start, seg.end) in read:
+            continue
+        read.add((seg.start, seg.end))
         clause = text[seg.start : seg.end]
         m = _SOURCE_AFTER.search(clause)
         if m:
             return _clean_source(m.group("src"))
-        if _SAID.search(clause):
-            for p in people:
-                if seg.start <= p.start < seg.end and p.kind == "person":
-                    return p.name
+        speaker = next((p for p in persons if seg.start <= p.start < seg.end), None)
+        if speaker is not None and _SAID.search(clause):
+            return speaker.name
     return None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A sentence ends at . ! ? (possibly followed by a closing quote) before a
 # capital or an opening quote, at a line break, or where a paragraph heading
@@ -36,12 +37,22 @@ class Segment:
         return source[self.start : self.end]
 
 
+# An abbreviation ends the text before a boundary: the longest ("Sept.") fits in these last characters with
+# the one before it (for the word boundary) and a line break the end of text may still have.
+_ABBREVIATION_WINDOW = 8
+
+
 def sentences(text: str) -> list[Segment]:
     """Split `text` into sentences, keeping offsets; empty stretches are dropped."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=8)  # every stage of one article splits the same text
+def _sentences(text: str) -> tuple[Segment, ...]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        if m.start() > start and _ABBREVIATIONS.search(text[start : m.start()]):
+        if m.start() > start and _ABBREVIATIONS.search(text[max(start, m.start() - _ABBREVIATION_WINDOW) : m.start()]):
             continue
         spans.append((start, m.start()))
         start = m.end()
@@ -54,7 +65,7 @@ def sentences(text: str) -> list[Segment]:
             e -= 1
         if e > s:
             out.append(Segment(s, e, len(out)))
-    return out
+    return tuple(out)
 
 
 def clauses(text: str, sentence: Segment) -> list[Segment]:

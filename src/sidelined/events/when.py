@@ -73,10 +73,6 @@ def _day_of(t: TimeExpression) -> date | None:
     return None
 
 
-def _within(seg: Segment, start: int) -> bool:
-    return seg.start <= start < seg.end
-
-
 def _distance(t: TimeExpression, verbs: list[re.Match[str]]) -> int:
     """Characters from the nearest verb; a day written before the verb counts double."""
     return min(t.start - v.end() if t.start >= v.end() else 2 * (v.start() - t.end) for v in verbs)
@@ -112,10 +108,10 @@ def occurred_on(report: InjuryReport, text: str, segs: list[Segment], timexes: l
 def _occurred_from_days(report: InjuryReport, text: str, segs: list[Segment], timexes: list[TimeExpression],
                         published: date) -> None:
     for seg in segs:
-        verbs = list(index_of(text).within(_HAPPENED, seg.start, seg.end))
-        days = [t for t in timexes if _within(seg, t.start) and t.kind in ("date", "weekday")
+        verbs = index_of(text).within(_HAPPENED, seg.start, seg.end)
+        days = [t for t in timexes if seg.start <= t.start < seg.end and t.kind in ("date", "weekday")
                 and (day := _day_of(t)) is not None and published - timedelta(days=60) <= day <= published
-                and not _REPORTING.search(lowered(text)[seg.start : t.start][-40:])]
+                and not _said_before(text, seg, t.start)]
         if not verbs or not days:
             continue
         best = min(days, key=partial(_distance, verbs=verbs))
@@ -124,21 +120,38 @@ def _occurred_from_days(report: InjuryReport, text: str, segs: list[Segment], ti
         return
 
 
+def _said_before(text: str, seg: Segment, start: int) -> bool:
+    """Whether a word of telling comes just before text[start] in the clause ("Arteta said on Friday")."""
+    return index_of(text).may_match(_REPORTING, max(seg.start, start - 40), start) and \
+        _REPORTING.search(lowered(text)[seg.start : start][-40:]) is not None
+
+
+def _training_before(text: str, seg: Segment, start: int) -> bool:
+    """Whether the words of the clause before text[start] tell a return to training."""
+    return index_of(text).may_match(_TRAINING_RETURN, max(seg.start, start - 60), start) and \
+        _TRAINING_RETURN.search(lowered(text)[seg.start : start][-60:]) is not None
+
+
 def _return_days(seg: Segment, text: str, published: date, timexes: list[TimeExpression],
                  matches: list[Match], mentions: list[Mention], team: str | None) -> list[tuple[date, int, int]]:
-    """Days a clause names as a target for his return: a dated day, or a coming match it refers to."""
+    """Days a clause names as a target for his return: a dated day, or a coming match it refers to.  Only
+    the times inside the clause are read (the caller may give just those)."""
     clause = lowered(text)[seg.start : seg.end]
-    if _TRAINING_RETURN.search(clause) and not _MATCH_RETURN.search(clause):
+    tied_to_match = index_of(text).may_match(_MATCH_RETURN, seg.start, seg.end)
+    if index_of(text).may_match(_TRAINING_RETURN, seg.start, seg.end) and _TRAINING_RETURN.search(clause) and \
+            not (tied_to_match and _MATCH_RETURN.search(clause)):
         return []
     found: list[tuple[date, int, int]] = []
     for t in timexes:
-        day = _day_of(t)
+        day = _day_of(t) if seg.start <= t.start < seg.end else None
+        if day is None or day <= published:
+            continue
         before = lowered(text)[seg.start : t.start][-80:]
         cues = list(_RETURN_BEFORE.finditer(before))
-        if _within(seg, t.start) and day and day > published and cues and \
-                not _NEGATION.search(before[: cues[-1].start()]):
+        if cues and not _NEGATION.search(before[: cues[-1].start()]):
             found.append((day, t.start, t.end))
-    if found or not any(not _NEGATION.search(clause[: m.start()]) for m in _MATCH_RETURN.finditer(clause)):
+    if found or not tied_to_match or \
+            not any(not _NEGATION.search(clause[: m.start()]) for m in _MATCH_RETURN.finditer(clause)):
         return found
     coming = [m for m in matches if not m.played and m.date >= published and (team is None or team in m.teams)]
     named = _matches_in(seg, coming, mentions, timexes, team)
@@ -158,10 +171,11 @@ def expected_return(report: InjuryReport, text: str, segs: list[Segment], timexe
     evidence: list[Evidence] = []
     for seg in segs:
         parenthetical = seg.start > 0 and text[seg.start - 1] == "("
-        for t in (t for t in timexes if _within(seg, t.start)):
-            before = lowered(text)[seg.start : t.start]
-            if _TRAINING_RETURN.search(before[-60:]):
+        inside = [t for t in timexes if seg.start <= t.start < seg.end]
+        for t in inside:
+            if _training_before(text, seg, t.start):
                 continue
+            before = lowered(text)[seg.start : t.start]
             if t.kind == "duration" and (t.earliest or t.latest) and index_of(text).first(_RETURN, seg.start, seg.end):
                 if window is None or (None in window and t.earliest and t.latest):
                     window = (t.earliest, t.latest)
@@ -170,7 +184,7 @@ def expected_return(report: InjuryReport, text: str, segs: list[Segment], timexe
                     and not spans and (parenthetical or _SPAN_CUE.search(before)):
                 spans += [t.earliest, t.latest]
                 evidence.append(Evidence(field="expected_return", start=t.start, end=t.end))
-        days += _return_days(seg, text, published, timexes, matches, mentions, report.team)
+        days += _return_days(seg, text, published, inside, matches, mentions, report.team)
     evidence += [Evidence(field="expected_return", start=s, end=e) for _, s, e in days]
     targets = [d for d, _, _ in days] or spans
     earliest, latest = window if window else (None, None)
@@ -187,11 +201,12 @@ def expected_return(report: InjuryReport, text: str, segs: list[Segment], timexe
 def _matches_in(seg: Segment, matches: list[Match], mentions: list[Mention], timexes: list[TimeExpression],
                 own_team: str | None) -> list[Match]:
     """The matches a clause speaks of: by its day or the words it was found in, else by its opponent."""
-    days = {_day_of(t) for t in timexes if _within(seg, t.start)}
-    named = [m for m in matches if m.date in days or any(_within(seg, e.start) for e in m.evidence)]
+    start, end = seg.start, seg.end
+    days = {_day_of(t) for t in timexes if start <= t.start < end}
+    named = [m for m in matches if m.date in days or any(start <= e.start < end for e in m.evidence)]
     if named:
         return named
-    teams = {m.name for m in mentions if _within(seg, m.start) and m.kind in ("club", "national_team")}
+    teams = {m.name for m in mentions if start <= m.start < end and m.kind in ("club", "national_team")}
     return [m for m in matches if any(t in teams and t != own_team for t in m.teams)]
 
 
@@ -239,12 +254,13 @@ def _kb_fixtures_named(seg: Segment, timexes: list[TimeExpression], mentions: li
     Saturday") or by opponent ("out of the Hull City game")."""
     out: set[date] = set()
     for t in timexes:
+        if not (seg.start <= t.start < seg.end and t.kind in ("weekday", "date")):
+            continue
         day = _day_of(t)
-        if _within(seg, t.start) and day and t.kind in ("weekday", "date") \
-                and abs((day - published).days) <= PREVIEW_DAYS and kb.fixtures(team, day, day):
+        if day and abs((day - published).days) <= PREVIEW_DAYS and kb.fixtures(team, day, day):
             out.add(day)
     for m in mentions:
-        if _within(seg, m.start) and m.kind in ("club", "national_team") and m.name != team:
+        if seg.start <= m.start < seg.end and m.kind in ("club", "national_team") and m.name != team:
             fixture = kb.fixture_between(team, m.name, published, window_days=PREVIEW_DAYS)
             if fixture is not None and fixture.date >= published:
                 out.add(fixture.date)
@@ -256,8 +272,9 @@ def fill_dates(report: InjuryReport, text: str, segs: list[Segment], mentions: l
                ruled_out: bool = False, kb: KnowledgeBase | None = None) -> None:
     if published is None:
         return
-    hurt_in = _hurt_in(report, text, segs, mentions, timexes, matches, published)
+    teams = [m for m in mentions if m.kind in ("club", "national_team")]  # the only mentions the dates read
+    hurt_in = _hurt_in(report, text, segs, teams, timexes, matches, published)
     occurred_on(report, text, segs, timexes, published, hurt_in)
-    expected_return(report, text, segs, timexes, published, matches, mentions)
-    missed_fixtures(report, text, segs, mentions, timexes, matches, published, ruled_out, kb)
+    expected_return(report, text, segs, timexes, published, matches, teams)
+    missed_fixtures(report, text, segs, teams, timexes, matches, published, ruled_out, kb)
     report.missed_fixtures = [d for d in report.missed_fixtures if d not in {m.date for m in hurt_in}]

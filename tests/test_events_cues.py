@@ -1,0 +1,87 @@
+"""The cue index finds exactly what a plain scan finds, while trying only where a pattern can start."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from sidelined.events.cues import CueIndex, cue_pattern, openings
+from sidelined.events.status import UNDECIDED
+from sidelined.events.vocab import BODY_VOCABULARY, DIAGNOSIS_VOCABULARY, INJURY_CUES
+from sidelined.events.when import _HAPPENED, _MISS
+
+
+def _spans(matches: list[re.Match[str]]) -> list[tuple[tuple[int, int], str | None]]:
+    return [(m.span(), m.lastgroup) for m in matches]
+
+
+def test_openings_spell_out_alternatives_and_small_classes() -> None:
+    assert openings(cue_pattern(r"\b(hurt|knock\w*|ban\b)")) == {"hurt", "knock", "ban"}
+    assert openings(cue_pattern(r"\b(withdr[ae]w|miss(?:ed)? )")) == {"withd", "misse", "miss "}
+    assert openings(re.compile(r"(?:un)?fit")) == {"unfit", "fit"}
+
+
+def test_openings_give_up_where_a_match_may_start_anywhere() -> None:
+    assert openings(re.compile(r"\w+ injury")) is None
+    assert openings(re.compile(r"(?:\s*)knee")) is None
+    assert openings(re.compile(r"(?:knee)?")) is None
+    assert openings(re.compile(r"knee", re.IGNORECASE)) is None
+
+
+def test_index_finds_overlapping_candidates_like_finditer() -> None:
+    # "pulled up" and "up " overlap: the first match decides where the scan goes on.
+    pattern = cue_pattern(r"\b(pulled up|up injured|injured)")
+    text = "he pulled up injured and was injured again"
+    assert _spans(CueIndex(text).matches(pattern)) == _spans(list(pattern.finditer(text)))
+    assert [m.group(0) for m in CueIndex(text).matches(pattern)] == ["pulled up", "injured", "injured"]
+
+
+def test_index_respects_word_boundaries_before_the_place_tried() -> None:
+    pattern = cue_pattern(r"\b(ban)\b")
+    assert [m.start() for m in CueIndex("urban ban, banned").matches(pattern)] == [6]
+
+
+def test_index_agrees_with_finditer_on_random_cue_soup() -> None:
+    words = ["hurt", "knee", "ruled", "out", "not", "yet", "ruled out", "miss", "missing", "the", "game", "without",
+             "torn", "acl", "left", "back", "of", "his", "thigh", "is", "are", "was", "injured", "in", "the win",
+             "against", "pulled", "up", "training", "scan", "scans", "doubt", ",", ".", "'s", "n't", "hasn't"]
+    rng = random.Random(7)
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 40)))
+        for pattern in (INJURY_CUES, UNDECIDED, _HAPPENED, _MISS, BODY_VOCABULARY.regex, DIAGNOSIS_VOCABULARY.regex):
+            assert _spans(CueIndex(text).matches(pattern)) == _spans(list(pattern.finditer(text))), text
+
+
+def test_may_match_rules_out_only_stretches_without_an_opening() -> None:
+    pattern = cue_pattern(r"\b(replaced by|came on for)\b")
+    text = "Smith limped off and was replaced by Jones, who came on for the last minutes."
+    index = CueIndex(text)
+    replaced = text.index("replaced")
+    assert index.may_match(pattern, 0, replaced + 1)
+    assert not index.may_match(pattern, 0, replaced)
+    assert not index.may_match(pattern, replaced + 1, text.index("came"))
+    assert index.may_match(re.compile(r"\s+and"), 0, 1)  # no openings to look for: always possible
+
+
+def _event_patterns() -> list[re.Pattern[str]]:
+    """Every compiled pattern of the injury modules, the vocabularies' alternations included."""
+    from sidelined.events import context, details, injuries, status, vocab, when
+
+    found: dict[int, re.Pattern[str]] = {}
+    for module in (context, details, injuries, status, vocab, when):
+        for value in vars(module).values():
+            pattern = value.regex if isinstance(value, vocab.Vocabulary) else value
+            if isinstance(pattern, re.Pattern):
+                found[id(pattern)] = pattern
+    return list(found.values())
+
+
+def test_index_agrees_with_finditer_for_every_event_pattern_on_the_real_articles(shared) -> None:
+    from sidelined.events.cues import lowered
+
+    texts = [path.read_text() for path in sorted(shared.glob("*/**/*.txt"))][:60]
+    assert texts
+    for text in texts:
+        index = CueIndex(text)
+        for pattern in _event_patterns():
+            assert _spans(index.matches(pattern)) == _spans(list(pattern.finditer(lowered(text)))), pattern.pattern
