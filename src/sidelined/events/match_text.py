@@ -13,6 +13,8 @@ from typing import Generic, TypeVar
 
 import ahocorasick
 
+from sidelined.events.cues import cue_pattern
+
 # A scoreline "2-1" / "2–1", not a season ("2024-25"), a record ("1-0-0"),
 # a formation ("4-3-3") or a range of ages or minutes.
 SCORELINE = re.compile(
@@ -105,11 +107,12 @@ MATCH_NOUN_PLURAL_RE = re.compile(
 
 # Verbs that report news rather than play: a day after them is the day of the
 # report ("... said on Wednesday"), not of the match.
-REPORTING = re.compile(
+_REPORTING_WORDS = (
     r"\b(?:said|says|announced|confirmed|revealed|told|reported|insisted|added|explained|stated|"
-    r"admitted|claimed|tweeted|wrote|posted|named|released|issued|found|ruled)\b",
-    re.I,
+    r"admitted|claimed|tweeted|wrote|posted|named|released|issued|found|ruled)\b"
 )
+REPORTING = re.compile(_REPORTING_WORDS, re.I)
+REPORTING_LOW = cue_pattern(_REPORTING_WORDS)  # the same, for lower-cased text
 
 # Words that put a match in the past or the future, judged near the match phrase.
 PAST_CUES = re.compile(
