@@ -26,9 +26,13 @@ _CUE = (
 # Places where only a team can stand: after a match word (a short description may come between:
 # "edged a tenacious Austria side"), before a fixture-list mark or "v", or opening a sentence.
 _CUED = re.compile(rf"{_CUE}[ \t]+(?:(?:the|an?|[a-z][\w-]+)[ \t]+){{0,2}}({_NAME})")
-_MARK = re.compile(r"[ \t]*(?:\((?:H|A)\)|\bvs?\.?\s)")
+# A fixture-list mark or "v" (the spaces before it are found separately: a pattern opening with a literal is
+# searched far faster than one opening with [ \t]*).
+_MARK_CORE = re.compile(r"\((?:H|A)\)|v(?<!\wv)s?\.?\s")
 _NAME_BEFORE = re.compile(rf"({_NAME})$")
 _OPENING = re.compile(rf"(?:^|(?<=[.!?])[ \t]+)({_NAME})", re.M)
+_LINE_BREAK = re.compile(r"\n")
+_SENTENCE_GAPS = [re.compile(p) for p in (r"\.[ \t]", r"![ \t]", r"\?[ \t]")]
 _STOP = {
     "the", "real", "city", "united", "inter", "athletic", "sporting", "racing", "wednesday", "saturday", "sunday",
     "monday", "tuesday", "thursday", "friday", "january", "february", "march", "april", "may", "june", "july",
@@ -40,8 +44,8 @@ def match_teams(text: str, mentions: list[Mention], kb: KnowledgeBase | None) ->
     """Team spans in text order: the linked ones, then KB names in match positions the linker missed."""
     linked = [TeamSpan(m.name, m.start, m.end, m.kind) for m in mentions if m.kind in TEAM_KINDS]
     if kb is not None:
-        covered = [(m.start, m.end) for m in mentions if m.kind != "player"]
-        players = [(m.start, m.end) for m in mentions if m.kind == "player"]
+        covered = tuple((m.start, m.end) for m in mentions if m.kind != "player")
+        players = tuple((m.start, m.end) for m in mentions if m.kind == "player")
         linked += _missed(text, kb, covered, players)
     linked.sort(key=lambda t: (t.start, -t.end))
     out: list[TeamSpan] = []
@@ -52,20 +56,49 @@ def match_teams(text: str, mentions: list[Mention], kb: KnowledgeBase | None) ->
     return out
 
 
-@lru_cache(maxsize=4)  # matches and transfers both ask for the same article
-def _candidates(text: str) -> tuple[tuple[int, tuple[str, ...], int], ...]:
+def _candidates(text: str) -> list[tuple[int, tuple[str, ...], int]]:
     """(start, words, fewest words to try) for each place a team name may stand."""
     out = [(m.start(1), tuple(m.group(1).split()), 1) for m in _CUED.finditer(text)]
-    for mark in _MARK.finditer(text):
-        before = _NAME_BEFORE.search(text, max(0, mark.start() - 60), mark.start())
+    for mark_start in _mark_starts(text):
+        before = _NAME_BEFORE.search(text, max(0, mark_start - 60), mark_start)
         if before is not None:
             out.append((before.start(1), tuple(before.group(1).split()), 1))
-    out += [(m.start(1), tuple(m.group(1).split()), 2) for m in _OPENING.finditer(text)]
-    return tuple(out)
+    out += [(m.start(1), tuple(m.group(1).split()), 2) for m in _openings(text)]
+    return out
 
 
-def _missed(text: str, kb: KnowledgeBase, covered: list[tuple[int, int]],
-            players: list[tuple[int, int]]) -> list[TeamSpan]:
+def _mark_starts(text: str) -> list[int]:
+    """Where each fixture-list mark starts, with the spaces before it (as `[ \t]*(?:\((?:H|A)\)|\bvs?\.?\s)`)."""
+    out: list[int] = []
+    last_end = 0
+    for core in _MARK_CORE.finditer(text):
+        start = core.start()
+        while start > last_end and text[start - 1] in " \t":
+            start -= 1
+        out.append(start)
+        last_end = core.end()
+    return out
+
+
+def _openings(text: str) -> list[re.Match[str]]:
+    """The names opening a line or a sentence: _OPENING tried only where a line or sentence starts."""
+    places = {0, *(m.end() for m in _LINE_BREAK.finditer(text))}
+    places.update(m.start() + 1 for gap in _SENTENCE_GAPS for m in gap.finditer(text))
+    out: list[re.Match[str]] = []
+    last_end = 0
+    for place in sorted(places):
+        if place < last_end:
+            continue
+        found = _OPENING.match(text, place)
+        if found is not None:
+            out.append(found)
+            last_end = found.end()
+    return out
+
+
+@lru_cache(maxsize=4)  # matches and transfers both ask for the same article
+def _missed(text: str, kb: KnowledgeBase, covered: tuple[tuple[int, int], ...],
+            players: tuple[tuple[int, int], ...]) -> tuple[TeamSpan, ...]:
     found: list[TeamSpan] = []
     for start, words, fewest in _candidates(text):
         for n in range(len(words), fewest - 1, -1):
@@ -79,4 +112,4 @@ def _missed(text: str, kb: KnowledgeBase, covered: list[tuple[int, int]],
             if team is not None:
                 found.append(TeamSpan(team.name, start, end, team.kind))
                 break
-    return found
+    return tuple(found)
