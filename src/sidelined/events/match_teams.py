@@ -68,7 +68,7 @@ def _candidates(text: str) -> list[tuple[int, tuple[str, ...], int]]:
 
 
 def _mark_starts(text: str) -> list[int]:
-    """Where each fixture-list mark starts, with the spaces before it (as `[ \t]*(?:\((?:H|A)\)|\bvs?\.?\s)`)."""
+    """Where each fixture-list mark ("(H)", "(A)", "v", "vs.") starts, taking in the spaces and tabs before it."""
     out: list[int] = []
     last_end = 0
     for core in _MARK_CORE.finditer(text):
