@@ -8,6 +8,7 @@ Madrid (H)"), the knowledge base is asked for the capitalised words there.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -100,11 +101,12 @@ def _openings(text: str) -> list[re.Match[str]]:
 def _missed(text: str, kb: KnowledgeBase, covered: tuple[tuple[int, int], ...],
             players: tuple[tuple[int, int], ...]) -> tuple[TeamSpan, ...]:
     found: list[TeamSpan] = []
+    taken = _Spans(covered)
     for start, words, fewest in _candidates(text):
         for n in range(len(words), fewest - 1, -1):
             name = " ".join(words[:n]).rstrip(".,'’")
             end = start + len(name)
-            if name.lower() in _STOP or len(name) < 4 or any(s < end and start < e for s, e in covered):
+            if len(name) < 4 or name.lower() in _STOP or taken.overlaps(start, end):
                 continue
             if any(s < end and start < e and (e - s) >= len(name) for s, e in players):
                 continue
@@ -113,3 +115,18 @@ def _missed(text: str, kb: KnowledgeBase, covered: tuple[tuple[int, int], ...],
                 found.append(TeamSpan(team.name, start, end, team.kind))
                 break
     return tuple(found)
+
+
+class _Spans:
+    """Spans of text, asked whether any overlaps a stretch (by bisection, not a scan of them all)."""
+
+    def __init__(self, spans: tuple[tuple[int, int], ...]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._furthest_end: list[int] = []  # the furthest end among the spans up to each one
+        for _, e in ordered:
+            self._furthest_end.append(max(e, self._furthest_end[-1]) if self._furthest_end else e)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before_end = bisect_left(self._starts, end)  # the spans starting before `end`
+        return before_end > 0 and self._furthest_end[before_end - 1] > start
