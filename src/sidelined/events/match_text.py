@@ -65,6 +65,8 @@ class FinalScore:
 def final_scores(text: str, start: int, end: int) -> list[FinalScore]:
     """The final scorelines stated between `start` and `end` of `text`."""
     out: list[FinalScore] = []
+    if _DIGIT.search(text, start, end) is None:  # far cheaper than SCORELINE, whose lookbehind comes first
+        return out
     for m in SCORELINE.finditer(text, start, end):
         a, b = int(m.group(1)), int(m.group(2))
         before = text[max(start, m.start() - 60) : m.start()]
@@ -83,6 +85,7 @@ def final_scores(text: str, start: int, end: int) -> list[FinalScore]:
     return out
 
 
+_DIGIT = re.compile(r"\d")
 _DEFEAT_OF = re.compile(r"\s+of\b", re.I)
 
 
