@@ -30,7 +30,7 @@ def match_sentences(text: str) -> list[Segment]:
 def _sentences(text: str) -> tuple[Segment, ...]:
     out: list[Segment] = []
     for seg in sentences(text):
-        if out and _MONTH_ABBREVIATION.search(text, out[-1].start, out[-1].end) and text[seg.start].isdigit():
+        if out and text[seg.start].isdigit() and _MONTH_ABBREVIATION.search(text, out[-1].start, out[-1].end):
             out[-1] = Segment(out[-1].start, seg.end, out[-1].index)
             continue
         out.append(Segment(seg.start, seg.end, len(out)))
