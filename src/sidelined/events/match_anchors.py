@@ -171,9 +171,19 @@ _ANY_CUE = cue_pattern(
 )
 
 
+# The words a cue of _CUES can end with.  A cue is followed by at most three words of _FILLER, so without
+# one of these ending one of the window's last four words no cue can match.
+_CUE_ENDINGS = (
+    "to", "against", "with", "over", "by", "of", "at", "on", "versus", "vs", "vs.", "v", "v.", "beat", "beats",
+    "beating", "edged", "defeated", "thrashed", "hammered", "routed", "face", "faces", "faced", "facing", "meet",
+    "meets", "meeting", "play", "plays", "playing", "played", "host", "hosts", "hosted", "hosting", "welcome",
+    "welcomes", "welcomed", "welcoming", "visit", "visits", "visiting",
+)
+
+
 def _cued_anchor(text: str, low: str, team: TeamSpan, before: _Window, after: str) -> Anchor | None:
     """The anchor named by match words just before the team ("against", "a 2-1 win over", "trip to")."""
-    if not _ANY_CUE.search(before.low):
+    if not any(word.endswith(_CUE_ENDINGS) for word in before.low.split()[-4:]) or not _ANY_CUE.search(before.low):
         return _uncued_anchor(text, team, before, after)
     for cue_re, home in _CUE_RES:
         m = cue_re.search(before.low)
