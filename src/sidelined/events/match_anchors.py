@@ -42,13 +42,19 @@ class Anchor:
 
 
 _FILLER = r"(?:\s+(?!(?:and|or|but|while|who|which|after|before|on|in|against|v|vs|versus)\b)[\w'’.-]+){0,3}?"
-_CUES: list[tuple[str, str | None]] = [
+# Each cue: the words naming the match, the home side they tell, and the words the cue can end with.  A cue
+# is followed by at most three words of _FILLER, so a cue whose ending ends none of the window's last four
+# words cannot match there and is not tried.
+_TO_WORDS = ("to", "against", "with", "over", "by")
+_CUES: list[tuple[str, str | None, tuple[str, ...]]] = [
     (rf"at\s+home\s+to|home\s+(?:{MATCH_NOUN}|draw|win|defeat|loss)\b[^.;]{{0,40}}?\b(?:against|with|to|over|by)",
-     "own"),
-    (r"(?:the\s+)?visit\s+(?:of|by)|welcom(?:e|es|ed|ing)|host(?:s|ed|ing)?", "own"),
-    (r"trip\s+to|away\s+(?:to|at)|travel(?:s|led|ling)?\s+to|visit(?:s|ing)?", "opponent"),
+     "own", _TO_WORDS),
+    (r"(?:the\s+)?visit\s+(?:of|by)|welcom(?:e|es|ed|ing)|host(?:s|ed|ing)?", "own",
+     ("of", "by", "welcome", "welcomes", "welcomed", "welcoming", "host", "hosts", "hosted", "hosting")),
+    (r"trip\s+to|away\s+(?:to|at)|travel(?:s|led|ling)?\s+to|visit(?:s|ing)?", "opponent",
+     ("to", "at", "visit", "visits", "visiting")),
     (rf"(?:{RESULT_NOUN}|won|lost|drew)\s+(?:[\w'’-]+\s+){{0,2}}?at|(?:{MATCH_NOUN})\s+(?:[\w'’-]+\s+){{0,2}}?at",
-     "opponent"),
+     "opponent", ("at",)),
     (
         r"against|versus|vs\.?|v\.?|over|beat(?:s|ing)?|edged|defeated|thrashed|hammered|routed|"
         r"face(?:s|d)?|facing|tak(?:e|es|ing)\s+on|took\s+on|meet(?:s|ing)?|play(?:s|ing|ed)?|(?:loss|defeat|lost)\s+(?:\d+-\d+\s+)?to|"
@@ -57,10 +63,14 @@ _CUES: list[tuple[str, str | None]] = [
         r"(?:clash|tie|meeting|game|match|showdown|derby|encounter|battle|friendly|qualifier|leg|final|fixture|date)"
         r"\s+with",
         None,
+        ("against", "versus", "vs", "vs.", "v", "v.", "over", "beat", "beats", "beating", "edged", "defeated",
+         "thrashed", "hammered", "routed", "face", "faces", "faced", "facing", "on", "meet", "meets", "meeting",
+         "play", "plays", "playing", "played", "to", "by", "with", "of"),
     ),
 ]
 # The patterns read lower-cased text (cues.lowered), whose offsets are the text's own.
-_CUE_RES = [(cue_pattern(rf"\b(?:{p}){_FILLER}\s*$"), home) for p, home in _CUES]
+_CUE_RES = [(cue_pattern(rf"\b(?:{p}){_FILLER}\s*$"), home, endings) for p, home, endings in _CUES]
+_CUE_ENDINGS = tuple(sorted({word for _, _, endings in _CUES for word in endings}))
 _FOR_CUE = cue_pattern(r"\bfor(?:\s+the)?\s*$")
 _OVER_NEEDS = cue_pattern(rf"\b(?:{RESULT_NOUN}|{RESULT_VERB})\b")
 _PAIR_GAP = re.compile(r"^\s*(?:v\.?|vs\.?|versus|-|–|—)\s*$", re.I)
@@ -171,21 +181,14 @@ _ANY_CUE = cue_pattern(
 )
 
 
-# The words a cue of _CUES can end with.  A cue is followed by at most three words of _FILLER, so without
-# one of these ending one of the window's last four words no cue can match.
-_CUE_ENDINGS = (
-    "to", "against", "with", "over", "by", "of", "at", "on", "versus", "vs", "vs.", "v", "v.", "beat", "beats",
-    "beating", "edged", "defeated", "thrashed", "hammered", "routed", "face", "faces", "faced", "facing", "meet",
-    "meets", "meeting", "play", "plays", "playing", "played", "host", "hosts", "hosted", "hosting", "welcome",
-    "welcomes", "welcomed", "welcoming", "visit", "visits", "visiting",
-)
-
-
 def _cued_anchor(text: str, low: str, team: TeamSpan, before: _Window, after: str) -> Anchor | None:
     """The anchor named by match words just before the team ("against", "a 2-1 win over", "trip to")."""
-    if not any(word.endswith(_CUE_ENDINGS) for word in before.low.split()[-4:]) or not _ANY_CUE.search(before.low):
+    last_words = before.low.split()[-4:]
+    if not any(word.endswith(_CUE_ENDINGS) for word in last_words) or not _ANY_CUE.search(before.low):
         return _uncued_anchor(text, team, before, after)
-    for cue_re, home in _CUE_RES:
+    for cue_re, home, endings in _CUE_RES:
+        if not any(word.endswith(endings) for word in last_words):
+            continue
         m = cue_re.search(before.low)
         if m is None:
             continue
@@ -210,7 +213,7 @@ def _uncued_anchor(text: str, team: TeamSpan, before: _Window, after: str) -> An
         return Anchor(opponent=team, phrase_start=team.start, cue="whom they face")
     if _TEAM_THEN_NOUN.match(after):
         return Anchor(opponent=team, phrase_start=team.start, cue="team game", needs_close_date=True)
-    if _FOR_CUE.search(before.low):
+    if before.low.rstrip().endswith(("for", "the")) and _FOR_CUE.search(before.low):  # the cheap test first
         return Anchor(opponent=team, phrase_start=team.start, cue="for", needs_close_date=True)
     return None
 
