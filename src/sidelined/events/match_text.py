@@ -13,7 +13,7 @@ from typing import Generic, TypeVar
 
 import ahocorasick
 
-from sidelined.events.cues import cue_pattern
+from sidelined.events.cues import cue_pattern, lowered
 
 # A scoreline "2-1" / "2–1", not a season ("2024-25"), a record ("1-0-0"),
 # a formation ("4-3-3") or a range of ages or minutes.
@@ -30,25 +30,24 @@ RESULT_VERB = (
     r"hammered|routed|overcame|downed|swept|cruised?\s+to\s+an?|ran\s+out|going\s+on\s+to\s+win|went\s+on\s+to\s+win|"
     r"beaten)"
 )
-_LOSING = re.compile(r"\b(?:defeat|loss|lost|lose|losing|reverse|beaten|were\s+beaten|was\s+beaten)\b", re.I)
-_DRAWING = re.compile(r"\b(?:draw|drew|drawing|stalemate)\b", re.I)
+# The scoreline's context is read lower-cased (cues.lowered), with the text's own offsets.
+_LOSING = cue_pattern(r"\b(?:defeat|loss|lost|lose|losing|reverse|beaten|were\s+beaten|was\s+beaten)\b")
+_DRAWING = cue_pattern(r"\b(?:draw|drew|drawing|stalemate)\b")
 
 # Words after a scoreline that make it a final result: "2-1 victory", "4-3 league win".
-_FINAL_AFTER = re.compile(
-    rf"^\s*(?:[A-Za-z][\w'’.-]*\s+){{0,3}}?{RESULT_NOUN}\b|^\s*(?:home|away)?\s*(?:win|victory|defeat|loss|draw)\b",
-    re.I,
+_FINAL_AFTER = cue_pattern(
+    rf"^\s*(?:[a-z][\w'’.-]*\s+){{0,3}}?{RESULT_NOUN}\b|^\s*(?:home|away)?\s*(?:win|victory|defeat|loss|draw)\b"
 )
 # Words before it that do the same: "beat Valencia 1-0", "won 3-1", "edged a tenacious Austria side 1-0".
-_FINAL_BEFORE = re.compile(rf"\b{RESULT_VERB}\b(?:\s+[\w'’.-]+){{0,5}}?\s*$", re.I)
+_FINAL_BEFORE = cue_pattern(rf"\b{RESULT_VERB}\b(?:\s+[\w'’.-]+){{0,5}}?\s*$")
 # A score during play, never a final one: "made it 1-0", "leading 1-0", "tied at 0-0".
-_PARTIAL_BEFORE = re.compile(
+_PARTIAL_BEFORE = cue_pattern(
     r"\b(?:made|make|making|makes)\s+it\s*$|\b(?:leading|led|lead|leads|trailing|trailed|trail|tied|level|"
-    r"levelled|went|go|going|were|was|at\s+half[- ]time|at\s+the\s+break|restore\w*)\s+(?:at\s+|by\s+)?$",
-    re.I,
+    r"levelled|went|go|going|were|was|at\s+half[- ]time|at\s+the\s+break|restore\w*)\s+(?:at\s+|by\s+)?$"
 )
 # Not the match's own score: "4-2 on penalties", "3-1 on aggregate".
-_AGGREGATE_AFTER = re.compile(
-    r"^\s*(?:on\s+aggregate|agg|on\s+penalties|on\s+pens|in\s+the\s+(?:penalty\s+)?shoot-?out)\b", re.I
+_AGGREGATE_AFTER = cue_pattern(
+    r"^\s*(?:on\s+aggregate|agg|on\s+penalties|on\s+pens|in\s+the\s+(?:penalty\s+)?shoot-?out)\b"
 )
 
 
@@ -67,14 +66,15 @@ def final_scores(text: str, start: int, end: int) -> list[FinalScore]:
     out: list[FinalScore] = []
     if _DIGIT.search(text, start, end) is None:  # far cheaper than SCORELINE, whose lookbehind comes first
         return out
+    low = lowered(text)
     for m in SCORELINE.finditer(text, start, end):
         a, b = int(m.group(1)), int(m.group(2))
-        before = text[max(start, m.start() - 60) : m.start()]
-        after = text[m.end() : min(end, m.end() + 40)]
+        before = low[max(start, m.start() - 60) : m.start()]
+        after = low[m.end() : min(end, m.end() + 40)]
         if _PARTIAL_BEFORE.search(before) or _AGGREGATE_AFTER.search(after):
             continue
         after_hit = _FINAL_AFTER.search(after)
-        before_hit = _FINAL_BEFORE.search(before)
+        before_hit = _FINAL_BEFORE.search(before) if after_hit is None else None
         if not (after_hit or before_hit):
             continue
         cue = after_hit.group(0) if after_hit else before_hit.group(0) if before_hit else ""
@@ -86,7 +86,7 @@ def final_scores(text: str, start: int, end: int) -> list[FinalScore]:
 
 
 _DIGIT = re.compile(r"\d")
-_DEFEAT_OF = re.compile(r"\s+of\b", re.I)
+_DEFEAT_OF = cue_pattern(r"\s+of\b")
 
 
 def _outcome(cue: str, a: int, b: int) -> str:
