@@ -104,9 +104,9 @@ MATCH_NOUN = (
     r"showdown|six-pointer|contest|friendly|qualifier|match-up|outing|trip|visit|battle|decider|affair)"
 )
 MATCH_NOUN_RE = re.compile(rf"\b{MATCH_NOUN}\b", re.I)
-MATCH_NOUN_PLURAL_RE = re.compile(
-    r"\b(?:matches|games|fixtures|ties|friendlies|qualifiers|clashes|meetings)\b", re.I
-)
+MATCH_NOUN_LOW = cue_pattern(MATCH_NOUN_RE.pattern)  # the same, for lower-cased text
+_MATCH_NOUN_PLURALS = r"\b(?:matches|games|fixtures|ties|friendlies|qualifiers|clashes|meetings)\b"
+MATCH_NOUN_PLURAL_LOW = cue_pattern(_MATCH_NOUN_PLURALS)  # for lower-cased text
 
 # Verbs that report news rather than play: a day after them is the day of the
 # report ("... said on Wednesday"), not of the match.
