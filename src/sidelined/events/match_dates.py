@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sidelined.events.cues import cue_pattern, lowered
+from sidelined.events.match_teams import Spans
 from sidelined.events.match_text import MATCH_NOUN_LOW, MATCH_NOUN_PLURAL_LOW, REPORTING_LOW
 from sidelined.models import TimeExpression
 
@@ -55,10 +56,11 @@ _DATE_LINE = re.compile(r"\s*date\s+$", re.I)
 def usable(text: str, timexes: list[TimeExpression], blocked: list[tuple[int, int]]) -> list[TimeExpression]:
     """Time expressions naming one day, outside team names ("Sheffield Wednesday") and the dateline."""
     out = []
+    taken = Spans(tuple(blocked))
     for t in timexes:
         if t.value is None or t.kind not in ("date", "weekday") or _DATE_LINE.fullmatch(text, 0, t.start):
             continue
-        if any(t.start < e and s < t.end for s, e in blocked):
+        if taken.overlaps(t.start, t.end):
             continue
         out.append(t)
     return sorted(out, key=lambda t: t.start)

@@ -33,7 +33,7 @@ def _sentences(text: str) -> tuple[Segment, ...]:
         if out and text[seg.start].isdigit() and _MONTH_ABBREVIATION.search(text, out[-1].start, out[-1].end):
             out[-1] = Segment(out[-1].start, seg.end, out[-1].index)
             continue
-        out.append(Segment(seg.start, seg.end, len(out)))
+        out.append(seg if seg.index == len(out) else Segment(seg.start, seg.end, len(out)))
     return tuple(out)
 
 

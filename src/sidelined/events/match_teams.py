@@ -16,7 +16,7 @@ from sidelined.events.match_anchors import TEAM_KINDS, TeamSpan
 from sidelined.models import Mention
 
 if TYPE_CHECKING:
-    from sidelined.kb import KnowledgeBase
+    from sidelined.kb import KnowledgeBase, Team
 
 _WORD = r"(?:[A-Z][\w'’.-]*|FC|SC|CF|AC|AS|de|del|da|di)"
 _NAME = rf"({_WORD}(?:[ \t]+{_WORD}){{0,3}})"
@@ -101,23 +101,29 @@ def _openings(text: str) -> list[re.Match[str]]:
 def _missed(text: str, kb: KnowledgeBase, covered: tuple[tuple[int, int], ...],
             players: tuple[tuple[int, int], ...]) -> tuple[TeamSpan, ...]:
     found: list[TeamSpan] = []
-    taken = _Spans(covered)
+    taken = Spans(covered)
+    player_spans = Spans(players)
+    teams: dict[str, Team | None] = {}  # a name is often tried at several places
     for start, words, fewest in _candidates(text):
         for n in range(len(words), fewest - 1, -1):
             name = " ".join(words[:n]).rstrip(".,'’")
             end = start + len(name)
             if len(name) < 4 or name.lower() in _STOP or taken.overlaps(start, end):
                 continue
-            if any(s < end and start < e and (e - s) >= len(name) for s, e in players):
+            if player_spans.overlaps(start, end) and any(
+                s < end and start < e and (e - s) >= len(name) for s, e in players
+            ):
                 continue
-            team = kb.team(name)
+            if name not in teams:
+                teams[name] = kb.team(name)
+            team = teams[name]
             if team is not None:
                 found.append(TeamSpan(team.name, start, end, team.kind))
                 break
     return tuple(found)
 
 
-class _Spans:
+class Spans:
     """Spans of text, asked whether any overlaps a stretch (by bisection, not a scan of them all)."""
 
     def __init__(self, spans: tuple[tuple[int, int], ...]) -> None:
