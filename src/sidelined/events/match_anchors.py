@@ -182,11 +182,11 @@ _ANY_CUE = cue_pattern(
 
 def _cued_anchor(text: str, low: str, team: TeamSpan, before: _Window, after: str) -> Anchor | None:
     """The anchor named by match words just before the team ("against", "a 2-1 win over", "trip to")."""
-    last_words = before.low.split()[-4:]
-    if not any(word.endswith(_CUE_ENDINGS) for word in last_words) or not _ANY_CUE.search(before.low):
+    ending_words = [word for word in before.low.split()[-4:] if word.endswith(_CUE_ENDINGS)]
+    if not ending_words or not _ANY_CUE.search(before.low):
         return _uncued_anchor(text, team, before, after)
     for cue_re, home, endings in _CUE_RES:
-        if not any(word.endswith(endings) for word in last_words):
+        if not any(word.endswith(endings) for word in ending_words):
             continue
         m = cue_re.search(before.low)
         if m is None:
