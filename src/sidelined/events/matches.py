@@ -111,7 +111,7 @@ def extract_matches(
     team_ends = [t.end for t in teams]  # teams neither overlap nor repeat: their ends ascend too
     for seg in reading.segments:
         inside = teams[bisect_left(team_starts, seg.start) : bisect_right(team_ends, seg.end)]
-        sent_teams = team_spans(text, inside, seg.start, seg.end)
+        sent_teams = team_spans(text, inside, seg.start, seg.end) if inside else inside
         if sent_teams or derbies_in(text, seg.start, seg.end):
             _read_sentence(reading, seg, sent_teams)
         else:  # no match named: only a score for a match named elsewhere
