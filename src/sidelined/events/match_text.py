@@ -7,9 +7,10 @@ article's team mentions and time expressions.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Generic, TypeVar
+from typing import cast
 
 import ahocorasick
 
@@ -135,32 +136,46 @@ FUTURE_CUES = re.compile(
 )
 
 
-T = TypeVar("T")
+class PhraseFinder:
+    """Literal phrases of several tables found whole-word and case-blind in one pass (Aho-Corasick).
 
+    Each table's finds are its own: where two phrases of one table overlap, the one starting first (and of
+    those the longest) is kept.
+    """
 
-class PhraseFinder(Generic[T]):
-    """Literal phrases found whole-word and case-blind in one pass (Aho-Corasick), longest first."""
-
-    def __init__(self, phrases: list[tuple[str, T]]) -> None:
+    def __init__(self, *tables: Sequence[tuple[str, object]]) -> None:
+        self._tables = len(tables)
+        entries: dict[str, list[tuple[int, int, object]]] = {}
+        for index, phrases in enumerate(tables):
+            spellings = {phrase.lower(): (len(phrase), value) for phrase, value in phrases}  # the last spelling wins
+            for spelling, (length, value) in spellings.items():
+                entries.setdefault(spelling, []).append((index, length, value))
         self._automaton = ahocorasick.Automaton()
-        for phrase, value in phrases:
-            self._automaton.add_word(phrase.lower(), (len(phrase), value))
+        for spelling, found in entries.items():
+            self._automaton.add_word(spelling, tuple(found))
         self._automaton.make_automaton()
 
-    def find(self, text: str) -> list[tuple[int, int, T]]:
+    def find(self, text: str) -> list[list[tuple[int, int, object]]]:
+        """Per table, its phrases in `text` as (start, end, value), in text order."""
         lowered = text.lower()
-        hits = []
-        for end_index, (length, value) in self._automaton.iter(lowered):
-            start, end = end_index + 1 - length, end_index + 1
-            if (start > 0 and lowered[start - 1].isalnum()) or (end < len(lowered) and lowered[end].isalnum()):
-                continue
-            hits.append((start, end, value))
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-        out: list[tuple[int, int, T]] = []
-        for hit in hits:
-            if not out or hit[0] >= out[-1][1]:
-                out.append(hit)
-        return out
+        hits: list[list[tuple[int, int, object]]] = [[] for _ in range(self._tables)]
+        for end_index, found in self._automaton.iter(lowered):
+            end = end_index + 1
+            for index, length, value in found:
+                start = end - length
+                if (start > 0 and lowered[start - 1].isalnum()) or (end < len(lowered) and lowered[end].isalnum()):
+                    continue
+                hits[index].append((start, end, value))
+        return [_first_and_longest(table_hits) for table_hits in hits]
+
+
+def _first_and_longest(hits: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    out: list[tuple[int, int, object]] = []
+    for hit in hits:
+        if not out or hit[0] >= out[-1][1]:
+            out.append(hit)
+    return out
 
 
 def _spellings(*forms: str) -> list[str]:
@@ -209,19 +224,6 @@ COMPETITIONS: list[tuple[str, str]] = [
     ("Championship", "Championship"),
     *((p, "friendly") for p in _spellings("friendly", "friendlies")),
 ]
-_COMPETITION_FINDER = PhraseFinder(COMPETITIONS)
-
-
-def competitions_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Competitions named between `start` and `end`, as (start, end, record form)."""
-    return [c for c in _all_competitions(text) if c[0] >= start and c[1] <= end]
-
-
-@lru_cache(maxsize=4)  # one scan per article, however many matches ask
-def _all_competitions(text: str) -> tuple[tuple[int, int, str], ...]:
-    return tuple(_COMPETITION_FINDER.find(text))
-
-
 # Named derbies stand for their two teams.
 _DERBY_TEAMS: list[tuple[tuple[str, ...], tuple[str, str]]] = [
     (("El Clasico", "El Clásico", "El Classico", "Clasico", "Clásico"), ("Real Madrid", "Barcelona")),
@@ -239,14 +241,22 @@ _DERBY_TEAMS: list[tuple[tuple[str, ...], tuple[str, str]]] = [
     (("Seville derby",), ("Sevilla", "Real Betis")),
     (("Derby della Capitale", "Rome derby"), ("Roma", "Lazio")),
 ]
-_DERBY_FINDER = PhraseFinder([(name, teams) for names, teams in _DERBY_TEAMS for name in names])
+_PHRASES = PhraseFinder(COMPETITIONS, [(name, teams) for names, teams in _DERBY_TEAMS for name in names])
+_Competitions = tuple[tuple[int, int, str], ...]
+_Derbies = tuple[tuple[int, int, tuple[str, str]], ...]
+
+
+@lru_cache(maxsize=4)  # one scan per article, however many sentences and matches ask
+def _phrases(text: str) -> tuple[_Competitions, _Derbies]:
+    competitions, derbies = _PHRASES.find(text)
+    return cast(_Competitions, tuple(competitions)), cast(_Derbies, tuple(derbies))
+
+
+def competitions_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Competitions named between `start` and `end`, as (start, end, record form)."""
+    return [c for c in _phrases(text)[0] if c[0] >= start and c[1] <= end]
 
 
 def derbies_in(text: str, start: int, end: int) -> list[tuple[int, int, tuple[str, str]]]:
     """Named derbies between `start` and `end`, with the two teams each stands for."""
-    return [d for d in _all_derbies(text) if d[0] >= start and d[1] <= end]
-
-
-@lru_cache(maxsize=4)
-def _all_derbies(text: str) -> tuple[tuple[int, int, tuple[str, str]], ...]:
-    return tuple(_DERBY_FINDER.find(text))
+    return [d for d in _phrases(text)[1] if d[0] >= start and d[1] <= end]
