@@ -41,19 +41,21 @@ class Anchor:
 
 
 _FILLER = r"(?:\s+(?!(?:and|or|but|while|who|which|after|before|on|in|against|v|vs|versus)\b)[\w'’.-]+){0,3}?"
-# Each cue: the words naming the match, the home side they tell, and the words the cue can end with.  A cue
-# is followed by at most three words of _FILLER, so a cue whose ending ends none of the window's last four
-# words cannot match there and is not tried.
+# Each cue: the words naming the match, the home side they tell, the words the cue can end with, and words one
+# of which every cue of it contains (None: not worth a test).  A cue is followed by at most three words of
+# _FILLER, so a cue whose ending ends none of the window's last four words cannot match there and is not tried,
+# nor is one whose words the window lacks.
 _TO_WORDS = ("to", "against", "with", "over", "by")
-_CUES: list[tuple[str, str | None, tuple[str, ...]]] = [
+_CUES: list[tuple[str, str | None, tuple[str, ...], tuple[str, ...] | None]] = [
     (rf"at\s+home\s+to|home\s+(?:{MATCH_NOUN}|draw|win|defeat|loss)\b[^.;]{{0,40}}?\b(?:against|with|to|over|by)",
-     "own", _TO_WORDS),
+     "own", _TO_WORDS, ("home",)),
     (r"(?:the\s+)?visit\s+(?:of|by)|welcom(?:e|es|ed|ing)|host(?:s|ed|ing)?", "own",
-     ("of", "by", "welcome", "welcomes", "welcomed", "welcoming", "host", "hosts", "hosted", "hosting")),
+     ("of", "by", "welcome", "welcomes", "welcomed", "welcoming", "host", "hosts", "hosted", "hosting"),
+     ("visit", "welcom", "host")),
     (r"trip\s+to|away\s+(?:to|at)|travel(?:s|led|ling)?\s+to|visit(?:s|ing)?", "opponent",
-     ("to", "at", "visit", "visits", "visiting")),
+     ("to", "at", "visit", "visits", "visiting"), ("trip", "away", "travel", "visit")),
     (rf"(?:{RESULT_NOUN}|won|lost|drew)\s+(?:[\w'’-]+\s+){{0,2}}?at|(?:{MATCH_NOUN})\s+(?:[\w'’-]+\s+){{0,2}}?at",
-     "opponent", ("at",)),
+     "opponent", ("at",), None),
     (
         r"against|versus|vs\.?|v\.?|over|beat(?:s|ing)?|edged|defeated|thrashed|hammered|routed|"
         r"face(?:s|d)?|facing|tak(?:e|es|ing)\s+on|took\s+on|meet(?:s|ing)?|play(?:s|ing|ed)?|(?:loss|defeat|lost)\s+(?:\d+-\d+\s+)?to|"
@@ -65,11 +67,12 @@ _CUES: list[tuple[str, str | None, tuple[str, ...]]] = [
         ("against", "versus", "vs", "vs.", "v", "v.", "over", "beat", "beats", "beating", "edged", "defeated",
          "thrashed", "hammered", "routed", "face", "faces", "faced", "facing", "on", "meet", "meets", "meeting",
          "play", "plays", "playing", "played", "to", "by", "with", "of"),
+        None,
     ),
 ]
 # The patterns read lower-cased text (cues.lowered), whose offsets are the text's own.
-_CUE_RES = [(cue_pattern(rf"\b(?:{p}){_FILLER}\s*$"), home, endings) for p, home, endings in _CUES]
-_CUE_ENDINGS = tuple(sorted({word for _, _, endings in _CUES for word in endings}))
+_CUE_RES = [(cue_pattern(rf"\b(?:{p}){_FILLER}\s*$"), home, endings, words) for p, home, endings, words in _CUES]
+_CUE_ENDINGS = tuple(sorted({word for _, _, endings, _ in _CUES for word in endings}))
 _FOR_CUE = cue_pattern(r"\bfor(?:\s+the)?\s*$")
 _OVER_NEEDS = cue_pattern(rf"\b(?:{RESULT_NOUN}|{RESULT_VERB})\b")
 _PAIR_GAP = re.compile(r"^\s*(?:v\.?|vs\.?|versus|-|–|—)\s*$", re.I)
@@ -185,8 +188,10 @@ def _cued_anchor(text: str, low: str, team: TeamSpan, before: _Window, after: st
     ending_words = [word for word in before.low.split()[-4:] if word.endswith(_CUE_ENDINGS)]
     if not ending_words or not _ANY_CUE.search(before.low):
         return _uncued_anchor(text, team, before, after)
-    for cue_re, home, endings in _CUE_RES:
+    for cue_re, home, endings, needed in _CUE_RES:
         if not any(word.endswith(endings) for word in ending_words):
+            continue
+        if needed is not None and not any(word in before.low for word in needed):
             continue
         m = cue_re.search(before.low)
         if m is None:
