@@ -15,7 +15,7 @@ from sidelined.events.cues import cue_pattern, lowered
 from sidelined.events.text import Segment
 from sidelined.models import Mention
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-•*–]\s)")
+LIST_ITEM = re.compile(r"\s*(?:[-•*–]\s)")  # a list item's mark, matched where the sentence starts
 
 _ROLE = cue_pattern(
     r"\b(?:boss|manager|coach|head\s+coach|agent|president|chairman|director|owner|pundit|journalist)\s*,?\s*$"
@@ -100,5 +100,5 @@ def main_club(clubs: list[Mention]) -> Mention | None:
 
 
 def names_outside_lists(text: str, segments: list[Segment], players: list[Mention]) -> set[str]:
-    listed = [(s.start, s.end) for s in segments if _LIST_ITEM.match(text[s.start : s.end])]
+    listed = [(s.start, s.end) for s in segments if LIST_ITEM.match(text, s.start, s.end)]
     return {p.name for p in players if not any(a <= p.start < b for a, b in listed)}

@@ -22,6 +22,7 @@ from sidelined.events.match_sides import match_sentences
 from sidelined.events.match_teams import match_teams
 from sidelined.events.text import Segment, clauses
 from sidelined.events.transfer_people import (
+    LIST_ITEM,
     main_club,
     managers_side,
     may_move,
@@ -46,7 +47,6 @@ from sidelined.models import Article, Evidence, Mention, Transfer, TransferStatu
 if TYPE_CHECKING:
     from sidelined.kb import KnowledgeBase
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-•*–]\s)")
 _DESCRIBES_PLAYER = cue_pattern(
     r"^\s*(?:['’]s?\s+|\s+(?:star|striker|forward|winger|midfielder|defender|full-back|centre-back|"
     r"goalkeeper|keeper|captain|playmaker|talisman|man)\b)"
@@ -79,7 +79,6 @@ def extract_transfers(article: Article, mentions: list[Mention], kb: KnowledgeBa
         first = bisect.bisect_left(triggers, seg.start)
         if first == len(triggers) or triggers[first] >= seg.end:
             continue
-        sentence = text[seg.start : seg.end]
         status = status_of(low[seg.start : seg.end])
         if status is None or _is_renewal(low[seg.start : seg.end]):
             continue
@@ -88,7 +87,7 @@ def extract_transfers(article: Article, mentions: list[Mention], kb: KnowledgeBa
         side = managers_side(text, seg, people, followed)
         if side is not None:
             sent_clubs = sorted([*sent_clubs, side], key=lambda c: c.start)
-        listed = _LIST_ITEM.match(sentence) is not None
+        listed = LIST_ITEM.match(text, seg.start, seg.end) is not None
         for move in _sentence_moves(text, seg, sent_players, sent_clubs, players, status):
             if listed and move.player not in outside_lists:
                 continue  # a headline of another story listed around the article
