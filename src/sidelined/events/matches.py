@@ -188,7 +188,7 @@ def _days_of(text: str, seg: Segment, segments: list[Segment], anchors: list[Anc
              spans: list[tuple[int, int]], days: list[TimeExpression], last_day: date | None,
              published: date) -> list[DayChoice | None]:
     """The day of each named match of a sentence, or None where none can be worked out."""
-    if "respectively" in text[seg.start : seg.end] and len(anchors) > 1:
+    if len(anchors) > 1 and text.find("respectively", seg.start, seg.end) >= 0:
         listed = respective_days(text, anchors[-1].opponent.end, seg.end, days)
         if len(listed) == len(anchors):
             return list(listed)
