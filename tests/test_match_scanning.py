@@ -11,7 +11,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sidelined.events import match_anchors, match_teams
+from sidelined.events import match_anchors, match_teams, transfer_text
 from sidelined.events.match_anchors import TeamSpan, find_anchors
 from sidelined.events.match_teams import Spans
 from sidelined.events.match_text import final_scores
@@ -96,3 +96,44 @@ def test_transfer_words_are_found_in_any_case() -> None:
     text = "Chelsea HAVE SIGNED the striker, who was LINKED WITH Arsenal."
     assert [text[s:e] for s, e in cue_spans(text, 0, len(text))] == ["HAVE SIGNED", "LINKED"]
     assert status_of(text.lower()) == "completed"
+
+
+def plain_source(text: str) -> tuple[str, int, int] | None:
+    """source_in without its word test: every pattern searched."""
+    for pattern in transfer_text.SOURCE_PATTERNS:
+        m = pattern.search(text)
+        if m is None:
+            continue
+        name = m.group(1).rstrip(".,'’")
+        if name in transfer_text._NOT_SOURCES or name.split()[0] in transfer_text._NOT_FIRST_WORDS:
+            continue
+        return name, m.start(1), m.start(1) + len(name)
+    return None
+
+
+SOURCE_PIECES = [
+    "According to", "according to the", "report in", "(via", ")", "Sky Sports", "The Athletic", "He", "reported",
+    "reports", "claimed", "revealed by", "understands", ", says", ", wrote", "said", "journalist", "Fabrizio Romano",
+    "de", "the", ",", ".",
+]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(SOURCE_PIECES), max_size=12))
+def test_report_sources_are_what_every_pattern_searched_finds(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    assert transfer_text.source_in(text, 0, len(text)) == plain_source(text)
+
+
+SOURCED = [
+    ("That is according to The Athletic.", "The Athletic"),
+    ("A deal is near (via Fabrizio Romano).", "Fabrizio Romano"),
+    ("Sky Sports reported the fee.", "Sky Sports"), ("The bid was revealed by Marca.", "Marca"),
+    ("He will sign, says Gianluca Di Marzio.", "Gianluca Di Marzio"),
+]
+
+
+def test_each_form_of_report_source_is_found() -> None:
+    for text, source in SOURCED:
+        found = transfer_text.source_in(text, 0, len(text))
+        assert found is not None and found[0] == source, (text, found)

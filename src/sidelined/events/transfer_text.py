@@ -134,13 +134,20 @@ SOURCE_PATTERNS = [
     re.compile(r"\b(?:reported|revealed)\s+by\s+" + _NAME),
     re.compile(r",\s*(?:reports|reported|claims|claimed|writes|wrote|says|said)\s+" + _NAME),
 ]
+# Per pattern, words one of which every match of it holds: a sentence without them is not searched.
+_SOURCE_WORDS = [
+    ("ccording",), ("(via",), ("report", "claim", "reveal", "understands"), ("reported", "revealed"),
+    ("report", "claim", "writes", "wrote", "says", "said"),
+]
 _NOT_SOURCES = {"The", "A", "An"}
 _NOT_FIRST_WORDS = {"It", "He", "She", "They", "This", "That", "Reports", "Sources"}
 
 
 def source_in(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     """Who a report is attributed to, from "according to X", "(via X)", "X reported"."""
-    for pattern in SOURCE_PATTERNS:
+    for pattern, words in zip(SOURCE_PATTERNS, _SOURCE_WORDS, strict=True):
+        if all(text.find(word, start, end) < 0 for word in words):
+            continue
         m = pattern.search(text, start, end)
         if m is None:
             continue
