@@ -7,15 +7,19 @@ instead of re.IGNORECASE) must find exactly what the slower form finds.
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sidelined.events import match_anchors, match_teams, transfer_text
-from sidelined.events.match_anchors import TeamSpan, find_anchors
+from sidelined.events.match_anchors import Anchor, TeamSpan, find_anchors
+from sidelined.events.match_details import venue_home
 from sidelined.events.match_teams import Spans
 from sidelined.events.match_text import final_scores
+from sidelined.events.text import Segment
 from sidelined.events.transfer_text import cue_spans, status_of
+from sidelined.kb import KnowledgeBase, Team
 
 # The patterns the literal-led scans stand for, as they were first written.
 PLAIN_MARK = re.compile(r"[ \t]*(?:\((?:H|A)\)|\bvs?\.?\s)")
@@ -137,3 +141,25 @@ def test_each_form_of_report_source_is_found() -> None:
     for text, source in SOURCED:
         found = transfer_text.source_in(text, 0, len(text))
         assert found is not None and found[0] == source, (text, found)
+
+
+class StadiumBook:
+    """A stand-in knowledge base that knows two grounds and counts how often it is asked."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+        self._teams = {"Chelsea": Team("t1", "Chelsea", "club", "England", None, (), "Stamford Bridge Stadium"),
+                       "Arsenal": Team("t2", "Arsenal", "club", "England", None, (), "Emirates Stadium")}
+
+    def team(self, name: str) -> Team | None:
+        self.asked.append(name)
+        return self._teams.get(name)
+
+
+def test_the_named_ground_gives_the_home_side_asking_the_kb_once_per_team() -> None:
+    text = "He played at Wembley last year and scored at Stamford Bridge against Arsenal."
+    book = StadiumBook()
+    anchor = Anchor(opponent=TeamSpan("Arsenal", text.index("Arsenal"), len(text) - 1, "club"))
+    found = venue_home(text, Segment(0, len(text), 0), anchor, cast(KnowledgeBase, book), ("Chelsea", "Arsenal"))
+    assert found == ("Chelsea", text.index("Stamford"), text.index(" against"))
+    assert sorted(book.asked) == ["Arsenal", "Chelsea"]
