@@ -163,3 +163,20 @@ def test_the_named_ground_gives_the_home_side_asking_the_kb_once_per_team() -> N
     found = venue_home(text, Segment(0, len(text), 0), anchor, cast(KnowledgeBase, book), ("Chelsea", "Arsenal"))
     assert found == ("Chelsea", text.index("Stamford"), text.index(" against"))
     assert sorted(book.asked) == ["Arsenal", "Chelsea"]
+
+
+TRANSFER_WORDS = [
+    "has", "signed", "for", "completed", "his", "move", "agreed", "terms", "linked", "with", "could", "if", "set", "to",
+    "join", "return", "Arsenal", "bid", "xsigned", "talks", "_", ",", ";", "\n", "Joined",
+]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(TRANSFER_WORDS), max_size=16), st.integers(0, 40), st.integers(0, 40))
+def test_reading_transfer_cues_at_once_matches_status_and_spans_read_apart(words: list[str], cut: int,
+                                                                           length: int) -> None:
+    text = " ".join(words)
+    start = min(cut, len(text))
+    end = min(len(text), start + length + 20)
+    expected = (status_of(text[start:end].lower()), cue_spans(text, start, end))
+    assert transfer_text.read_cues(text, start, end) == expected

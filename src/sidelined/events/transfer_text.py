@@ -91,6 +91,22 @@ def cue_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return sorted((m.start(), m.end()) for cue in (COMPLETED, AGREED, RUMOUR) for m in cue.finditer(low, start, end))
 
 
+def read_cues(text: str, start: int, end: int) -> tuple[TransferStatus | None, list[tuple[int, int]]]:
+    """What text[start:end] says of a move: its status (status_of) and where its transfer words are (cue_spans),
+    from one pass of each cue pattern."""
+    low = lowered(text)
+    if start > 0 and (low[start - 1].isalnum() or low[start - 1] == "_"):  # a \b at `start` would see that word
+        return status_of(low[start:end]), cue_spans(text, start, end)
+    found = [list(cue.finditer(low, start, end)) for cue in (COMPLETED, AGREED, RUMOUR)]
+    spans = sorted((m.start(), m.end()) for matches in found for m in matches)
+    completed, agreed, rumour = found
+    if completed and not _CONDITIONAL.search(low, start, end):
+        return "completed", spans
+    if agreed:
+        return "agreed", spans
+    return ("rumour" if rumour else None), spans
+
+
 def stronger(a: TransferStatus, b: TransferStatus) -> TransferStatus:
     return a if _STATUS_RANK[a] >= _STATUS_RANK[b] else b
 

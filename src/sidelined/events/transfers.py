@@ -35,10 +35,9 @@ from sidelined.events.transfer_text import (
     NEGATED,
     RENEWAL,
     SELLER_BEFORE,
-    cue_spans,
     euro_fee,
+    read_cues,
     source_in,
-    status_of,
     stronger,
     trigger_positions,
 )
@@ -79,7 +78,7 @@ def extract_transfers(article: Article, mentions: list[Mention], kb: KnowledgeBa
         first = bisect.bisect_left(triggers, seg.start)
         if first == len(triggers) or triggers[first] >= seg.end:
             continue
-        status = status_of(low[seg.start : seg.end])
+        status, sentence_cues = read_cues(text, seg.start, seg.end)
         if status is None or _is_renewal(low[seg.start : seg.end]):
             continue
         sent_players = [p for p in players if seg.start <= p.start < seg.end and may_move(text, p)]
@@ -88,7 +87,7 @@ def extract_transfers(article: Article, mentions: list[Mention], kb: KnowledgeBa
         if side is not None:
             sent_clubs = sorted([*sent_clubs, side], key=lambda c: c.start)
         listed = LIST_ITEM.match(text, seg.start, seg.end) is not None
-        for move in _sentence_moves(text, seg, sent_players, sent_clubs, players, status):
+        for move in _sentence_moves(text, seg, sent_players, sent_clubs, players, (status, sentence_cues)):
             if listed and move.player not in outside_lists:
                 continue  # a headline of another story listed around the article
             _attribute(text, segments, i, move)
@@ -116,20 +115,22 @@ def _is_renewal(sentence: str) -> bool:  # `sentence` lower-cased
 
 
 def _sentence_moves(text: str, seg: Segment, sent_players: list[Mention], sent_clubs: list[Mention],
-                    players: list[Mention], status: TransferStatus) -> list[_Move]:
-    """Moves clause by clause: "Rice completed his move to Arsenal, while Caicedo joined Chelsea"."""
+                    players: list[Mention], read: tuple[TransferStatus, list[tuple[int, int]]]) -> list[_Move]:
+    """Moves clause by clause: "Rice completed his move to Arsenal, while Caicedo joined Chelsea".
+
+    `read` is the sentence's status and transfer words (read_cues)."""
     out: list[_Move] = []
     low = lowered(text)
-    sentence_cues = cue_spans(text, seg.start, seg.end)
+    status, sentence_cues = read
     sentence_movers = movers(text, seg, sent_players, players, sentence_cues)
     for part in clauses(text, seg):
         destinations = [c for c in sent_clubs if part.start <= c.start < part.end]
         if not destinations:
             continue
-        part_cues = cue_spans(text, part.start, part.end)
+        part_status, part_cues = read_cues(text, part.start, part.end)
         part_players = [p for p in sent_players if part.start <= p.start < part.end]
         part_movers = movers(text, part, part_players, players, part_cues) if part_players else sentence_movers
-        part_status = status_of(low[part.start : part.end]) or status
+        part_status = part_status or status
         cues = part_cues or sentence_cues
         for player in part_movers:
             cue = min(cues, key=lambda c: abs(c[0] - player.start), default=None)
