@@ -66,7 +66,8 @@ def final_scores(text: str, start: int, end: int) -> list[FinalScore]:
     """The final scorelines stated between `start` and `end` of `text`."""
     out: list[FinalScore] = []
     # A scoreline needs a dash and a digit: both far cheaper to look for than SCORELINE, whose lookbehind comes first.
-    if all(text.find(dash, start, end) < 0 for dash in "-–—") or _DIGIT.search(text, start, end) is None:
+    no_dash = text.find("-", start, end) < 0 and text.find("–", start, end) < 0 and text.find("—", start, end) < 0
+    if no_dash or _DIGIT.search(text, start, end) is None:
         return out
     low = lowered(text)
     for m in SCORELINE.finditer(text, start, end):
