@@ -177,16 +177,10 @@ def _between_start(low: str, sent_start: int, start: int) -> int:
     return start - len(found.group(0)) if found else start
 
 
-_ANY_CUE = cue_pattern(
-    r"\b(?:against|versus|vs|v|over|beat\w*|edged|defeated|thrashed|hammered|routed|fac\w+|tak\w+|took|meet\w*|"
-    r"to|by|of|with|at|host\w*|welcom\w*|visit\w*|trip|travel\w*|play\w*)\b"
-)
-
-
 def _cued_anchor(text: str, low: str, team: TeamSpan, before: _Window, after: str) -> Anchor | None:
     """The anchor named by match words just before the team ("against", "a 2-1 win over", "trip to")."""
     ending_words = [word for word in before.low.split()[-4:] if word.endswith(_CUE_ENDINGS)]
-    if not ending_words or not _ANY_CUE.search(before.low):
+    if not ending_words:
         return _uncued_anchor(text, team, before, after)
     for cue_re, home, endings, needed in _CUE_RES:
         if not any(word.endswith(endings) for word in ending_words):
