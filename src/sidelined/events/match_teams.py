@@ -27,9 +27,10 @@ _CUE = (
 # Places where only a team can stand: after a match word (a short description may come between:
 # "edged a tenacious Austria side"), before a fixture-list mark or "v", or opening a sentence.
 _CUED = re.compile(rf"{_CUE}[ \t]+(?:(?:the|an?|[a-z][\w-]+)[ \t]+){{0,2}}({_NAME})")
-# A fixture-list mark or "v" (the spaces before it are found separately: a pattern opening with a literal is
-# searched far faster than one opening with [ \t]*).
-_MARK_CORE = re.compile(r"\((?:H|A)\)|v(?<!\wv)s?\.?\s")
+# A fixture-list mark, "(H)" or "(A)", or a "v" between teams.  The spaces before one are found separately, and
+# the two kinds apart: a pattern opening with a single literal is searched far faster than one opening with
+# [ \t]* or with either of two characters.  Marks of the two kinds never overlap.
+_MARK_CORES = [re.compile(r"\((?:H|A)\)"), re.compile(r"v(?<!\wv)s?\.?\s")]
 _NAME_BEFORE = re.compile(rf"({_NAME})$")
 _OPENING = re.compile(rf"(?:^|(?<=[.!?])[ \t]+)({_NAME})", re.M)
 _LINE_BREAK = re.compile(r"\n")
@@ -72,12 +73,12 @@ def _mark_starts(text: str) -> list[int]:
     """Where each fixture-list mark ("(H)", "(A)", "v", "vs.") starts, taking in the spaces and tabs before it."""
     out: list[int] = []
     last_end = 0
-    for core in _MARK_CORE.finditer(text):
-        start = core.start()
+    for core_start, core_end in sorted(m.span() for core in _MARK_CORES for m in core.finditer(text)):
+        start = core_start
         while start > last_end and text[start - 1] in " \t":
             start -= 1
         out.append(start)
-        last_end = core.end()
+        last_end = core_end
     return out
 
 
