@@ -180,3 +180,12 @@ def test_reading_transfer_cues_at_once_matches_status_and_spans_read_apart(words
     end = min(len(text), start + length + 20)
     expected = (status_of(text[start:end].lower()), cue_spans(text, start, end))
     assert transfer_text.read_cues(text, start, end) == expected
+
+
+def test_fees_in_euros_are_read_in_either_form_and_none_without_one() -> None:
+    text = "He joined for €45m. Another cost 30 million EUR. A third cost £20m."
+    assert transfer_text.euro_fee(text, 0, 19) == (45_000_000, text.index("€"), text.index("."))
+    second = text.index("Another")
+    assert transfer_text.euro_fee(text, second, text.index("A third")) == (
+        30_000_000, text.index("30"), text.index(" EUR") + 4)
+    assert transfer_text.euro_fee(text, text.index("A third"), len(text)) is None

@@ -80,7 +80,7 @@ _MANAGERS_SIDE = re.compile(r"\b([A-Z][\w'’-]+)['’]s\s+(?:side|men|team|char
 
 def managers_side(text: str, seg: Segment, people: list[Mention], main_club: Mention | None) -> Mention | None:
     """The article's main club standing for "<manager>'s side" in this sentence."""
-    if main_club is None:
+    if main_club is None or (text.find("'s", seg.start, seg.end) < 0 and text.find("’s", seg.start, seg.end) < 0):
         return None
     for m in _MANAGERS_SIDE.finditer(text, seg.start, seg.end):
         if any(p.start <= m.start(1) < p.end for p in people) or any(

@@ -122,6 +122,8 @@ _NOT_A_FEE = cue_pattern(r"^\s*(?:a|per)\s+(?:year|season|week|month)|^\s*(?:sal
 def euro_fee(text: str, start: int, end: int) -> tuple[int, int, int] | None:
     """The first fee in euros between start and end: (amount, span start, span end); a range gives none."""
     low = lowered(text)
+    if low.find("€", start, end) < 0 and low.find("eur", start, end) < 0:  # every amount holds one
+        return None
     for m in _EURO_AMOUNT.finditer(low, start, end):
         after = low[m.end() : m.end() + 20]
         before = low[max(start, m.start() - 12) : m.start()]
