@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from sidelined.events.match_text import MATCH_NOUN, MATCH_NOUN_RE, REPORTING, RESULT_NOUN, RESULT_VERB
+from sidelined.events.cues import cue_pattern, lowered
+from sidelined.events.match_text import MATCH_NOUN, MATCH_NOUN_RE, REPORTING_LOW, RESULT_NOUN, RESULT_VERB
 
 TEAM_KINDS = ("club", "national_team")
 
 
-@dataclass(frozen=True)
-class TeamSpan:
+class TeamSpan(NamedTuple):  # a named tuple: made by the hundred per article, far cheaper than a frozen dataclass
     name: str
     start: int
     end: int
@@ -40,13 +41,21 @@ class Anchor:
 
 
 _FILLER = r"(?:\s+(?!(?:and|or|but|while|who|which|after|before|on|in|against|v|vs|versus)\b)[\w'’.-]+){0,3}?"
-_CUES: list[tuple[str, str | None]] = [
+# Each cue: the words naming the match, the home side they tell, the words the cue can end with, and words one
+# of which every cue of it contains (None: not worth a test).  A cue is followed by at most three words of
+# _FILLER, so a cue whose ending ends none of the window's last four words cannot match there and is not tried,
+# nor is one whose words the window lacks.
+_TO_WORDS = ("to", "against", "with", "over", "by")
+_CUES: list[tuple[str, str | None, tuple[str, ...], tuple[str, ...] | None]] = [
     (rf"at\s+home\s+to|home\s+(?:{MATCH_NOUN}|draw|win|defeat|loss)\b[^.;]{{0,40}}?\b(?:against|with|to|over|by)",
-     "own"),
-    (r"(?:the\s+)?visit\s+(?:of|by)|welcom(?:e|es|ed|ing)|host(?:s|ed|ing)?", "own"),
-    (r"trip\s+to|away\s+(?:to|at)|travel(?:s|led|ling)?\s+to|visit(?:s|ing)?", "opponent"),
+     "own", _TO_WORDS, ("home",)),
+    (r"(?:the\s+)?visit\s+(?:of|by)|welcom(?:e|es|ed|ing)|host(?:s|ed|ing)?", "own",
+     ("of", "by", "welcome", "welcomes", "welcomed", "welcoming", "host", "hosts", "hosted", "hosting"),
+     ("visit", "welcom", "host")),
+    (r"trip\s+to|away\s+(?:to|at)|travel(?:s|led|ling)?\s+to|visit(?:s|ing)?", "opponent",
+     ("to", "at", "visit", "visits", "visiting"), ("trip", "away", "travel", "visit")),
     (rf"(?:{RESULT_NOUN}|won|lost|drew)\s+(?:[\w'’-]+\s+){{0,2}}?at|(?:{MATCH_NOUN})\s+(?:[\w'’-]+\s+){{0,2}}?at",
-     "opponent"),
+     "opponent", ("at",), None),
     (
         r"against|versus|vs\.?|v\.?|over|beat(?:s|ing)?|edged|defeated|thrashed|hammered|routed|"
         r"face(?:s|d)?|facing|tak(?:e|es|ing)\s+on|took\s+on|meet(?:s|ing)?|play(?:s|ing|ed)?|(?:loss|defeat|lost)\s+(?:\d+-\d+\s+)?to|"
@@ -55,23 +64,29 @@ _CUES: list[tuple[str, str | None]] = [
         r"(?:clash|tie|meeting|game|match|showdown|derby|encounter|battle|friendly|qualifier|leg|final|fixture|date)"
         r"\s+with",
         None,
+        ("against", "versus", "vs", "vs.", "v", "v.", "over", "beat", "beats", "beating", "edged", "defeated",
+         "thrashed", "hammered", "routed", "face", "faces", "faced", "facing", "on", "meet", "meets", "meeting",
+         "play", "plays", "playing", "played", "to", "by", "with", "of"),
+        None,
     ),
 ]
-_CUE_RES = [(re.compile(rf"\b(?:{p}){_FILLER}\s*$", re.I), home) for p, home in _CUES]
-_FOR_CUE = re.compile(r"\bfor(?:\s+the)?\s*$", re.I)
-_OVER_NEEDS = re.compile(rf"\b(?:{RESULT_NOUN}|{RESULT_VERB})\b", re.I)
+# The patterns read lower-cased text (cues.lowered), whose offsets are the text's own.
+_CUE_RES = [(cue_pattern(rf"\b(?:{p}){_FILLER}\s*$"), home, endings, words) for p, home, endings, words in _CUES]
+_CUE_ENDINGS = tuple(sorted({word for _, _, endings, _ in _CUES for word in endings}))
+_FOR_CUE = cue_pattern(r"\bfor(?:\s+the)?\s*$")
+_OVER_NEEDS = cue_pattern(rf"\b(?:{RESULT_NOUN}|{RESULT_VERB})\b")
 _PAIR_GAP = re.compile(r"^\s*(?:v\.?|vs\.?|versus|-|–|—)\s*$", re.I)
 # "Chelsea 2-1 Arsenal": a result line, the first team's goals first.
 RESULT_GAP = re.compile(r"^\s*(\d{1,2})\s?[-–—]\s?(\d{1,2})\s*$")
-_HALF_TIME = re.compile(r"\b(?:half[- ]time|HT|half)\b\W*$", re.I)
+_HALF_TIME = cue_pattern(r"\b(?:half[- ]time|ht|half)\b[^\w]*$")
 _AND_GAP = re.compile(r"^\s*(?:and|&)\s*$", re.I)
-_COORD_GAP = re.compile(r"(?:,|\band\b|\bor\b|&)\s*$", re.I)
+_COORD_GAP = cue_pattern(r"(?:,|\band\b|\bor\b|&)\s*$")
 # "between Bayern Munich and perennial rival Borussia Dortmund"
 _BETWEEN_AND = re.compile(r"^\s*(?:and|&)\s+(?:[a-z][\w-]*\s+){0,3}$")
-_BETWEEN = re.compile(r"\bbetween\s*$", re.I)
-_FIXTURE_MARK = re.compile(r"^\s*\((H|A)\)", re.I)
-_WHOM = re.compile(r"^\s*,?\s*(?:whom|who|which)\s+(?:they|we|he|she)\s+(?:will\s+)?(?:face|play|meet|host)", re.I)
-_TEAM_THEN_NOUN = re.compile(rf"^\s+(?:(?:league|cup|home|away)\s+)?{MATCH_NOUN}\b", re.I)
+_BETWEEN = cue_pattern(r"\bbetween\s*$")
+_FIXTURE_MARK = cue_pattern(r"^\s*\((h|a)\)")
+_WHOM = cue_pattern(r"^\s*,?\s*(?:whom|who|which)\s+(?:they|we|he|she)\s+(?:will\s+)?(?:face|play|meet|host)")
+_TEAM_THEN_NOUN = cue_pattern(rf"^\s+(?:(?:league|cup|home|away)\s+)?{MATCH_NOUN}\b")
 
 
 def _possessive_after(text: str, end: int) -> bool:
@@ -100,81 +115,103 @@ def find_anchors(text: str, sent_start: int, sent_end: int, teams: list[TeamSpan
     """Every match-naming anchor of one sentence, in text order."""
     anchors: list[Anchor] = []
     used_as_own: set[int] = set()
+    low = lowered(text)
     for i, team in enumerate(teams):
         if i in used_as_own:
             continue
         prev = teams[i - 1] if i > 0 else None
         nxt = teams[i + 1] if i + 1 < len(teams) else None
         floor = prev.end if prev is not None else sent_start
-        before = text[max(floor, team.start - 70) : team.start]
-        after = text[team.end : min(sent_end, team.end + 60)]
-        if nxt is not None and RESULT_GAP.match(text[team.end : nxt.start]) and not _HALF_TIME.search(before):
-            anchors.append(Anchor(opponent=nxt, own=team, phrase_start=team.start, cue="result"))
-            used_as_own.add(i + 1)
-            continue
-        if nxt is not None and _PAIR_GAP.match(text[team.end : nxt.start]):
-            pair_start = _between_start(text, sent_start, team.start)
-            home = "own" if re.search(r"\bv", text[team.end : nxt.start], re.I) else None
-            anchors.append(Anchor(opponent=nxt, own=team, phrase_start=pair_start, home=home, cue="v"))
-            used_as_own.add(i + 1)
-            continue
-        if nxt is not None and _BETWEEN_AND.match(text[team.end : nxt.start]) and _BETWEEN.search(before):
-            anchors.append(Anchor(opponent=nxt, own=team, phrase_start=team.start, cue="between"))
-            used_as_own.add(i + 1)
-            continue
-        anchor = _cued_anchor(text, team, before, after)
+        # Windows are sliced, not searched in place: a cue's \b must see the window's edge as the text's.
+        before_start = max(floor, team.start - 70)
+        before = _Window(before_start, low[before_start : team.start])
+        if nxt is not None:
+            pair = _named_pair(text, low, sent_start, before, team, nxt)
+            if pair is not None:
+                anchors.append(pair)
+                used_as_own.add(i + 1)
+                continue
+        anchor = _cued_anchor(text, low, team, before, low[team.end : min(sent_end, team.end + 60)])
         if anchor is None and prev is not None and anchors and anchors[-1].opponent == prev:
-            gap = text[prev.end : team.start]
-            if len(gap) <= 60 and _COORD_GAP.search(gap) and not REPORTING.search(gap):
-                last = anchors[-1]
-                anchor = Anchor(opponent=team, own=last.own, phrase_start=team.start, home=last.home,
-                                cue="and", coordinated_with=last)
+            anchor = _coordinated(low[prev.end : team.start], team, anchors[-1])
         if anchor is not None:
             anchors.append(anchor)
     return anchors
 
 
-def _between_start(text: str, sent_start: int, start: int) -> int:
-    found = re.search(r"\bbetween\s*$", text[max(sent_start, start - 12) : start], re.I)
+class _Window(NamedTuple):
+    """The words before a team: where they start, and their lower-cased text."""
+
+    start: int
+    low: str
+
+
+def _named_pair(text: str, low: str, sent_start: int, before: _Window, team: TeamSpan,
+                nxt: TeamSpan) -> Anchor | None:
+    """Both sides named together: "Chelsea 2-1 Arsenal", "Cardiff City v Manchester City", "between X and Y"."""
+    gap = text[team.end : nxt.start]
+    if RESULT_GAP.match(gap) and not _HALF_TIME.search(before.low):
+        return Anchor(opponent=nxt, own=team, phrase_start=team.start, cue="result")
+    if _PAIR_GAP.match(gap):
+        pair_start = _between_start(low, sent_start, team.start)
+        home = "own" if _V_WORD.search(low[team.end : nxt.start]) else None
+        return Anchor(opponent=nxt, own=team, phrase_start=pair_start, home=home, cue="v")
+    if _BETWEEN_AND.match(gap) and _BETWEEN.search(before.low):
+        return Anchor(opponent=nxt, own=team, phrase_start=team.start, cue="between")
+    return None
+
+
+def _coordinated(gap: str, team: TeamSpan, last: Anchor) -> Anchor | None:
+    """ "against Uruguay and Japan": the next opponent in a list shares the first one's match words."""
+    if len(gap) > 60 or not _COORD_GAP.search(gap) or REPORTING_LOW.search(gap):
+        return None
+    return Anchor(opponent=team, own=last.own, phrase_start=team.start, home=last.home, cue="and",
+                  coordinated_with=last)
+
+
+_V_WORD = cue_pattern(r"\bv")
+
+
+def _between_start(low: str, sent_start: int, start: int) -> int:
+    found = _BETWEEN.search(low[max(sent_start, start - 12) : start])
     return start - len(found.group(0)) if found else start
 
 
-_ANY_CUE = re.compile(
-    r"\b(?:against|versus|vs|v|over|beat\w*|edged|defeated|thrashed|hammered|routed|fac\w+|tak\w+|took|meet\w*|"
-    r"to|by|of|with|at|host\w*|welcom\w*|visit\w*|trip|travel\w*|play\w*)\b",
-    re.I,
-)
-
-
-def _cued_anchor(text: str, team: TeamSpan, before: str, after: str) -> Anchor | None:
-    if not _ANY_CUE.search(before):
-        return _uncued_anchor(team, before, after)
-    for cue_re, home in _CUE_RES:
-        m = cue_re.search(before)
+def _cued_anchor(text: str, low: str, team: TeamSpan, before: _Window, after: str) -> Anchor | None:
+    """The anchor named by match words just before the team ("against", "a 2-1 win over", "trip to")."""
+    ending_words = [word for word in before.low.split()[-4:] if word.endswith(_CUE_ENDINGS)]
+    if not ending_words:
+        return _uncued_anchor(text, team, before, after)
+    for cue_re, home, endings, needed in _CUE_RES:
+        if not any(word.endswith(endings) for word in ending_words):
+            continue
+        if needed is not None and not any(word in before.low for word in needed):
+            continue
+        m = cue_re.search(before.low)
         if m is None:
             continue
-        cue = m.group(0)
+        cue = text[before.start + m.start() : before.start + m.end()]
         word = cue.split()[0].lower()
-        if word == "over" and not _OVER_NEEDS.search(text[max(0, team.start - len(before) - 40) : team.start]):
+        if word == "over" and not _OVER_NEEDS.search(low[max(0, before.start - 40) : team.start]):
             return None
         if word.startswith("visit") and "visit of" not in cue.lower() and "visit by" not in cue.lower():
             home = "opponent"
-        start = team.start - len(before) + m.start()
-        return Anchor(opponent=team, phrase_start=start, home=home, cue=cue.strip())
-    return _uncued_anchor(team, before, after)
+        return Anchor(opponent=team, phrase_start=before.start + m.start(), home=home, cue=cue.strip())
+    return _uncued_anchor(text, team, before, after)
 
 
-def _uncued_anchor(team: TeamSpan, before: str, after: str) -> Anchor | None:
+def _uncued_anchor(text: str, team: TeamSpan, before: _Window, after: str) -> Anchor | None:
     """Anchors named by what follows the team ("West Brom (A)", "whom they face") or a weak "for"."""
     mark = _FIXTURE_MARK.match(after)
     if mark is not None:
-        return Anchor(opponent=team, phrase_start=team.start, cue=mark.group(0).strip(),
-                      home="own" if mark.group(1).upper() == "H" else "opponent")
+        cue = text[team.end + mark.start() : team.end + mark.end()].strip()
+        home = "own" if mark.group(1) == "h" else "opponent"
+        return Anchor(opponent=team, phrase_start=team.start, cue=cue, home=home)
     if _WHOM.match(after):
         return Anchor(opponent=team, phrase_start=team.start, cue="whom they face")
     if _TEAM_THEN_NOUN.match(after):
         return Anchor(opponent=team, phrase_start=team.start, cue="team game", needs_close_date=True)
-    if _FOR_CUE.search(before):
+    if before.low.rstrip().endswith(("for", "the")) and _FOR_CUE.search(before.low):  # the cheap test first
         return Anchor(opponent=team, phrase_start=team.start, cue="for", needs_close_date=True)
     return None
 

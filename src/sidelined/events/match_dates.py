@@ -16,7 +16,9 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from sidelined.events.match_text import MATCH_NOUN_PLURAL_RE, MATCH_NOUN_RE, REPORTING
+from sidelined.events.cues import cue_pattern, lowered
+from sidelined.events.match_teams import Spans
+from sidelined.events.match_text import MATCH_NOUN_LOW, MATCH_NOUN_PLURAL_LOW, REPORTING_LOW
 from sidelined.models import TimeExpression
 
 _NUMBERS = {
@@ -27,14 +29,14 @@ _COUNT = r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(da
 _LATER_AFTER = re.compile(rf"\s*,?\s*(?:just\s+)?{_COUNT}\s+later\b", re.I)
 _BEFORE_PRECEDING = re.compile(rf"\b(?:just\s+)?{_COUNT}\s+before\b", re.I)
 # A day right before the match words, perhaps with a kick-off time: "July 17 against", "Saturday 3pm: Arsenal v".
-_ADJACENT_BEFORE = re.compile(
-    r"^\s*,?\s*(?:(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|GMT|BST|CET|ET|local\s+time)?\s*[,:–-]?\s*)?"
-    r"(?:(?:against|v\.?|vs\.?|versus)\s*)?$",
-    re.I,
+# The gaps between a day and the match words are read lower-cased (cues.lowered), with the text's own offsets.
+_ADJACENT_BEFORE = cue_pattern(
+    r"^\s*,?\s*(?:(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|gmt|bst|cet|et|local\s+time)?\s*[,:–-]?\s*)?"
+    r"(?:(?:against|v\.?|vs\.?|versus)\s*)?$"
 )
 _RESPECTIVELY_DAY = re.compile(r"\s*(?:and|&)\s+(\d{1,2})(?:st|nd|rd|th)?\b")
-_BLOCKERS = re.compile(
-    r"[;:]|\bsince\b|\buntil\b|\bafter\b|\b(?:and|but|while)\s+(?:\w+\s+)?(?:was|were|is|are|has|had|will|did)\b", re.I
+_BLOCKERS = cue_pattern(
+    r"[;:]|\bsince\b|\buntil\b|\bafter\b|\b(?:and|but|while)\s+(?:\w+\s+)?(?:was|were|is|are|has|had|will|did)\b"
 )
 
 
@@ -47,17 +49,18 @@ class DayChoice:
     bare_weekday: bool = False  # a weekday alone ("on Sunday"), whose week the context decides
 
 
-_NEXT_ITEM = re.compile(r"\s*(?:,\s*)?(?:and|or|but|while)\b", re.I)
+_NEXT_ITEM = cue_pattern(r"\s*(?:,\s*)?(?:and|or|but|while)\b")
 _DATE_LINE = re.compile(r"\s*date\s+$", re.I)
 
 
 def usable(text: str, timexes: list[TimeExpression], blocked: list[tuple[int, int]]) -> list[TimeExpression]:
     """Time expressions naming one day, outside team names ("Sheffield Wednesday") and the dateline."""
     out = []
+    taken = Spans(tuple(blocked))
     for t in timexes:
-        if t.value is None or t.kind not in ("date", "weekday") or _DATE_LINE.fullmatch(text[: t.start]):
+        if t.value is None or t.kind not in ("date", "weekday") or _DATE_LINE.fullmatch(text, 0, t.start):
             continue
-        if any(t.start < e and s < t.end for s, e in blocked):
+        if taken.overlaps(t.start, t.end):
             continue
         out.append(t)
     return sorted(out, key=lambda t: t.start)
@@ -119,11 +122,12 @@ def _crosses(start: int, end: int, others: list[tuple[int, int]]) -> bool:
 
 def _following(text: str, end: int, days: list[TimeExpression], others: list[tuple[int, int]],
                reach: int) -> DayChoice | None:
+    low = lowered(text)
     for t in days:
         if t.start < end:
             continue
-        gap = text[end : t.start]
-        if len(gap) > reach or REPORTING.search(gap) or _BLOCKERS.search(gap) or _crosses(end, t.start, others):
+        gap = low[end : t.start]
+        if len(gap) > reach or REPORTING_LOW.search(gap) or _BLOCKERS.search(gap) or _crosses(end, t.start, others):
             return None
         if _NEXT_ITEM.match(gap):  # the day of the next item: "... and Wednesday's game"
             return None
@@ -133,15 +137,16 @@ def _following(text: str, end: int, days: list[TimeExpression], others: list[tup
 
 def _possessive(text: str, start: int, end: int, days: list[TimeExpression],
                 others: list[tuple[int, int]], close_only: bool) -> DayChoice | None:
+    low = lowered(text)
     for t in reversed(days):
         if t.end > start:
             continue
         if not is_possessive(text, t):
             continue
-        gap = text[t.end : end]
+        gap = low[t.end : end]
         if len(gap) > (45 if close_only else 90) or _crosses(t.end, start, others) or ";" in gap:
             return None
-        if _BLOCKERS.search(gap) or REPORTING.search(gap):  # "Thursday's game, after he was hurt in the draw with"
+        if _BLOCKERS.search(gap) or REPORTING_LOW.search(gap):  # "Thursday's game, after he was hurt in the draw with"
             return None
         return _choice(t)
     return None
@@ -149,11 +154,12 @@ def _possessive(text: str, start: int, end: int, days: list[TimeExpression],
 
 def _preceding(text: str, start: int, end: int, days: list[TimeExpression],
                others: list[tuple[int, int]], adjacent_only: bool = False) -> DayChoice | None:
+    low = lowered(text)
     for t in reversed(days):
         if t.end > start:
             continue
-        gap = text[t.end : start]
-        if len(gap) > 70 or _crosses(t.end, start, others) or REPORTING.search(gap) or ";" in gap:
+        gap = low[t.end : start]
+        if len(gap) > 70 or _crosses(t.end, start, others) or REPORTING_LOW.search(gap) or ";" in gap:
             return None
         if _ADJACENT_BEFORE.match(gap):
             return _choice(t)
@@ -161,8 +167,8 @@ def _preceding(text: str, start: int, end: int, days: list[TimeExpression],
             return None
         if adjacent_only:
             return None
-        words = text[t.end : end]
-        if MATCH_NOUN_RE.search(words) and not MATCH_NOUN_PLURAL_RE.search(words):
+        words = low[t.end : end]
+        if MATCH_NOUN_LOW.search(words) and not MATCH_NOUN_PLURAL_LOW.search(words):
             return _choice(t)
         return None
     return None
@@ -170,14 +176,15 @@ def _preceding(text: str, start: int, end: int, days: list[TimeExpression],
 
 def pair_day(text: str, pair_end: int, sent_end: int, days: list[TimeExpression]) -> DayChoice | None:
     """The day tied to the match noun after a pair ("Celtic and Rangers ... ahead of Sunday's showdown")."""
+    low = lowered(text)
     for t in days:
         if t.start < pair_end or t.end > sent_end:
             continue
-        after = text[t.end : t.end + 45]
-        before = text[max(pair_end, t.start - 30) : t.start]
-        if is_possessive(text, t) and MATCH_NOUN_RE.search(after):
+        after = low[t.end : t.end + 45]
+        before = low[max(pair_end, t.start - 30) : t.start]
+        if is_possessive(text, t) and MATCH_NOUN_LOW.search(after):
             return _choice(t)
-        if MATCH_NOUN_RE.search(before) and not MATCH_NOUN_PLURAL_RE.search(before):
+        if MATCH_NOUN_LOW.search(before) and not MATCH_NOUN_PLURAL_LOW.search(before):
             return _choice(t)
     return None
 
@@ -218,18 +225,16 @@ def respective_days(text: str, after: int, sent_end: int, days: list[TimeExpress
     return out
 
 
-_STRONG_FUTURE = re.compile(
+_STRONG_FUTURE = cue_pattern(
     r"\b(?:will|won't|shall|set\s+to|ahead\s+of|upcoming|face|faces|facing|host|hosts|hosting|welcomes?|"
     r"play|plays|travel|travels|visit|visits|meet|meets|"
     r"take\s+on|takes\s+on|trip\s+to|visit\s+(?:of|by)|prepar\w+\s+for|due\s+to|scheduled|"
-    r"returns?\s+to\s+action|kick\s+off)\b",
-    re.I,
+    r"returns?\s+to\s+action|kick\s+off)\b"
 )
-_STRONG_PAST = re.compile(
+_STRONG_PAST = cue_pattern(
     r"\b(?:injured|hurt|suffered|suffering|sustained|limped|carried\s+off|forced\s+off|stretchered|"
     r"substituted|during|scoring|scored|went\s+off|came\s+off|exited|occurred|was\s+beaten|"
-    r"win|won|victory|defeat|loss|lost|draw|drew|beat)\b",
-    re.I,
+    r"win|won|victory|defeat|loss|lost|draw|drew|beat)\b"
 )
 
 
@@ -245,7 +250,7 @@ def settle_weekday(text: str, choice: DayChoice, clause_start: int, clause_end: 
     if not choice.bare_weekday:
         return choice
     if played is None:
-        clause = text[clause_start:clause_end]
+        clause = lowered(text)[clause_start:clause_end]
         future = _STRONG_FUTURE.search(clause) is not None
         past = _STRONG_PAST.search(clause) is not None
         if future == past:

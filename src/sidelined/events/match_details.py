@@ -138,12 +138,15 @@ _VENUE = re.compile(
 def venue_home(text: str, seg: Segment, anchor: Anchor, kb: KnowledgeBase | None,
                names: tuple[str, str]) -> tuple[str, int, int] | None:
     """The home team when the sentence names the ground: a team's own name in it, or its stadium in the KB."""
+    grounds: dict[str, str | None] = {}  # asked of the KB once per team, however many places the sentence names
     for m in _VENUE.finditer(text, seg.start, seg.end):
         venue_key = team_key(m.group(1))
         for name in names:
             if team_key(name) and team_key(name) in venue_key and "stadium" in venue_key:
                 return name, m.start(1), m.end(1)
-            if _is_ground_of(kb, name, venue_key):
+            if name not in grounds:
+                grounds[name] = _ground_of(kb, name)
+            if _is_ground(grounds[name], venue_key):
                 return name, m.start(1), m.end(1)
     return None
 
@@ -151,10 +154,16 @@ def venue_home(text: str, seg: Segment, anchor: Anchor, kb: KnowledgeBase | None
 _GROUND_WORDS = {"stadium", "stadio", "estadio", "stade", "arena", "park", "ground"}
 
 
-def _is_ground_of(kb: KnowledgeBase | None, name: str, venue_key: str) -> bool:
+def _ground_of(kb: KnowledgeBase | None, name: str) -> str | None:
+    """The team's stadium as the KB names it, without words like "stadium" or "park"; None if unknown."""
     team = kb.team(name) if kb is not None else None
     if team is None or not team.stadium:
+        return None
+    return " ".join(w for w in team_key(team.stadium).split() if w not in _GROUND_WORDS)
+
+
+def _is_ground(ground: str | None, venue_key: str) -> bool:
+    if ground is None:
         return False
-    ground = " ".join(w for w in team_key(team.stadium).split() if w not in _GROUND_WORDS)
     venue = " ".join(w for w in venue_key.split() if w not in _GROUND_WORDS)
     return len(venue) >= 5 and len(ground) >= 5 and (venue in ground or ground in venue)

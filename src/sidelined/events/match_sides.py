@@ -10,8 +10,8 @@ stage uses (one that keeps "Sept. 20" whole).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
+from operator import itemgetter
 
 from sidelined.events.match_anchors import TEAM_KINDS, Anchor, TeamSpan
 from sidelined.events.match_details import team_key
@@ -30,27 +30,29 @@ def match_sentences(text: str) -> list[Segment]:
 def _sentences(text: str) -> tuple[Segment, ...]:
     out: list[Segment] = []
     for seg in sentences(text):
-        if out and _MONTH_ABBREVIATION.search(text, out[-1].start, out[-1].end) and text[seg.start].isdigit():
+        if out and text[seg.start].isdigit() and _MONTH_ABBREVIATION.search(text, out[-1].start, out[-1].end):
             out[-1] = Segment(out[-1].start, seg.end, out[-1].index)
             continue
-        out.append(Segment(seg.start, seg.end, len(out)))
+        out.append(seg if seg.index == len(out) else Segment(seg.start, seg.end, len(out)))
     return tuple(out)
 
 
 def focus_teams(mentions: list[Mention], teams: list[TeamSpan]) -> dict[str, TeamSpan]:
     """The article's main club and main national team: the ones named most (players count for their club)."""
-    counts: dict[str, Counter[str]] = {kind: Counter() for kind in TEAM_KINDS}
+    counts: dict[str, dict[str, int]] = {kind: {} for kind in TEAM_KINDS}
     first: dict[str, TeamSpan] = {}
     for t in teams:
-        counts[t.kind][t.name] += 2
+        counted = counts[t.kind]
+        counted[t.name] = counted.get(t.name, 0) + 2
         first.setdefault(t.name, t)
+    clubs = counts["club"]
     for m in mentions:
         if m.kind == "player" and m.team:
-            counts["club"][m.team] += 1
+            clubs[m.team] = clubs.get(m.team, 0) + 1
     out: dict[str, TeamSpan] = {}
-    for kind, counter in counts.items():
-        if counter:
-            name = counter.most_common(1)[0][0]
+    for kind, counted in counts.items():
+        if counted:
+            name = max(counted.items(), key=itemgetter(1))[0]  # the first named of the most named
             out[kind] = first.get(name, TeamSpan(name, -1, -1, kind))
     return out
 

@@ -8,6 +8,7 @@ Madrid (H)"), the knowledge base is asked for the capitalised words there.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,7 @@ from sidelined.events.match_anchors import TEAM_KINDS, TeamSpan
 from sidelined.models import Mention
 
 if TYPE_CHECKING:
-    from sidelined.kb import KnowledgeBase
+    from sidelined.kb import KnowledgeBase, Team
 
 _WORD = r"(?:[A-Z][\w'’.-]*|FC|SC|CF|AC|AS|de|del|da|di)"
 _NAME = rf"({_WORD}(?:[ \t]+{_WORD}){{0,3}})"
@@ -26,9 +27,14 @@ _CUE = (
 # Places where only a team can stand: after a match word (a short description may come between:
 # "edged a tenacious Austria side"), before a fixture-list mark or "v", or opening a sentence.
 _CUED = re.compile(rf"{_CUE}[ \t]+(?:(?:the|an?|[a-z][\w-]+)[ \t]+){{0,2}}({_NAME})")
-_MARK = re.compile(r"[ \t]*(?:\((?:H|A)\)|\bvs?\.?\s)")
+# A fixture-list mark, "(H)" or "(A)", or a "v" between teams.  The spaces before one are found separately, and
+# the two kinds apart: a pattern opening with a single literal is searched far faster than one opening with
+# [ \t]* or with either of two characters.  Marks of the two kinds never overlap.
+_MARK_CORES = [re.compile(r"\((?:H|A)\)"), re.compile(r"v(?<!\wv)s?\.?\s")]
 _NAME_BEFORE = re.compile(rf"({_NAME})$")
 _OPENING = re.compile(rf"(?:^|(?<=[.!?])[ \t]+)({_NAME})", re.M)
+_LINE_BREAK = re.compile(r"\n")
+_SENTENCE_GAPS = [re.compile(p) for p in (r"\.[ \t]", r"![ \t]", r"\?[ \t]")]
 _STOP = {
     "the", "real", "city", "united", "inter", "athletic", "sporting", "racing", "wednesday", "saturday", "sunday",
     "monday", "tuesday", "thursday", "friday", "january", "february", "march", "april", "may", "june", "july",
@@ -40,8 +46,8 @@ def match_teams(text: str, mentions: list[Mention], kb: KnowledgeBase | None) ->
     """Team spans in text order: the linked ones, then KB names in match positions the linker missed."""
     linked = [TeamSpan(m.name, m.start, m.end, m.kind) for m in mentions if m.kind in TEAM_KINDS]
     if kb is not None:
-        covered = [(m.start, m.end) for m in mentions if m.kind != "player"]
-        players = [(m.start, m.end) for m in mentions if m.kind == "player"]
+        covered = tuple((m.start, m.end) for m in mentions if m.kind != "player")
+        players = tuple((m.start, m.end) for m in mentions if m.kind == "player")
         linked += _missed(text, kb, covered, players)
     linked.sort(key=lambda t: (t.start, -t.end))
     out: list[TeamSpan] = []
@@ -52,31 +58,82 @@ def match_teams(text: str, mentions: list[Mention], kb: KnowledgeBase | None) ->
     return out
 
 
-@lru_cache(maxsize=4)  # matches and transfers both ask for the same article
-def _candidates(text: str) -> tuple[tuple[int, tuple[str, ...], int], ...]:
+def _candidates(text: str) -> list[tuple[int, tuple[str, ...], int]]:
     """(start, words, fewest words to try) for each place a team name may stand."""
     out = [(m.start(1), tuple(m.group(1).split()), 1) for m in _CUED.finditer(text)]
-    for mark in _MARK.finditer(text):
-        before = _NAME_BEFORE.search(text, max(0, mark.start() - 60), mark.start())
+    for mark_start in _mark_starts(text):
+        before = _NAME_BEFORE.search(text, max(0, mark_start - 60), mark_start)
         if before is not None:
             out.append((before.start(1), tuple(before.group(1).split()), 1))
-    out += [(m.start(1), tuple(m.group(1).split()), 2) for m in _OPENING.finditer(text)]
-    return tuple(out)
+    out += [(m.start(1), tuple(m.group(1).split()), 2) for m in _openings(text)]
+    return out
 
 
-def _missed(text: str, kb: KnowledgeBase, covered: list[tuple[int, int]],
-            players: list[tuple[int, int]]) -> list[TeamSpan]:
+def _mark_starts(text: str) -> list[int]:
+    """Where each fixture-list mark ("(H)", "(A)", "v", "vs.") starts, taking in the spaces and tabs before it."""
+    out: list[int] = []
+    last_end = 0
+    for core_start, core_end in sorted(m.span() for core in _MARK_CORES for m in core.finditer(text)):
+        start = core_start
+        while start > last_end and text[start - 1] in " \t":
+            start -= 1
+        out.append(start)
+        last_end = core_end
+    return out
+
+
+def _openings(text: str) -> list[re.Match[str]]:
+    """The names opening a line or a sentence: _OPENING tried only where a line or sentence starts."""
+    places = {0, *(m.end() for m in _LINE_BREAK.finditer(text))}
+    places.update(m.start() + 1 for gap in _SENTENCE_GAPS for m in gap.finditer(text))
+    out: list[re.Match[str]] = []
+    last_end = 0
+    for place in sorted(places):
+        if place < last_end:
+            continue
+        found = _OPENING.match(text, place)
+        if found is not None:
+            out.append(found)
+            last_end = found.end()
+    return out
+
+
+@lru_cache(maxsize=4)  # matches and transfers both ask for the same article
+def _missed(text: str, kb: KnowledgeBase, covered: tuple[tuple[int, int], ...],
+            players: tuple[tuple[int, int], ...]) -> tuple[TeamSpan, ...]:
     found: list[TeamSpan] = []
+    taken = Spans(covered)
+    player_spans = Spans(players)
+    teams: dict[str, Team | None] = {}  # a name is often tried at several places
     for start, words, fewest in _candidates(text):
         for n in range(len(words), fewest - 1, -1):
             name = " ".join(words[:n]).rstrip(".,'’")
             end = start + len(name)
-            if name.lower() in _STOP or len(name) < 4 or any(s < end and start < e for s, e in covered):
+            if len(name) < 4 or name.lower() in _STOP or taken.overlaps(start, end):
                 continue
-            if any(s < end and start < e and (e - s) >= len(name) for s, e in players):
+            if player_spans.overlaps(start, end) and any(
+                s < end and start < e and (e - s) >= len(name) for s, e in players
+            ):
                 continue
-            team = kb.team(name)
+            if name not in teams:
+                teams[name] = kb.team(name)
+            team = teams[name]
             if team is not None:
                 found.append(TeamSpan(team.name, start, end, team.kind))
                 break
-    return found
+    return tuple(found)
+
+
+class Spans:
+    """Spans of text, asked whether any overlaps a stretch (by bisection, not a scan of them all)."""
+
+    def __init__(self, spans: tuple[tuple[int, int], ...]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._furthest_end: list[int] = []  # the furthest end among the spans up to each one
+        for _, e in ordered:
+            self._furthest_end.append(max(e, self._furthest_end[-1]) if self._furthest_end else e)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before_end = bisect_left(self._starts, end)  # the spans starting before `end`
+        return before_end > 0 and self._furthest_end[before_end - 1] > start

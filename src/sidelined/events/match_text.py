@@ -7,11 +7,14 @@ article's team mentions and time expressions.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Generic, TypeVar
+from typing import cast
 
 import ahocorasick
+
+from sidelined.events.cues import cue_pattern, lowered
 
 # A scoreline "2-1" / "2–1", not a season ("2024-25"), a record ("1-0-0"),
 # a formation ("4-3-3") or a range of ages or minutes.
@@ -28,25 +31,24 @@ RESULT_VERB = (
     r"hammered|routed|overcame|downed|swept|cruised?\s+to\s+an?|ran\s+out|going\s+on\s+to\s+win|went\s+on\s+to\s+win|"
     r"beaten)"
 )
-_LOSING = re.compile(r"\b(?:defeat|loss|lost|lose|losing|reverse|beaten|were\s+beaten|was\s+beaten)\b", re.I)
-_DRAWING = re.compile(r"\b(?:draw|drew|drawing|stalemate)\b", re.I)
+# The scoreline's context is read lower-cased (cues.lowered), with the text's own offsets.
+_LOSING = cue_pattern(r"\b(?:defeat|loss|lost|lose|losing|reverse|beaten|were\s+beaten|was\s+beaten)\b")
+_DRAWING = cue_pattern(r"\b(?:draw|drew|drawing|stalemate)\b")
 
 # Words after a scoreline that make it a final result: "2-1 victory", "4-3 league win".
-_FINAL_AFTER = re.compile(
-    rf"^\s*(?:[A-Za-z][\w'’.-]*\s+){{0,3}}?{RESULT_NOUN}\b|^\s*(?:home|away)?\s*(?:win|victory|defeat|loss|draw)\b",
-    re.I,
+_FINAL_AFTER = cue_pattern(
+    rf"^\s*(?:[a-z][\w'’.-]*\s+){{0,3}}?{RESULT_NOUN}\b|^\s*(?:home|away)?\s*(?:win|victory|defeat|loss|draw)\b"
 )
 # Words before it that do the same: "beat Valencia 1-0", "won 3-1", "edged a tenacious Austria side 1-0".
-_FINAL_BEFORE = re.compile(rf"\b{RESULT_VERB}\b(?:\s+[\w'’.-]+){{0,5}}?\s*$", re.I)
+_FINAL_BEFORE = cue_pattern(rf"\b{RESULT_VERB}\b(?:\s+[\w'’.-]+){{0,5}}?\s*$")
 # A score during play, never a final one: "made it 1-0", "leading 1-0", "tied at 0-0".
-_PARTIAL_BEFORE = re.compile(
+_PARTIAL_BEFORE = cue_pattern(
     r"\b(?:made|make|making|makes)\s+it\s*$|\b(?:leading|led|lead|leads|trailing|trailed|trail|tied|level|"
-    r"levelled|went|go|going|were|was|at\s+half[- ]time|at\s+the\s+break|restore\w*)\s+(?:at\s+|by\s+)?$",
-    re.I,
+    r"levelled|went|go|going|were|was|at\s+half[- ]time|at\s+the\s+break|restore\w*)\s+(?:at\s+|by\s+)?$"
 )
 # Not the match's own score: "4-2 on penalties", "3-1 on aggregate".
-_AGGREGATE_AFTER = re.compile(
-    r"^\s*(?:on\s+aggregate|agg|on\s+penalties|on\s+pens|in\s+the\s+(?:penalty\s+)?shoot-?out)\b", re.I
+_AGGREGATE_AFTER = cue_pattern(
+    r"^\s*(?:on\s+aggregate|agg|on\s+penalties|on\s+pens|in\s+the\s+(?:penalty\s+)?shoot-?out)\b"
 )
 
 
@@ -63,14 +65,19 @@ class FinalScore:
 def final_scores(text: str, start: int, end: int) -> list[FinalScore]:
     """The final scorelines stated between `start` and `end` of `text`."""
     out: list[FinalScore] = []
+    # A scoreline needs a dash and a digit: both far cheaper to look for than SCORELINE, whose lookbehind comes first.
+    no_dash = text.find("-", start, end) < 0 and text.find("–", start, end) < 0 and text.find("—", start, end) < 0
+    if no_dash or _DIGIT.search(text, start, end) is None:
+        return out
+    low = lowered(text)
     for m in SCORELINE.finditer(text, start, end):
         a, b = int(m.group(1)), int(m.group(2))
-        before = text[max(start, m.start() - 60) : m.start()]
-        after = text[m.end() : min(end, m.end() + 40)]
+        before = low[max(start, m.start() - 60) : m.start()]
+        after = low[m.end() : min(end, m.end() + 40)]
         if _PARTIAL_BEFORE.search(before) or _AGGREGATE_AFTER.search(after):
             continue
         after_hit = _FINAL_AFTER.search(after)
-        before_hit = _FINAL_BEFORE.search(before)
+        before_hit = _FINAL_BEFORE.search(before) if after_hit is None else None
         if not (after_hit or before_hit):
             continue
         cue = after_hit.group(0) if after_hit else before_hit.group(0) if before_hit else ""
@@ -81,7 +88,8 @@ def final_scores(text: str, start: int, end: int) -> list[FinalScore]:
     return out
 
 
-_DEFEAT_OF = re.compile(r"\s+of\b", re.I)
+_DIGIT = re.compile(r"\d")
+_DEFEAT_OF = cue_pattern(r"\s+of\b")
 
 
 def _outcome(cue: str, a: int, b: int) -> str:
@@ -99,17 +107,18 @@ MATCH_NOUN = (
     r"showdown|six-pointer|contest|friendly|qualifier|match-up|outing|trip|visit|battle|decider|affair)"
 )
 MATCH_NOUN_RE = re.compile(rf"\b{MATCH_NOUN}\b", re.I)
-MATCH_NOUN_PLURAL_RE = re.compile(
-    r"\b(?:matches|games|fixtures|ties|friendlies|qualifiers|clashes|meetings)\b", re.I
-)
+MATCH_NOUN_LOW = cue_pattern(MATCH_NOUN_RE.pattern)  # the same, for lower-cased text
+_MATCH_NOUN_PLURALS = r"\b(?:matches|games|fixtures|ties|friendlies|qualifiers|clashes|meetings)\b"
+MATCH_NOUN_PLURAL_LOW = cue_pattern(_MATCH_NOUN_PLURALS)  # for lower-cased text
 
 # Verbs that report news rather than play: a day after them is the day of the
 # report ("... said on Wednesday"), not of the match.
-REPORTING = re.compile(
+_REPORTING_WORDS = (
     r"\b(?:said|says|announced|confirmed|revealed|told|reported|insisted|added|explained|stated|"
-    r"admitted|claimed|tweeted|wrote|posted|named|released|issued|found|ruled)\b",
-    re.I,
+    r"admitted|claimed|tweeted|wrote|posted|named|released|issued|found|ruled)\b"
 )
+REPORTING = re.compile(_REPORTING_WORDS, re.I)
+REPORTING_LOW = cue_pattern(_REPORTING_WORDS)  # the same, for lower-cased text
 
 # Words that put a match in the past or the future, judged near the match phrase.
 PAST_CUES = re.compile(
@@ -129,32 +138,46 @@ FUTURE_CUES = re.compile(
 )
 
 
-T = TypeVar("T")
+class PhraseFinder:
+    """Literal phrases of several tables found whole-word and case-blind in one pass (Aho-Corasick).
 
+    Each table's finds are its own: where two phrases of one table overlap, the one starting first (and of
+    those the longest) is kept.
+    """
 
-class PhraseFinder(Generic[T]):
-    """Literal phrases found whole-word and case-blind in one pass (Aho-Corasick), longest first."""
-
-    def __init__(self, phrases: list[tuple[str, T]]) -> None:
+    def __init__(self, *tables: Sequence[tuple[str, object]]) -> None:
+        self._tables = len(tables)
+        entries: dict[str, list[tuple[int, int, object]]] = {}
+        for index, phrases in enumerate(tables):
+            spellings = {phrase.lower(): (len(phrase), value) for phrase, value in phrases}  # the last spelling wins
+            for spelling, (length, value) in spellings.items():
+                entries.setdefault(spelling, []).append((index, length, value))
         self._automaton = ahocorasick.Automaton()
-        for phrase, value in phrases:
-            self._automaton.add_word(phrase.lower(), (len(phrase), value))
+        for spelling, found in entries.items():
+            self._automaton.add_word(spelling, tuple(found))
         self._automaton.make_automaton()
 
-    def find(self, text: str) -> list[tuple[int, int, T]]:
+    def find(self, text: str) -> list[list[tuple[int, int, object]]]:
+        """Per table, its phrases in `text` as (start, end, value), in text order."""
         lowered = text.lower()
-        hits = []
-        for end_index, (length, value) in self._automaton.iter(lowered):
-            start, end = end_index + 1 - length, end_index + 1
-            if (start > 0 and lowered[start - 1].isalnum()) or (end < len(lowered) and lowered[end].isalnum()):
-                continue
-            hits.append((start, end, value))
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-        out: list[tuple[int, int, T]] = []
-        for hit in hits:
-            if not out or hit[0] >= out[-1][1]:
-                out.append(hit)
-        return out
+        hits: list[list[tuple[int, int, object]]] = [[] for _ in range(self._tables)]
+        for end_index, found in self._automaton.iter(lowered):
+            end = end_index + 1
+            for index, length, value in found:
+                start = end - length
+                if (start > 0 and lowered[start - 1].isalnum()) or (end < len(lowered) and lowered[end].isalnum()):
+                    continue
+                hits[index].append((start, end, value))
+        return [_first_and_longest(table_hits) for table_hits in hits]
+
+
+def _first_and_longest(hits: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    out: list[tuple[int, int, object]] = []
+    for hit in hits:
+        if not out or hit[0] >= out[-1][1]:
+            out.append(hit)
+    return out
 
 
 def _spellings(*forms: str) -> list[str]:
@@ -203,19 +226,6 @@ COMPETITIONS: list[tuple[str, str]] = [
     ("Championship", "Championship"),
     *((p, "friendly") for p in _spellings("friendly", "friendlies")),
 ]
-_COMPETITION_FINDER = PhraseFinder(COMPETITIONS)
-
-
-def competitions_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Competitions named between `start` and `end`, as (start, end, record form)."""
-    return [c for c in _all_competitions(text) if c[0] >= start and c[1] <= end]
-
-
-@lru_cache(maxsize=4)  # one scan per article, however many matches ask
-def _all_competitions(text: str) -> tuple[tuple[int, int, str], ...]:
-    return tuple(_COMPETITION_FINDER.find(text))
-
-
 # Named derbies stand for their two teams.
 _DERBY_TEAMS: list[tuple[tuple[str, ...], tuple[str, str]]] = [
     (("El Clasico", "El Clásico", "El Classico", "Clasico", "Clásico"), ("Real Madrid", "Barcelona")),
@@ -233,14 +243,22 @@ _DERBY_TEAMS: list[tuple[tuple[str, ...], tuple[str, str]]] = [
     (("Seville derby",), ("Sevilla", "Real Betis")),
     (("Derby della Capitale", "Rome derby"), ("Roma", "Lazio")),
 ]
-_DERBY_FINDER = PhraseFinder([(name, teams) for names, teams in _DERBY_TEAMS for name in names])
+_PHRASES = PhraseFinder(COMPETITIONS, [(name, teams) for names, teams in _DERBY_TEAMS for name in names])
+_Competitions = tuple[tuple[int, int, str], ...]
+_Derbies = tuple[tuple[int, int, tuple[str, str]], ...]
+
+
+@lru_cache(maxsize=4)  # one scan per article, however many sentences and matches ask
+def _phrases(text: str) -> tuple[_Competitions, _Derbies]:
+    competitions, derbies = _PHRASES.find(text)
+    return cast(_Competitions, tuple(competitions)), cast(_Derbies, tuple(derbies))
+
+
+def competitions_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Competitions named between `start` and `end`, as (start, end, record form)."""
+    return [c for c in _phrases(text)[0] if c[0] >= start and c[1] <= end]
 
 
 def derbies_in(text: str, start: int, end: int) -> list[tuple[int, int, tuple[str, str]]]:
     """Named derbies between `start` and `end`, with the two teams each stands for."""
-    return [d for d in _all_derbies(text) if d[0] >= start and d[1] <= end]
-
-
-@lru_cache(maxsize=4)
-def _all_derbies(text: str) -> tuple[tuple[int, int, tuple[str, str]], ...]:
-    return tuple(_DERBY_FINDER.find(text))
+    return [d for d in _phrases(text)[1] if d[0] >= start and d[1] <= end]

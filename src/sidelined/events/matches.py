@@ -11,6 +11,7 @@ The knowledge base only supplies canonical names; the record follows the text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -42,7 +43,7 @@ from sidelined.events.match_details import (
 )
 from sidelined.events.match_sides import focus_teams, match_sentences, own_side, section_owner_of
 from sidelined.events.match_teams import match_teams
-from sidelined.events.match_text import MATCH_NOUN, FinalScore, derbies_in
+from sidelined.events.match_text import MATCH_NOUN, FinalScore, derbies_in, final_scores
 from sidelined.events.text import Segment
 from sidelined.models import Article, Evidence, Match, Mention, TimeExpression
 
@@ -106,15 +107,22 @@ def extract_matches(
     teams = match_teams(text, mentions, kb)
     reading = _Reading(text, article.published, kb, teams, focus_teams(mentions, teams),
                        usable(text, timexes, [(t.start, t.end) for t in teams]), match_sentences(text))
+    team_starts = [t.start for t in teams]
+    team_ends = [t.end for t in teams]  # teams neither overlap nor repeat: their ends ascend too
     for seg in reading.segments:
-        _read_sentence(reading, seg)
+        inside = teams[bisect_left(team_starts, seg.start) : bisect_right(team_ends, seg.end)]
+        sent_teams = team_spans(text, inside, seg.start, seg.end) if inside else inside
+        if sent_teams or derbies_in(text, seg.start, seg.end):
+            _read_sentence(reading, seg, sent_teams)
+        else:  # no match named: only a score for a match named elsewhere
+            scores = final_scores(text, seg.start, seg.end)
+            reading.loose += [_LooseScore(None, None, score, seg.index) for score in scores]
     _attach_loose_scores(reading.found, reading.loose)
     return [_to_match(f) for f in _merge(reading.found)]
 
 
-def _read_sentence(reading: _Reading, seg: Segment) -> None:
+def _read_sentence(reading: _Reading, seg: Segment, sent_teams: list[TeamSpan]) -> None:
     text = reading.text
-    sent_teams = team_spans(text, reading.teams, seg.start, seg.end)
     anchors = _sided_anchors(reading, seg, sent_teams)
     reading.section = section_owner_of(text, seg, sent_teams) or reading.section
     spans = [(a.phrase_start, a.opponent.end) for a in anchors]
@@ -180,7 +188,7 @@ def _days_of(text: str, seg: Segment, segments: list[Segment], anchors: list[Anc
              spans: list[tuple[int, int]], days: list[TimeExpression], last_day: date | None,
              published: date) -> list[DayChoice | None]:
     """The day of each named match of a sentence, or None where none can be worked out."""
-    if "respectively" in text[seg.start : seg.end] and len(anchors) > 1:
+    if len(anchors) > 1 and text.find("respectively", seg.start, seg.end) >= 0:
         listed = respective_days(text, anchors[-1].opponent.end, seg.end, days)
         if len(listed) == len(anchors):
             return list(listed)

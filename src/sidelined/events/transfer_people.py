@@ -11,16 +11,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from sidelined.events.cues import cue_pattern, lowered
 from sidelined.events.text import Segment
-from sidelined.events.transfer_text import cue_spans
 from sidelined.models import Mention
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-•*–]\s)")
+LIST_ITEM = re.compile(r"\s*(?:[-•*–]\s)")  # a list item's mark, matched where the sentence starts
 
-_ROLE = re.compile(
-    r"\b(?:boss|manager|coach|head\s+coach|agent|president|chairman|director|owner|pundit|journalist)\s*,?\s*$",
-    re.I,
+_ROLE = cue_pattern(
+    r"\b(?:boss|manager|coach|head\s+coach|agent|president|chairman|director|owner|pundit|journalist)\s*,?\s*$"
 )
+_INJURED = cue_pattern(r"\binjured\s+$")
 _DESCRIPTION_START = re.compile(
     r"\s*(?:He|She|(?:The|This|That)\s+(?:[\w'’-]+\s+){0,4}?(?:player|forward|striker|star|winger|midfielder|"
     r"defender|goalkeeper|international|winner|captain|youngster|talent)\b|"
@@ -29,8 +29,8 @@ _DESCRIPTION_START = re.compile(
 )
 _PLAYER_REACH = 90
 # A person who targets or bids is the buyer's man, not the one moving ("He has targeted the Algerian").
-_BUYER_VERB = re.compile(
-    r"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:targeted|offered|bid|tabled|submitted|wants\s+to\s+sign)\b", re.I
+_BUYER_VERB = cue_pattern(
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:targeted|offered|bid|tabled|submitted|wants\s+to\s+sign)\b"
 )
 
 
@@ -38,19 +38,20 @@ def may_move(text: str, player: Mention) -> bool:
     """Not a manager or agent ("Red Devils boss Jose Mourinho"), not the injured man, not a guessed name."""
     if player.entity_id is None and player.score <= 0.6:
         return False
-    before = text[max(0, player.start - 25) : player.start]
-    if _ROLE.search(before) or re.search(r"\binjured\s+$", before, re.I):
+    low = lowered(text)
+    before = low[max(0, player.start - 25) : player.start]
+    if _ROLE.search(before) or _INJURED.search(before):
         return False
-    return _BUYER_VERB.match(text, player.end) is None
+    return _BUYER_VERB.match(low, player.end) is None
 
 
-def movers(text: str, seg: Segment, sent_players: list[Mention], players: list[Mention]) -> list[Mention]:
+def movers(text: str, seg: Segment, sent_players: list[Mention], players: list[Mention],
+           cues: list[tuple[int, int]]) -> list[Mention]:
     """The player the move is about: the one named nearest the transfer words, with any joined to him by "and".
 
     A sentence that starts "He ..." or "The Argentine ..." with no player
-    linked is about the player named last before it.
+    linked is about the player named last before it.  `cues` are the transfer words of `seg` (cue_spans).
     """
-    cues = cue_spans(text, seg.start, seg.end)
     if not sent_players:
         if not _DESCRIPTION_START.match(text, seg.start, seg.end):
             return []
@@ -79,7 +80,7 @@ _MANAGERS_SIDE = re.compile(r"\b([A-Z][\w'’-]+)['’]s\s+(?:side|men|team|char
 
 def managers_side(text: str, seg: Segment, people: list[Mention], main_club: Mention | None) -> Mention | None:
     """The article's main club standing for "<manager>'s side" in this sentence."""
-    if main_club is None:
+    if main_club is None or (text.find("'s", seg.start, seg.end) < 0 and text.find("’s", seg.start, seg.end) < 0):
         return None
     for m in _MANAGERS_SIDE.finditer(text, seg.start, seg.end):
         if any(p.start <= m.start(1) < p.end for p in people) or any(
@@ -99,5 +100,5 @@ def main_club(clubs: list[Mention]) -> Mention | None:
 
 
 def names_outside_lists(text: str, segments: list[Segment], players: list[Mention]) -> set[str]:
-    listed = [(s.start, s.end) for s in segments if _LIST_ITEM.match(text[s.start : s.end])]
+    listed = [(s.start, s.end) for s in segments if LIST_ITEM.match(text, s.start, s.end)]
     return {p.name for p in players if not any(a <= p.start < b for a, b in listed)}

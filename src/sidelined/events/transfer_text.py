@@ -12,51 +12,43 @@ import re
 
 import ahocorasick
 
+from sidelined.events.cues import cue_pattern, lowered
 from sidelined.models import TransferStatus
 
-COMPLETED = re.compile(
-    r"\b(?:complet(?:ed|es|ing)\s+(?:\S+\s+){0,2}?(?:signing|move|transfer|deal|switch)|"
+# The cue patterns read lower-cased text (cues.lowered keeps the text's offsets).
+
+COMPLETED = cue_pattern(
+    r"\b(?:complet(?:ed|es|ing)\s+(?:[^\s]+\s+){0,2}?(?:signing|move|transfer|deal|switch)|"
     r"(?:has|have|had)\s+(?:officially\s+)?signed\b|signed\s+for|"
     r"(?:has|have)\s+joined|joined|moved\s+to|left\s+(?:[\w'’.-]+\s+){1,3}to\s+join|sealed\s+(?:a|his|her)\s+move|unveil(?:ed|s)?|"
     r"confirmed\s+the\s+signing|broke\s+(?:their|the\s+club's)\s+transfer\s+record\s+to\s+sign|"
-    r"arrival\s+(?:at|from)|new\s+signing|on\s+loan\s+from|loan\s+move\s+to)\b",
-    re.I,
-)
-AGREED = re.compile(
+    r"arrival\s+(?:at|from)|new\s+signing|on\s+loan\s+from|loan\s+move\s+to)\b")
+AGREED = cue_pattern(
     r"\b(?:agreed\s+(?:to\s+pay|a\s+fee|a\s+deal|terms|personal\s+terms)|reached\s+an?\s+agreement|"
     r"agreement\s+(?:with|between)|deal\s+(?:has\s+been\s+|is\s+)?agreed|here\s+we\s+go|"
     r"set\s+to\s+(?:join|sign|complete)|clos(?:e|ing)\s+(?:in\s+)?(?:to|on)\s+(?:joining|signing|completing|"
     r"(?:a|an|the)\s+(?:deal|agreement|signing|move))|"
-    r"undergo(?:ing)?\s+(?:a\s+)?medical|medical\s+examinations?)\b",
-    re.I,
-)
-RUMOUR = re.compile(
+    r"undergo(?:ing)?\s+(?:a\s+)?medical|medical\s+examinations?)\b")
+RUMOUR = cue_pattern(
     r"\b(?:offer(?:s|ed|ing)?|bids?|bidding|interest(?:ed)?|linked|links?|targets?|targeted|targeting|"
     r"pursuits?|pursue|pursuing|chase|chasing|eye(?:s|ing|ed)?|keen\s+on\s+(?:signing|a\s+move|bringing|landing)|wants?\s+to\s+sign|wanted\s+by|"
     r"monitor(?:s|ing|ed)?|scouting|consider(?:ing|s)?\s+a\s+move|approach(?:ed)?|enquir(?:y|ies|ed)|"
     r"talks|move\s+(?:for|to)|to\s+join|swoop|in\s+the\s+race\s+(?:for\s+(?:his|her|the)\s+signature|to\s+sign)|admirers|suitors|return\s+to(?=\s+[A-Z])|"
     r"on\s+(?:the|their)\s+(?:radar|shortlist)|ready\s+to\s+(?:offer|bid|pay|make)|prepared\s+to\s+(?:bid|offer|pay)|"
     r"transfer\s+request|(?:mentioned|touted)\s+as\s+(?:a\s+)?target|acquir(?:e|ing)|sign(?:ing)?\s+of|"
-    r"to\s+sign|switch\s+to|reject(?:ed|s)?\s+(?:an?\s+)?(?:[\w€£$.]+\s+){0,4}?(?:bid|offer))\b",
-    re.I,
-)
+    r"to\s+sign|switch\s+to|reject(?:ed|s)?\s+(?:an?\s+)?(?:[\w€£$.]+\s+){0,4}?(?:bid|offer))\b")
 # Staying put is no transfer: "signing a new deal with the club", "contract extension".
-MOVE_WORDS = re.compile(r"\b(?:join\w*|move\w*|transfer\w*|switch\w*|from|leave|leaving|bid|offer\w*)\b", re.I)
-RENEWAL = re.compile(r"\b(?:new\s+(?:deal|contract)|extension|extend(?:ed|s)?\s+(?:his|her)\s+contract|renew\w*)\b",
-                     re.I)
-NEGATED = re.compile(r"\b(?:not|never|no|denied|deny|ruled\s+out)\b", re.I)
+MOVE_WORDS = cue_pattern(r"\b(?:join\w*|move\w*|transfer\w*|switch\w*|from|leave|leaving|bid|offer\w*)\b")
+RENEWAL = cue_pattern(r"\b(?:new\s+(?:deal|contract)|extension|extend(?:ed|s)?\s+(?:his|her)\s+contract|renew\w*)\b")
+NEGATED = cue_pattern(r"\b(?:not|never|no|denied|deny|ruled\s+out)\b")
 
 # Words before "from X" that make X the buyer: "a bid from Manchester United".
-BUYER_FROM = re.compile(
+BUYER_FROM = cue_pattern(
     r"\b(?:bid|bids|offer|offers|interest|approach|enquiry|proposal|advances|pursuit|swoop)"
-    r"(?:\s+[\w€£$.,-]+){0,3}?\s+from\s*(?:the\s+)?$",
-    re.I,
-)
-SELLER_BEFORE = re.compile(
+    r"(?:\s+[\w€£$.,-]+){0,3}?\s+from\s*(?:the\s+)?$")
+SELLER_BEFORE = cue_pattern(
     r"\b(?:leave|leaving|left|away\s+from|exit|depart\w*|sell|from|pay|paid|paying|(?<!arrival\s)(?<!arrive\s)at)"
-    r"\s+(?:the\s+)?$",
-    re.I,
-)
+    r"\s+(?:the\s+)?$")
 
 _STATUS_RANK: dict[TransferStatus, int] = {"rumour": 0, "agreed": 1, "completed": 2}
 
@@ -79,9 +71,12 @@ def trigger_positions(text: str) -> list[int]:
     return sorted(end + 1 - len(stem) for end, stem in _TRIGGER_FINDER.iter(text.lower()))
 
 
+_CONDITIONAL = cue_pattern(r"\b(?:could|would|set to|close to|if)\b")
+
+
 def status_of(clause: str) -> TransferStatus | None:
-    """The status a clause gives a move, or None when it names no move."""
-    if COMPLETED.search(clause) and not re.search(r"\b(?:could|would|set to|close to|if)\b", clause, re.I):
+    """The status a lower-cased clause gives a move, or None when it names no move."""
+    if COMPLETED.search(clause) and not _CONDITIONAL.search(clause):
         return "completed"
     if AGREED.search(clause):
         return "agreed"
@@ -92,32 +87,50 @@ def status_of(clause: str) -> TransferStatus | None:
 
 def cue_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Where the transfer words of text[start:end] are."""
-    return sorted((m.start(), m.end()) for cue in (COMPLETED, AGREED, RUMOUR) for m in cue.finditer(text, start, end))
+    low = lowered(text)
+    return sorted((m.start(), m.end()) for cue in (COMPLETED, AGREED, RUMOUR) for m in cue.finditer(low, start, end))
+
+
+def read_cues(text: str, start: int, end: int) -> tuple[TransferStatus | None, list[tuple[int, int]]]:
+    """What text[start:end] says of a move: its status (status_of) and where its transfer words are (cue_spans),
+    from one pass of each cue pattern."""
+    low = lowered(text)
+    if start > 0 and (low[start - 1].isalnum() or low[start - 1] == "_"):  # a \b at `start` would see that word
+        return status_of(low[start:end]), cue_spans(text, start, end)
+    found = [list(cue.finditer(low, start, end)) for cue in (COMPLETED, AGREED, RUMOUR)]
+    spans = sorted((m.start(), m.end()) for matches in found for m in matches)
+    completed, agreed, rumour = found
+    if completed and not _CONDITIONAL.search(low, start, end):
+        return "completed", spans
+    if agreed:
+        return "agreed", spans
+    return ("rumour" if rumour else None), spans
 
 
 def stronger(a: TransferStatus, b: TransferStatus) -> TransferStatus:
     return a if _STATUS_RANK[a] >= _STATUS_RANK[b] else b
 
 
-_EURO_AMOUNT = re.compile(
+_EURO_AMOUNT = cue_pattern(
     r"(?:€\s?(?P<a>\d+(?:[.,]\d+)?)\s?(?P<au>m\b|mn\b|mln\b|million\b|bn\b|billion\b|k\b)?"
-    r"|(?P<b>\d+(?:[.,]\d+)?)\s?(?P<bu>m|million|bn|billion)?\s?(?:euros?|EUR)\b)",
-    re.I,
-)
-_RANGE_AFTER = re.compile(r"^\s?(?:m|million)?\s?(?:-|–|—|to)\s?€?\s?\d", re.I)
-_RANGE_BEFORE = re.compile(r"(?:between|from)\s+$|\d\s?(?:m|million)?\s?(?:-|–|—|to)\s?$", re.I)
-_NOT_A_FEE = re.compile(r"^\s*(?:a|per)\s+(?:year|season|week|month)|^\s*(?:salary|wages?|bonus)", re.I)
+    r"|(?P<b>\d+(?:[.,]\d+)?)\s?(?P<bu>m|million|bn|billion)?\s?(?:euros?|EUR)\b)")
+_RANGE_AFTER = cue_pattern(r"^\s?(?:m|million)?\s?(?:-|–|—|to)\s?€?\s?\d")
+_RANGE_BEFORE = cue_pattern(r"(?:between|from)\s+$|\d\s?(?:m|million)?\s?(?:-|–|—|to)\s?$")
+_NOT_A_FEE = cue_pattern(r"^\s*(?:a|per)\s+(?:year|season|week|month)|^\s*(?:salary|wages?|bonus)")
 
 
 def euro_fee(text: str, start: int, end: int) -> tuple[int, int, int] | None:
     """The first fee in euros between start and end: (amount, span start, span end); a range gives none."""
-    for m in _EURO_AMOUNT.finditer(text, start, end):
-        after = text[m.end() : m.end() + 20]
-        before = text[max(start, m.start() - 12) : m.start()]
+    low = lowered(text)
+    if low.find("€", start, end) < 0 and low.find("eur", start, end) < 0:  # every amount holds one
+        return None
+    for m in _EURO_AMOUNT.finditer(low, start, end):
+        after = low[m.end() : m.end() + 20]
+        before = low[max(start, m.start() - 12) : m.start()]
         if _RANGE_AFTER.match(after) or _RANGE_BEFORE.search(before) or _NOT_A_FEE.match(after):
             return None
         number = (m.group("a") or m.group("b")).replace(",", ".")
-        unit = (m.group("au") or m.group("bu") or "").lower()
+        unit = m.group("au") or m.group("bu") or ""
         scale = {"m": 10**6, "mn": 10**6, "mln": 10**6, "million": 10**6, "bn": 10**9, "billion": 10**9,
                  "k": 10**3}.get(unit, 1)
         amount = int(round(float(number) * scale))
@@ -139,13 +152,20 @@ SOURCE_PATTERNS = [
     re.compile(r"\b(?:reported|revealed)\s+by\s+" + _NAME),
     re.compile(r",\s*(?:reports|reported|claims|claimed|writes|wrote|says|said)\s+" + _NAME),
 ]
+# Per pattern, words one of which every match of it holds: a sentence without them is not searched.
+_SOURCE_WORDS = [
+    ("ccording",), ("(via",), ("report", "claim", "reveal", "understands"), ("reported", "revealed"),
+    ("report", "claim", "writes", "wrote", "says", "said"),
+]
 _NOT_SOURCES = {"The", "A", "An"}
 _NOT_FIRST_WORDS = {"It", "He", "She", "They", "This", "That", "Reports", "Sources"}
 
 
 def source_in(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     """Who a report is attributed to, from "according to X", "(via X)", "X reported"."""
-    for pattern in SOURCE_PATTERNS:
+    for pattern, words in zip(SOURCE_PATTERNS, _SOURCE_WORDS, strict=True):
+        if all(text.find(word, start, end) < 0 for word in words):
+            continue
         m = pattern.search(text, start, end)
         if m is None:
             continue

@@ -16,11 +16,13 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from sidelined.events.cues import cue_pattern, lowered
 from sidelined.events.match_details import team_key
 from sidelined.events.match_sides import match_sentences
 from sidelined.events.match_teams import match_teams
 from sidelined.events.text import Segment, clauses
 from sidelined.events.transfer_people import (
+    LIST_ITEM,
     main_club,
     managers_side,
     may_move,
@@ -33,10 +35,9 @@ from sidelined.events.transfer_text import (
     NEGATED,
     RENEWAL,
     SELLER_BEFORE,
-    cue_spans,
     euro_fee,
+    read_cues,
     source_in,
-    status_of,
     stronger,
     trigger_positions,
 )
@@ -45,11 +46,9 @@ from sidelined.models import Article, Evidence, Mention, Transfer, TransferStatu
 if TYPE_CHECKING:
     from sidelined.kb import KnowledgeBase
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-•*–]\s)")
-_DESCRIBES_PLAYER = re.compile(
+_DESCRIBES_PLAYER = cue_pattern(
     r"^\s*(?:['’]s?\s+|\s+(?:star|striker|forward|winger|midfielder|defender|full-back|centre-back|"
-    r"goalkeeper|keeper|captain|playmaker|talisman|man)\b)",
-    re.I,
+    r"goalkeeper|keeper|captain|playmaker|talisman|man)\b)"
 )
 
 
@@ -74,21 +73,21 @@ def extract_transfers(article: Article, mentions: list[Mention], kb: KnowledgeBa
     outside_lists = names_outside_lists(text, segments, players)
     moves: dict[tuple[str, str], _Move] = {}
     triggers = trigger_positions(text)
+    low = lowered(text)
     for i, seg in enumerate(segments):
         first = bisect.bisect_left(triggers, seg.start)
         if first == len(triggers) or triggers[first] >= seg.end:
             continue
-        sentence = text[seg.start : seg.end]
-        status = status_of(sentence)
-        if status is None or _is_renewal(sentence):
+        status, sentence_cues = read_cues(text, seg.start, seg.end)
+        if status is None or _is_renewal(low[seg.start : seg.end]):
             continue
         sent_players = [p for p in players if seg.start <= p.start < seg.end and may_move(text, p)]
         sent_clubs = [c for c in clubs if seg.start <= c.start < seg.end]
         side = managers_side(text, seg, people, followed)
         if side is not None:
             sent_clubs = sorted([*sent_clubs, side], key=lambda c: c.start)
-        listed = _LIST_ITEM.match(sentence) is not None
-        for move in _sentence_moves(text, seg, sent_players, sent_clubs, players, status):
+        listed = LIST_ITEM.match(text, seg.start, seg.end) is not None
+        for move in _sentence_moves(text, seg, sent_players, sent_clubs, players, (status, sentence_cues)):
             if listed and move.player not in outside_lists:
                 continue  # a headline of another story listed around the article
             _attribute(text, segments, i, move)
@@ -107,7 +106,7 @@ def _clubs(text: str, mentions: list[Mention], kb: KnowledgeBase | None) -> list
     ]
 
 
-def _is_renewal(sentence: str) -> bool:
+def _is_renewal(sentence: str) -> bool:  # `sentence` lower-cased
     """Staying put ("signed a new deal") is no move; refusing to ("will not extend his contract") may be one."""
     found = RENEWAL.search(sentence)
     if found is None or MOVE_WORDS.search(sentence):
@@ -116,30 +115,37 @@ def _is_renewal(sentence: str) -> bool:
 
 
 def _sentence_moves(text: str, seg: Segment, sent_players: list[Mention], sent_clubs: list[Mention],
-                    players: list[Mention], status: TransferStatus) -> list[_Move]:
-    """Moves clause by clause: "Rice completed his move to Arsenal, while Caicedo joined Chelsea"."""
+                    players: list[Mention], read: tuple[TransferStatus, list[tuple[int, int]]]) -> list[_Move]:
+    """Moves clause by clause: "Rice completed his move to Arsenal, while Caicedo joined Chelsea".
+
+    `read` is the sentence's status and transfer words (read_cues)."""
     out: list[_Move] = []
-    sentence_movers = movers(text, seg, sent_players, players)
+    low = lowered(text)
+    status, sentence_cues = read
+    sentence_movers = movers(text, seg, sent_players, players, sentence_cues)
     for part in clauses(text, seg):
         destinations = [c for c in sent_clubs if part.start <= c.start < part.end]
         if not destinations:
             continue
+        part_status, part_cues = read_cues(text, part.start, part.end)
         part_players = [p for p in sent_players if part.start <= p.start < part.end]
-        part_movers = movers(text, part, part_players, players) if part_players else sentence_movers
-        part_status = status_of(text[part.start : part.end]) or status
-        cues = cue_spans(text, part.start, part.end) or cue_spans(text, seg.start, seg.end)
+        part_movers = movers(text, part, part_players, players, part_cues) if part_players else sentence_movers
+        part_status = part_status or status
+        cues = part_cues or sentence_cues
         for player in part_movers:
             cue = min(cues, key=lambda c: abs(c[0] - player.start), default=None)
-            if cue is not None and NEGATED.search(text, max(seg.start, cue[0] - 25), cue[0]):
+            if cue is not None and NEGATED.search(low, max(seg.start, cue[0] - 25), cue[0]):
                 continue  # "have no interest in", "will not join"
             # the player's own clause first when looking for the club he leaves
             nearby = destinations + [c for c in sent_clubs if c not in destinations]
-            out += _moves_for(text, seg, player, nearby, destinations, sent_players, part_status)
+            out += _moves_for(text, seg, player, nearby, destinations, sent_players, part_status, sentence_cues)
     return out
 
 
 def _moves_for(text: str, seg: Segment, player: Mention, sent_clubs: list[Mention], destinations: list[Mention],
-               sent_players: list[Mention], status: TransferStatus) -> list[_Move]:
+               sent_players: list[Mention], status: TransferStatus, cues: list[tuple[int, int]]) -> list[_Move]:
+    """The moves of one player to the destinations; `cues` are the sentence's transfer words."""
+    low = lowered(text)
     origin = _origin(text, seg, player, sent_clubs, sent_players, status)
     origin_key = team_key(origin.name) if origin is not None else None
     source = source_in(text, seg.start, seg.end)
@@ -151,12 +157,12 @@ def _moves_for(text: str, seg: Segment, player: Mention, sent_clubs: list[Mentio
             continue
         if source is not None and source[1] <= club.start < source[2]:  # "reports The Athletic"
             continue
-        if SELLER_BEFORE.search(text[max(seg.start, club.start - 16) : club.start]) and not BUYER_FROM.search(
-            text[max(seg.start, club.start - 60) : club.start]
+        if SELLER_BEFORE.search(low[max(seg.start, club.start - 16) : club.start]) and not BUYER_FROM.search(
+            low[max(seg.start, club.start - 60) : club.start]
         ):
             continue
         move = _Move(player.name, club.name, origin.name if origin else None, status)
-        cue = min(cue_spans(text, seg.start, seg.end), key=lambda c: abs(c[0] - player.start), default=None)
+        cue = min(cues, key=lambda c: abs(c[0] - player.start), default=None)
         if cue is not None:
             move.evidence.append(Evidence(field="status", start=cue[0], end=cue[1]))
         if player.end > player.start:
@@ -183,11 +189,12 @@ def _origin(text: str, seg: Segment, player: Mention, sent_clubs: list[Mention],
     show a January signing at his new club; the knowledge base's club is only
     used for rumours, as after a completed move it may be the new club.
     """
+    low = lowered(text)
     for club in sent_clubs:  # "Juventus midfielder Dejan Kulusevski", "leave Crystal Palace", "Amrabat of Fiorentina"
         if _describes_someone(text, club, [player], player) or _PLAYER_OF.fullmatch(text, player.end, club.start):
             return club
-        before = text[max(seg.start, club.start - 16) : club.start]
-        if SELLER_BEFORE.search(before) and not BUYER_FROM.search(text[max(seg.start, club.start - 60) : club.start]):
+        before = low[max(seg.start, club.start - 16) : club.start]
+        if SELLER_BEFORE.search(before) and not BUYER_FROM.search(low[max(seg.start, club.start - 60) : club.start]):
             return club
     known = player.team if status == "rumour" else None
     for club in sent_clubs:
@@ -206,7 +213,7 @@ def _describes_someone(text: str, club: Mention, sent_players: list[Mention], pl
 
 def _described(text: str, club: Mention, sent_players: list[Mention]) -> str | None:
     """The player a club names the side of: his name, "" when the player is not linked, None for a buyer."""
-    found = _DESCRIBES_PLAYER.match(text[club.end : club.end + 14])
+    found = _DESCRIBES_PLAYER.match(lowered(text)[club.end : club.end + 14])
     if found is None:
         return None
     # "Celtic's Kieran Tierney" names his side; "Manchester United's pursuit of Morata" names the buyer
