@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sidelined.entities.scanning import ascii_lowered
 from sidelined.entities.words import NOT_NAME_WORDS, PLAY_PREFIXES, PLAY_WORDS, STAFF_ROLES
 from sidelined.kb.names import fold_same_length
 
@@ -31,18 +32,27 @@ STAFF_AFTER = re.compile(
     r"^,?\s*(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}(?:boss|manager|coach|head coach|chairman|president|director|"
     r"pundit|referee)\b"
 )
-WORD = re.compile(r"[A-Za-z]+")
+# A play word ends where the letters end; a play prefix may run on ("injur" in "injuries").
+PLAY_WORD_OR_PREFIX = re.compile(
+    "(?:"
+    + "|".join(sorted(PLAY_WORDS, key=len, reverse=True))
+    + ")(?![a-z])|(?:"
+    + "|".join(PLAY_PREFIXES)
+    + ")"
+)
 
 
 @lru_cache(maxsize=2)
 def play_word_offsets(text: str) -> list[int]:
-    """Offsets of the words that make a sentence about playing, injuries or fitness."""
-    found = []
-    for match in WORD.finditer(text):
-        word = match.group(0).lower()
-        if word in PLAY_WORDS or word.startswith(PLAY_PREFIXES):
-            found.append(match.start())
-    return found
+    """Offsets of the words that make a sentence about playing, injuries or fitness (a word being
+    a run of ASCII letters, whatever their case)."""
+    low = ascii_lowered(text)
+    # A match never spans two words, so one found inside a word hides no word's start.
+    return [
+        match.start()
+        for match in PLAY_WORD_OR_PREFIX.finditer(low)
+        if match.start() == 0 or not ("a" <= low[match.start() - 1] <= "z")
+    ]
 
 
 def talks_about_playing(text: str, start: int, end: int) -> bool:
