@@ -14,13 +14,18 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sidelined.entities.scanning import ascii_lowered
+from sidelined.entities.scanning import ascii_lowered, find_where_hinted
 from sidelined.entities.words import NOT_NAME_WORDS, PLAY_PREFIXES, PLAY_WORDS, STAFF_ROLES
 from sidelined.kb.names import fold_same_length
 
 NAME_WORD = r"(?:[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*|[A-Z]'[A-Z][a-z]+|Al-[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)"
 PARTICLE = r"(?:de|da|van|von|der|den|di|dos|del|le|la|ter)"
-SHAPE = re.compile(rf"\b{NAME_WORD}(?:[ \u00a0]+(?:{PARTICLE} +)?{NAME_WORD}){{1,2}}\b")
+# NAME_WORD at a word start, the boundary tested after the capital so the engine can skip from capital to
+# capital (the Al- branch, its capital already read, checks it was an A).
+FIRST_NAME_WORD = (
+    r"[A-Z](?<!\w[A-Z])(?:[a-z]+(?:['’\-][A-Z]?[a-z]+)*|'[A-Z][a-z]+|(?<=A)l-[A-Z][a-z]+|[a-z]*[A-Z][a-z]+)"
+)
+SHAPE = re.compile(rf"{FIRST_NAME_WORD}(?:[ \u00a0]+(?:{PARTICLE} +)?{NAME_WORD}){{1,2}}\b")
 
 
 def staff_before(text: str, start: int) -> bool:
@@ -68,6 +73,10 @@ POSITION_WORDS = (
 )
 SINGLE_WORD = r"[A-Z][a-z][\w'’\-]*"
 AFTER_POSITION = re.compile(rf"\b{POSITION_WORDS}\s+({SINGLE_WORD})\b(?!\s+[A-Z])")
+POSITION_HINT = re.compile(  # POSITION_WORDS in lower case, for the lower-cased text
+    "forward|striker|winger|midfielder|defender|goalkeeper|keeper|full-back|right-back|left-back|centre-back|"
+    "center-back|wing-back|captain|skipper|youngster|teenager|veteran|playmaker"
+)
 LIST_NEXT = re.compile(rf"^(?:,\s*|\s+and\s+)({SINGLE_WORD})\b(?=\s*(?:,|and\b|\.|are\b|is\b|have\b|all\b|were\b))")
 LIST_PREVIOUS = re.compile(rf"(?:^|[,:]\s*|\.\s+)({SINGLE_WORD})(?:,\s*|\s+and\s+)$")
 
@@ -92,16 +101,17 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 LONGEST_SPAN = 120  # no linked span is longer, so overlaps need only look this far back
-LOWER_WORD = re.compile(r"\b[a-z]+\b")
-STAFF_NAMED = re.compile(
-    r"\b(?:boss|manager|coach|head coach|gaffer|chairman|president|director)\s+(?:[A-Z][\w'’-]+\s+)?([A-Z][\w'’-]+)"
-)
-STAFF_SAYS = re.compile(r"\b([A-Z][\w'’-]+),\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}(?:boss|manager|coach)\b")
+LOWER_WORD = re.compile(r"[a-z](?<!\w[a-z])[a-z]*(?!\w)")  # a whole word in small letters
+STAFF_ROLE_NAMES = "boss|manager|coach|head coach|gaffer|chairman|president|director"
+STAFF_NAMED = re.compile(rf"\b(?:{STAFF_ROLE_NAMES})\s+(?:[A-Z][\w'’-]+\s+)?([A-Z][\w'’-]+)")
+STAFF_NAMED_HINT = re.compile(STAFF_ROLE_NAMES)
+STAFF_SAYS = re.compile(r"([A-Z](?<!\w[A-Z])[\w'’-]+),\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}(?:boss|manager|coach)\b")
 
 
 def staff_surnames(text: str) -> set[str]:
     """Surnames the article gives a staff role ("manager Ronald Koeman", "Koeman, the Saints boss")."""
-    return {m.group(1) for m in STAFF_NAMED.finditer(text)} | {m.group(1) for m in STAFF_SAYS.finditer(text)}
+    named = find_where_hinted(STAFF_NAMED, text, STAFF_NAMED_HINT, text)
+    return {m.group(1) for m in named} | {m.group(1) for m in STAFF_SAYS.finditer(text)}
 
 
 class Coverage:
@@ -182,7 +192,7 @@ def find_single_names(text: str, taken: list[tuple[int, int]], players: list[tup
         if word not in NOT_NAME_WORDS and not covered.overlaps(start, end) and start not in found:
             found[start] = ShapeName(start, end, word, staff=False, player_context=True)
 
-    for match in AFTER_POSITION.finditer(text):
+    for match in find_where_hinted(AFTER_POSITION, text, POSITION_HINT, ascii_lowered(text)):
         keep(match.start(1), match.end(1))
     for start, end in players:
         cursor = end
