@@ -1,19 +1,50 @@
 """Fast whole-article scans for the linking passes.
 
-Python's regex engine can jump straight to the places a match may start only
-when a pattern opens with a literal or a character class; a leading `\\b` or
-a case-insensitive alternation makes it try every single character.  These
-helpers let a cheap pattern (a lower-case literal alternation over the
-lower-cased text) find the candidate places and the exact pattern decide there.
+Python's regex engine tries a long alternation, or a pattern opening with
+`\\b`, at every single character.  Instead one Aho-Corasick pass over the
+lower-cased article finds where the cue words of linking start (play words,
+position words, staff roles), and the exact patterns are tried only there.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+import ahocorasick
+
+from sidelined.entities.words import PLAY_PREFIXES, PLAY_WORDS
 from sidelined.events.cues import lowered
 
 KELVIN_SIGN = "\u212a"  # the only non-ASCII character whose lower case is an ASCII letter
+
+POSITION_WORDS = (
+    "forward striker winger midfielder defender goalkeeper keeper full-back right-back left-back centre-back "
+    "center-back wing-back captain skipper youngster teenager veteran playmaker"
+)
+STAFF_ROLE_WORDS = ("boss", "manager", "coach", "head coach", "gaffer", "chairman", "president", "director")
+# The word lists found in one pass: (list name, words, whether a word must end where the letters end).
+WORD_LISTS: tuple[tuple[str, frozenset[str], bool], ...] = (
+    ("play", PLAY_WORDS, True),
+    ("play", frozenset(PLAY_PREFIXES), False),  # "injur" in "injured", "injuries"
+    ("position", frozenset(POSITION_WORDS.split()), False),
+    ("staff role", frozenset(STAFF_ROLE_WORDS), False),
+)
+
+
+def _automaton() -> ahocorasick.Automaton:
+    lists_of: dict[str, list[tuple[str, bool]]] = {}
+    for list_name, words, whole in WORD_LISTS:
+        for word in words:
+            lists_of.setdefault(word, []).append((list_name, whole))
+    automaton = ahocorasick.Automaton()
+    for word, lists in lists_of.items():
+        automaton.add_word(word, (len(word), tuple(lists)))
+    automaton.make_automaton()
+    return automaton
+
+
+CUE_WORDS = _automaton()
 
 
 def ascii_lowered(text: str) -> str:
@@ -25,17 +56,35 @@ def ascii_lowered(text: str) -> str:
     return low
 
 
-def find_where_hinted(exact: re.Pattern[str], text: str, hint: re.Pattern[str], hint_text: str) -> list[re.Match[str]]:
-    """Exactly the matches of `exact.finditer(text)`, trying `exact` only where `hint` matches in
-    `hint_text` (same offsets as `text`).  `hint` must match wherever `exact` does; `exact` must
-    never match the empty string."""
+def _is_letter(char: str) -> bool:
+    return "a" <= char <= "z"
+
+
+@lru_cache(maxsize=2)
+def cue_word_starts(text: str) -> dict[str, list[int]]:
+    """For each word list, the sorted offsets where one of its words starts a run of ASCII letters
+    (any case), and for whole words also ends it."""
+    low = ascii_lowered(text)
+    size = len(low)
+    found: dict[str, set[int]] = {list_name: set() for list_name, _, _ in WORD_LISTS}
+    for end, (length, lists) in CUE_WORDS.iter(low):
+        start = end - length + 1
+        if start > 0 and _is_letter(low[start - 1]):
+            continue
+        ends_word = end + 1 == size or not _is_letter(low[end + 1])
+        for list_name, whole in lists:
+            if ends_word or not whole:
+                found[list_name].add(start)
+    return {name: sorted(starts) for name, starts in found.items()}
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """Exactly `pattern.finditer(text)` when every match of the pattern starts at one of the sorted
+    `starts` (and none is empty), trying the pattern only there."""
     found = []
     position = 0
-    while (candidate := hint.search(hint_text, position)) is not None:
-        match = exact.match(text, candidate.start())
-        if match:
+    for start in starts:
+        if start >= position and (match := pattern.match(text, start)):
             found.append(match)
             position = match.end()
-        else:
-            position = candidate.start() + 1
     return found

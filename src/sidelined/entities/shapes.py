@@ -12,10 +12,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from sidelined.entities.scanning import ascii_lowered, find_where_hinted
-from sidelined.entities.words import NOT_NAME_WORDS, PLAY_PREFIXES, PLAY_WORDS, STAFF_ROLES
+from sidelined.entities.scanning import STAFF_ROLE_WORDS, cue_word_starts, matches_at
+from sidelined.entities.words import NOT_NAME_WORDS, STAFF_ROLES
 from sidelined.kb.names import fold_same_length
 
 NAME_WORD = r"(?:[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*|[A-Z]'[A-Z][a-z]+|Al-[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)"
@@ -37,27 +36,12 @@ STAFF_AFTER = re.compile(
     r"^,?\s*(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}(?:boss|manager|coach|head coach|chairman|president|director|"
     r"pundit|referee)\b"
 )
-# A play word ends where the letters end; a play prefix may run on ("injur" in "injuries").
-PLAY_WORD_OR_PREFIX = re.compile(
-    "(?:"
-    + "|".join(sorted(PLAY_WORDS, key=len, reverse=True))
-    + ")(?![a-z])|(?:"
-    + "|".join(PLAY_PREFIXES)
-    + ")"
-)
 
 
-@lru_cache(maxsize=2)
 def play_word_offsets(text: str) -> list[int]:
     """Offsets of the words that make a sentence about playing, injuries or fitness (a word being
     a run of ASCII letters, whatever their case)."""
-    low = ascii_lowered(text)
-    # A match never spans two words, so one found inside a word hides no word's start.
-    return [
-        match.start()
-        for match in PLAY_WORD_OR_PREFIX.finditer(low)
-        if match.start() == 0 or not ("a" <= low[match.start() - 1] <= "z")
-    ]
+    return cue_word_starts(text)["play"]
 
 
 def talks_about_playing(text: str, start: int, end: int) -> bool:
@@ -73,10 +57,6 @@ POSITION_WORDS = (
 )
 SINGLE_WORD = r"[A-Z][a-z][\w'’\-]*"
 AFTER_POSITION = re.compile(rf"\b{POSITION_WORDS}\s+({SINGLE_WORD})\b(?!\s+[A-Z])")
-POSITION_HINT = re.compile(  # POSITION_WORDS in lower case, for the lower-cased text
-    "forward|striker|winger|midfielder|defender|goalkeeper|keeper|full-back|right-back|left-back|centre-back|"
-    "center-back|wing-back|captain|skipper|youngster|teenager|veteran|playmaker"
-)
 LIST_NEXT = re.compile(rf"^(?:,\s*|\s+and\s+)({SINGLE_WORD})\b(?=\s*(?:,|and\b|\.|are\b|is\b|have\b|all\b|were\b))")
 LIST_PREVIOUS = re.compile(rf"(?:^|[,:]\s*|\.\s+)({SINGLE_WORD})(?:,\s*|\s+and\s+)$")
 
@@ -102,15 +82,13 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 LONGEST_SPAN = 120  # no linked span is longer, so overlaps need only look this far back
 LOWER_WORD = re.compile(r"[a-z](?<!\w[a-z])[a-z]*(?!\w)")  # a whole word in small letters
-STAFF_ROLE_NAMES = "boss|manager|coach|head coach|gaffer|chairman|president|director"
-STAFF_NAMED = re.compile(rf"\b(?:{STAFF_ROLE_NAMES})\s+(?:[A-Z][\w'’-]+\s+)?([A-Z][\w'’-]+)")
-STAFF_NAMED_HINT = re.compile(STAFF_ROLE_NAMES)
+STAFF_NAMED = re.compile(rf"\b(?:{'|'.join(STAFF_ROLE_WORDS)})\s+(?:[A-Z][\w'’-]+\s+)?([A-Z][\w'’-]+)")
 STAFF_SAYS = re.compile(r"([A-Z](?<!\w[A-Z])[\w'’-]+),\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}(?:boss|manager|coach)\b")
 
 
 def staff_surnames(text: str) -> set[str]:
     """Surnames the article gives a staff role ("manager Ronald Koeman", "Koeman, the Saints boss")."""
-    named = find_where_hinted(STAFF_NAMED, text, STAFF_NAMED_HINT, text)
+    named = matches_at(STAFF_NAMED, text, cue_word_starts(text)["staff role"])
     return {m.group(1) for m in named} | {m.group(1) for m in STAFF_SAYS.finditer(text)}
 
 
@@ -192,7 +170,7 @@ def find_single_names(text: str, taken: list[tuple[int, int]], players: list[tup
         if word not in NOT_NAME_WORDS and not covered.overlaps(start, end) and start not in found:
             found[start] = ShapeName(start, end, word, staff=False, player_context=True)
 
-    for match in find_where_hinted(AFTER_POSITION, text, POSITION_HINT, ascii_lowered(text)):
+    for match in matches_at(AFTER_POSITION, text, cue_word_starts(text)["position"]):
         keep(match.start(1), match.end(1))
     for start, end in players:
         cursor = end
