@@ -12,15 +12,24 @@ from datetime import date
 from sidelined.kb import KnowledgeBase
 from sidelined.kb.names import season_of
 
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
+# The gap after a . ! or ? (group 1; the mark is matched too so the engine can skip from mark to mark), or line breaks.
+SENTENCE_END = re.compile(r"[.!?]([\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9]))|\n+")
 # A full stop after a title or an initial does not end the sentence ("Mr. Messi", "St. Pauli", "J. Smith").
 ABBREVIATIONS = ("Mr.", "Mrs.", "Ms.", "Dr.", "St.", "No.", "vs.")
 INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
 
 
-def _ends_sentence(text: str, match: re.Match[str]) -> bool:
-    head = text[max(0, match.start() - 5) : match.start()]
+def _ends_sentence(text: str, gap_start: int) -> bool:
+    head = text[max(0, gap_start - 5) : gap_start]
     return not (head.endswith(ABBREVIATIONS) or INITIAL.search(head))
+
+
+def _sentence_starts(text: str) -> list[int]:
+    starts = [0]
+    for match in SENTENCE_END.finditer(text):
+        if _ends_sentence(text, match.start(1) if match.lastindex else match.start()):
+            starts.append(match.end())
+    return starts
 
 
 NEARBY_CHARS = 300
@@ -66,7 +75,7 @@ class ArticleContext:
     _dominant: str | None = None
 
     def __post_init__(self) -> None:
-        self.sentence_starts = [0] + [m.end() for m in SENTENCE_END.finditer(self.text) if _ends_sentence(self.text, m)]
+        self.sentence_starts = _sentence_starts(self.text)
 
     @property
     def season(self) -> str:

@@ -127,8 +127,10 @@ TEAM_ROLE = re.compile(
     r"\b[Tt]he " + TEAM_WORDS + r"(" + "|".join(sorted(POSITIONS, key=len, reverse=True)) + r"|star|ace|man|captain|"
     r"skipper|youngster|teenager|talisman)\b"
 )
-STAFF = re.compile(r"\b[Tt]he " + TEAM_WORDS + STAFF_NOUNS + r"\b")
-PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
+# A leading \b makes the engine try every character; testing the boundary after the first letter lets it
+# skip to the letters that can start a match.
+STAFF = re.compile(r"[Tt](?<!\w[Tt])he " + TEAM_WORDS + STAFF_NOUNS + r"\b")
+PRONOUN = re.compile(r"[HhSs](?<!\w[HhSs])(?:(?<=[Hh])(?:e|is|im)|(?<=[Ss])he|(?<=[Hh])er)\b")  # he his him she her
 
 
 @dataclass
@@ -174,7 +176,7 @@ def _antecedent(
     return None
 
 
-THE = re.compile(r"\b[Tt]he ")
+THE = re.compile(r"[Tt](?<!\w[Tt])he ")
 
 
 def _age_need(match: re.Match[str], ctx: ArticleContext, kb: KnowledgeBase) -> tuple[int, Constraint] | None:
