@@ -12,7 +12,7 @@ import weakref
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import ahocorasick
 
@@ -35,8 +35,7 @@ class Entry:
     ambiguous: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):  # a tuple: a few dozen are made per article
     start: int
     end: int
     text: str
@@ -80,7 +79,7 @@ class Gazetteer:
         self.automaton = ahocorasick.Automaton()
         for form, found in entries.items():
             if len(form) >= 2:
-                self.automaton.add_word(form, (form, tuple(dict.fromkeys(found))))
+                self.automaton.add_word(form, (len(form), tuple(dict.fromkeys(found))))
         self.automaton.make_automaton()
 
     @staticmethod
@@ -118,26 +117,26 @@ class Gazetteer:
                     # "Hoops boss ...": a nickname without its article is the same nickname, less sure.
                     entries[fold(bare)].append(Entry("team", team.id, "alias", True))
 
-    def find(self, text: str) -> list[Hit]:
-        """Leftmost-longest whole-word matches in the text."""
-        folded = fold_same_length(text)
+    def find(self, text: str, folded: str | None = None) -> list[Hit]:
+        """Leftmost-longest whole-word matches in the text (`folded` is its fold_same_length, when known)."""
+        if folded is None:
+            folded = fold_same_length(text)
+        # (start, minus the length, entries): sorted, the longest form at each place comes first; two
+        # items never tie on place and length (one form per place), so the entries are never compared.
         raw: list[tuple[int, int, tuple[Entry, ...]]] = []
-        size = len(folded)
-        for end_index, (form, found) in self.automaton.iter(folded):
-            start = end_index - len(form) + 1
-            end = end_index + 1
-            if start > 0 and (folded[start - 1].isalnum()):
+        last = len(folded) - 1
+        for end, (length, found) in self.automaton.iter(folded):
+            start = end - length + 1
+            if (start > 0 and folded[start - 1].isalnum()) or (end < last and folded[end + 1].isalnum()):
                 continue
-            if end < size and (folded[end].isalnum()):
-                continue
-            raw.append((start, end, found))
-        raw.sort(key=lambda item: (item[0], -(item[1] - item[0])))
+            raw.append((start, -length, found))
+        raw.sort()
         hits: list[Hit] = []
         last_end = -1
-        for start, end, found in raw:
+        for start, minus_length, found in raw:
             if start >= last_end:
-                hits.append(Hit(start, end, text[start:end], found))
-                last_end = end
+                last_end = start - minus_length
+                hits.append(Hit(start, last_end, text[start:last_end], found))
         return hits
 
 
