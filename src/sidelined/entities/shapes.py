@@ -81,7 +81,6 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 LONGEST_SPAN = 120  # no linked span is longer, so overlaps need only look this far back
-LOWER_WORD = re.compile(r"[a-z](?<!\w[a-z])[a-z]*(?!\w)")  # a whole word in small letters
 STAFF_NAMED = re.compile(rf"\b(?:{'|'.join(STAFF_ROLE_WORDS)})\s+(?:[A-Z][\w'’-]+\s+)?([A-Z][\w'’-]+)")
 STAFF_SAYS = re.compile(r"([A-Z](?<!\w[A-Z])[\w'’-]+),\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}(?:boss|manager|coach)\b")
 
@@ -113,20 +112,42 @@ class NameVocabulary:
     not_people: frozenset[str] = frozenset()
 
 
-def _looks_like_words(words: list[str], lower_words: set[str], vocabulary: NameVocabulary) -> bool:
+def _is_word_character(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what \w matches
+
+
+def _used_in_small_letters(text: str, word: str) -> bool:
+    """The text has this word, all small ASCII letters, standing alone (\b on both sides)."""
+    small = word.lower()
+    if not (small.isascii() and small.isalpha()):
+        return False
+    at = text.find(small)
+    while at != -1:
+        end = at + len(small)
+        if (at == 0 or not _is_word_character(text[at - 1])) and (
+            end == len(text) or not _is_word_character(text[end])
+        ):
+            return True
+        at = text.find(small, at + 1)
+    return False
+
+
+def _looks_like_words(text: str, words: list[str], vocabulary: NameVocabulary) -> bool:
     """A capitalised word the article also uses in lower case ("Injured", "Confirms") is a word, not a
     name, unless some player is called that."""
-    return any(w.lower() in lower_words and w not in vocabulary.name_tokens for w in words)
+    return any(w not in vocabulary.name_tokens and _used_in_small_letters(text, w) for w in words)
 
 
-def find_shapes(text: str, taken: list[tuple[int, int]], vocabulary: NameVocabulary | None = None) -> list[ShapeName]:
-    """Person-shaped names outside the spans already linked."""
+def find_shapes(
+    text: str, taken: list[tuple[int, int]], vocabulary: NameVocabulary | None = None, folded: str | None = None
+) -> list[ShapeName]:
+    """Person-shaped names outside the spans already linked (`folded` is fold_same_length(text), when known)."""
     vocabulary = vocabulary or NameVocabulary()
     covered = Coverage(taken)
-    lower_words: set[str] | None = None
     found: list[ShapeName] = []
     context_of: dict[tuple[int, int], bool] = {}
-    folded = fold_same_length(text)  # "Martínez" is name-shaped too
+    if folded is None:
+        folded = fold_same_length(text)  # "Martínez" is name-shaped too
     last = len(text.rstrip())
     for match in SHAPE.finditer(folded):
         words = match.group(0).split()
@@ -145,9 +166,7 @@ def find_shapes(text: str, taken: list[tuple[int, int]], vocabulary: NameVocabul
             continue
         if text[start - 1 : start] == "/" or (end == last and text[end - 1].isalpha()):
             continue  # a photo credit ("REUTERS/Axel Schmidt") or a name cut off where the copy ends
-        if lower_words is None:
-            lower_words = set(LOWER_WORD.findall(text))
-        if _looks_like_words(words, lower_words, vocabulary):
+        if _looks_like_words(text, words, vocabulary):
             continue
         after = text[end : end + 60]
         staff = staff_before(text, start) or bool(STAFF_AFTER.match(after))
