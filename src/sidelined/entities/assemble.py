@@ -65,7 +65,7 @@ def _unknown_people(
 ) -> list[PlayerLink]:
     found: list[PlayerLink] = []
     known_by_surname: dict[str, PlayerLink] = {}
-    shapes = find_shapes(ctx.text, taken, gazetteer_for(kb).vocabulary)
+    shapes = find_shapes(ctx.text, taken, gazetteer_for(kb).vocabulary, ctx.folded)
     shape_spans = [(shape.start, shape.end) for shape in shapes]
     player_spans = [(lk.start, lk.end) for lk in links if lk.kind == "player"] + [
         span for span, shape in zip(shape_spans, shapes, strict=True) if not shape.staff
@@ -189,8 +189,8 @@ def _as_mentions(kb: KnowledgeBase, links: list[PlayerLink], ctx: ArticleContext
 
 def link_text(text: str, day: date, kb: KnowledgeBase, gazetteer: Gazetteer | None = None) -> list[Mention]:
     gazetteer = gazetteer or gazetteer_for(kb)
-    hits = gazetteer.find(text)
     ctx = ArticleContext(text, day, kb)
+    hits = gazetteer.find(text, ctx.folded)
     team_starts = resolve_teams(kb, hits, ctx)
     team_at = {t.start: t.team_id for t in ctx.teams}
     mentions = [

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sidelined.kb import KnowledgeBase
-from sidelined.kb.names import season_of
+from sidelined.kb.names import fold_same_length, season_of
 
 # The gap after a . ! or ? (group 1; the mark is matched too so the engine can skip from mark to mark), or line breaks.
 SENTENCE_END = re.compile(r"[.!?]([\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9]))|\n+")
@@ -64,6 +64,7 @@ class ArticleContext:
     text: str
     day: date
     kb: KnowledgeBase
+    folded: str = ""  # fold_same_length(text): "Martínez" matched as "Martinez", offsets kept
     sentence_starts: list[int] = field(default_factory=list)
     teams: list[TeamSighting] = field(default_factory=list)
     competitions: list[tuple[int, str]] = field(default_factory=list)
@@ -75,6 +76,7 @@ class ArticleContext:
     _dominant: str | None = None
 
     def __post_init__(self) -> None:
+        self.folded = fold_same_length(self.text)
         self.sentence_starts = _sentence_starts(self.text)
 
     @property
