@@ -29,10 +29,10 @@ def _day_for(article: Article, kb: KnowledgeBase) -> date:
 def _competition_mentions(hits: list[Hit], team_starts: set[int], ctx: ArticleContext) -> list[Mention]:
     found = []
     for hit in hits:
-        if hit.start in team_starts:
+        if hit.start in team_starts or "competition" not in hit.kinds or "player_name" in hit.kinds:
             continue
         entry = next((e for e in hit.entries if e.kind == "competition"), None)
-        if entry and not any(e.kind == "player_name" for e in hit.entries):
+        if entry:
             ctx.competitions.append((hit.start, entry.entity_id))
             found.append(
                 Mention(

@@ -40,6 +40,7 @@ class Hit(NamedTuple):  # a tuple: a few dozen are made per article
     end: int
     text: str
     entries: tuple[Entry, ...]
+    kinds: frozenset[EntryKind]  # the kinds among the entries, to skip those that cannot matter
 
 
 def _variants(form: str) -> set[str]:
@@ -79,7 +80,9 @@ class Gazetteer:
         self.automaton = ahocorasick.Automaton()
         for form, found in entries.items():
             if len(form) >= 2:
-                self.automaton.add_word(form, (len(form), tuple(dict.fromkeys(found))))
+                entries_of_form = tuple(dict.fromkeys(found))
+                kinds = frozenset(entry.kind for entry in entries_of_form)
+                self.automaton.add_word(form, (len(form), entries_of_form, kinds))
         self.automaton.make_automaton()
 
     @staticmethod
@@ -121,22 +124,22 @@ class Gazetteer:
         """Leftmost-longest whole-word matches in the text (`folded` is its fold_same_length, when known)."""
         if folded is None:
             folded = fold_same_length(text)
-        # (start, minus the length, entries): sorted, the longest form at each place comes first; two
-        # items never tie on place and length (one form per place), so the entries are never compared.
-        raw: list[tuple[int, int, tuple[Entry, ...]]] = []
+        # (start, minus the length, entries, kinds): sorted, the longest form at each place comes first;
+        # two items never tie on place and length (one form per place), so the entries are never compared.
+        raw: list[tuple[int, int, tuple[Entry, ...], frozenset[EntryKind]]] = []
         last = len(folded) - 1
-        for end, (length, found) in self.automaton.iter(folded):
+        for end, (length, found, kinds) in self.automaton.iter(folded):
             start = end - length + 1
             if (start > 0 and folded[start - 1].isalnum()) or (end < last and folded[end + 1].isalnum()):
                 continue
-            raw.append((start, -length, found))
+            raw.append((start, -length, found, kinds))
         raw.sort()
         hits: list[Hit] = []
         last_end = -1
-        for start, minus_length, found in raw:
+        for start, minus_length, found, kinds in raw:
             if start >= last_end:
                 last_end = start - minus_length
-                hits.append(Hit(start, last_end, text[start:last_end], found))
+                hits.append(Hit(start, last_end, text[start:last_end], found, kinds))
         return hits
 
 

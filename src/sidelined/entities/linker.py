@@ -22,6 +22,8 @@ from sidelined.kb.names import fold
 from sidelined.models import LinkVia, MentionKind
 
 TOP_FLIGHT = 10_000
+PLAYER_KINDS = frozenset({"player_name", "player_surname"})
+COACH_KINDS = frozenset({"coach_name", "coach_surname"})
 CAPITALISED_WORD = re.compile(r"[A-Z][\w'’\-]+")
 
 
@@ -41,6 +43,8 @@ def _team_hits(hits: list[Hit]) -> list[tuple[Hit, list[Entry]]]:
     """Hits that may be teams, each with one entry per team (a form can reach a team twice)."""
     found = []
     for hit in hits:
+        if "team" not in hit.kinds:
+            continue
         entries: dict[str, Entry] = {}
         for entry in hit.entries:
             if entry.kind == "team" and (entry.entity_id not in entries or not entry.ambiguous):
@@ -56,7 +60,7 @@ def resolve_teams(kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext) -> se
     anchors: set[str] = set()
     pending: list[tuple[Hit, list[Entry]]] = []
     for hit, entries in _team_hits(hits):
-        if any(e.kind == "player_name" for e in hit.entries) and " " in hit.text:
+        if "player_name" in hit.kinds and " " in hit.text:
             continue
         ranked = sorted(entries, key=lambda e: -kb.teams[e.entity_id].prominence)
         top = kb.teams[ranked[0].entity_id]
@@ -73,7 +77,7 @@ def resolve_teams(kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext) -> se
             pending.append((hit, ranked))
     for hit, ranked in pending:
         chosen = next((e.entity_id for e in ranked if e.entity_id in anchors), None)
-        if chosen is None and not any(e.kind.startswith("player") for e in hit.entries):
+        if chosen is None and not hit.kinds & PLAYER_KINDS:
             top = kb.teams[ranked[0].entity_id]
             if not ranked[0].ambiguous and top.kind == "national_team" and len(ranked) == 1:
                 chosen = top.id
@@ -177,6 +181,8 @@ def _recent(player: Player, ctx: ArticleContext) -> bool:
 def _coach_meant(kb: KnowledgeBase, hit: Hit, ctx: ArticleContext, player_ids: list[str]) -> str | None:
     """A known coach's full name (unless a namesake plays for a club in the article), or his surname
     when a side he led is in the article and no namesake player is named in full."""
+    if not hit.kinds & COACH_KINDS:
+        return None
     full = [e.entity_id for e in hit.entries if e.kind == "coach_name"]
     if full:
         playing = [pid for pid in player_ids if set(kb.club_ids_on(pid, ctx.day)) & ctx.team_ids]
@@ -201,7 +207,7 @@ def resolve_players(kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext, tea
     for hit in hits:
         if hit.start in team_starts:
             continue
-        names = [e.entity_id for e in hit.entries if e.kind == "player_name"]
+        names = [e.entity_id for e in hit.entries if e.kind == "player_name"] if "player_name" in hit.kinds else []
         coach = _coach_meant(kb, hit, ctx, names)
         if coach:
             links.append(
@@ -219,7 +225,7 @@ def resolve_players(kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext, tea
                 continue
             links.append(PlayerLink(hit.start, hit.end, hit.text, player_id, kb.players[player_id].name, "name"))
             bisect.insort(full_mentions.setdefault(player_id, []), hit.start)
-        elif (names or any(e.kind == "player_surname" for e in hit.entries)) and hit.text not in CALENDAR_WORDS:
+        elif (names or "player_surname" in hit.kinds) and hit.text not in CALENDAR_WORDS:
             surname_hits.append(hit)
     for hit in surname_hits:
         link = _resolve_single_word(kb, hit, ctx, full_mentions)
@@ -255,7 +261,7 @@ def _resolve_single_word(
         return None  # "Thomas Tuchel": a first name of someone the gazetteer does not know
     start = hit.start
     candidates = list(dict.fromkeys(e.entity_id for e in hit.entries if e.kind.startswith("player")))
-    mononym = any(e.kind == "player_name" for e in hit.entries)
+    mononym = "player_name" in hit.kinds
     before = _word_before(text, hit.start)
     if before and before[1] not in ("The", "And") and not mononym:
         if staff_before(text, before[0]):
