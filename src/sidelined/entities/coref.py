@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sidelined.entities.context import ArticleContext
 from sidelined.entities.linker import PlayerLink
+from sidelined.entities.scanning import matches_at
 from sidelined.kb import KnowledgeBase, Player
 
 DEMONYMS = {
@@ -220,23 +223,44 @@ def _team_role_need(match: re.Match[str], ctx: ArticleContext, kb: KnowledgeBase
     return match.end(), need
 
 
-DESCRIPTORS = (
+Need = tuple[int, Constraint]  # where the descriptor ends, what its man must fit
+Descriptor = tuple[re.Pattern[str], Callable[[re.Match[str], ArticleContext, KnowledgeBase], Need | None]]
+
+# The descriptor kinds, in the order they are tried, by what follows "the ": an ASCII digit ("the 22-year-old",
+# "the 1860 Munich man"), an ASCII capital ("the Englishman", "the England international") or anything else
+# ("the former ...", "the midfielder"; an age in other digits).
+AFTER_DIGIT: tuple[Descriptor, ...] = (
     (AGE, _age_need),
-    (NATIONALITY, _nationality_need),
-    (FORMER, _former_need),
-    (POSITION, _position_need),
     (INTERNATIONAL, _international_need),
     (TEAM_ROLE, _team_role_need),
 )
+AFTER_CAPITAL: tuple[Descriptor, ...] = (
+    (NATIONALITY, _nationality_need),
+    (INTERNATIONAL, _international_need),
+    (TEAM_ROLE, _team_role_need),
+)
+AFTER_OTHER: tuple[Descriptor, ...] = ((AGE, _age_need), (FORMER, _former_need), (POSITION, _position_need))
+
+
+def _descriptors_after(char: str) -> tuple[Descriptor, ...]:
+    if "0" <= char <= "9":
+        return AFTER_DIGIT
+    return AFTER_CAPITAL if "A" <= char <= "Z" else AFTER_OTHER
+
+
+@lru_cache(maxsize=2)
+def _the_starts(text: str) -> list[int]:
+    """Where a "the " starts: every descriptor and staff descriptor does."""
+    return [match.start() for match in THE.finditer(text)]
 
 
 def _descriptor_needs(ctx: ArticleContext, kb: KnowledgeBase) -> list[tuple[int, int, Constraint]]:
-    """Every descriptor opens with "the": try each kind only where a "the" stands."""
+    """Every descriptor opens with "the": try the kinds that fit only where a "the" stands."""
     text = ctx.text
     found: list[tuple[int, int, Constraint]] = []
-    for the in THE.finditer(text):
-        for pattern, need_of in DESCRIPTORS:
-            match = pattern.match(text, the.start())
+    for start in _the_starts(text):
+        for pattern, need_of in _descriptors_after(text[start + 4 : start + 5]):
+            match = pattern.match(text, start)
             if match:
                 result = need_of(match, ctx, kb)
                 if result:
@@ -252,7 +276,7 @@ def _descriptor_needs(ctx: ArticleContext, kb: KnowledgeBase) -> list[tuple[int,
 def staff_mentions(ctx: ArticleContext, kb: KnowledgeBase) -> list[PlayerLink]:
     """'the Real Madrid boss': a coach of that team (kind person)."""
     found = []
-    for match in STAFF.finditer(ctx.text):
+    for match in matches_at(STAFF, ctx.text, _the_starts(ctx.text)):
         team = _team_inside(ctx, match.start(1), match.end(1))
         if team:
             label = match.group(0)
