@@ -20,6 +20,8 @@ INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
 
 
 def _ends_sentence(text: str, gap_start: int) -> bool:
+    if text[gap_start - 1 : gap_start] != ".":
+        return True  # every abbreviation and initial ends in a full stop
     head = text[max(0, gap_start - 5) : gap_start]
     return not (head.endswith(ABBREVIATIONS) or INITIAL.search(head))
 
