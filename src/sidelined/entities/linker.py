@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sidelined.entities.context import ArticleContext, TeamSighting
 from sidelined.entities.gazetteer import Entry, Hit
+from sidelined.entities.scanning import at_word_boundary, is_word_character, stands_alone
 from sidelined.entities.shapes import staff_before, talks_about_playing
 from sidelined.entities.words import CALENDAR_WORDS, NOT_NAME_WORDS
 from sidelined.kb import KnowledgeBase, Player
@@ -142,15 +144,45 @@ def _same_first_name(written: str, full_name: str) -> bool:
     return mine[:size] == theirs[:size]
 
 
+def _in_first_name(char: str) -> bool:
+    return is_word_character(char) or char in "'’-"
+
+
+def _first_names_of(text: str, surname: str) -> Iterator[tuple[int, str]]:
+    """(offset, word) of each capitalised word written before the surname: what
+    `re.finditer(r"\\b([A-Z][\\w'’-]+) " + re.escape(surname) + r"\\b", text)` finds, without a
+    pattern compiled for every surname."""
+    written = " " + surname
+    searched_from = 0  # matches do not overlap
+    at = text.find(written)
+    while at != -1:
+        if at_word_boundary(text, at + len(written)):
+            word_start = at
+            while word_start > 0 and _in_first_name(text[word_start - 1]):
+                word_start -= 1
+            for start in range(max(word_start, searched_from), at - 1):
+                if "A" <= text[start] <= "Z" and at_word_boundary(text, start):
+                    yield start, text[start:at]
+                    searched_from = at + len(written)
+                    break
+        at = text.find(written, max(at + 1, searched_from))
+
+
+def _last_visible_character(text: str, offset: int) -> str:
+    """The last character before the offset that is not white space ("" when there is none)."""
+    while offset > 0 and text[offset - 1].isspace():
+        offset -= 1
+    return text[offset - 1 : offset]
+
+
 def _named_otherwise(text: str, surname: str, full_name: str) -> bool:
     """The article gives this surname a first name that is not his ("Milton Valenzuela" when the
     knowledge base only knows a Carlos Valenzuela): the bare surname is that other man."""
-    for match in re.finditer(r"\b([A-Z][\w'’-]+) " + re.escape(surname) + r"\b", text):
-        word = match.group(1)
+    for start, word in _first_names_of(text, surname):
         if word in NOT_NAME_WORDS or _same_first_name(word, full_name):
             continue
-        opens_sentence = text[: match.start()].rstrip()[-1:] in ("", ".", "!", "?", "‘", "“", '"', "'", "(", ":")
-        is_a_word = re.search(r"\b" + re.escape(word.lower()) + r"\b", text) is not None  # "About Moses"
+        opens_sentence = _last_visible_character(text, start) in ("", ".", "!", "?", "‘", "“", '"', "'", "(", ":")
+        is_a_word = stands_alone(text, word.lower())  # "About Moses"
         if not opens_sentence and not is_a_word:
             return True
     return False

@@ -78,6 +78,27 @@ def cue_word_starts(text: str) -> dict[str, list[int]]:
     return {name: sorted(starts) for name, starts in found.items()}
 
 
+def is_word_character(char: str) -> bool:
+    """What `\\w` matches."""
+    return char.isalnum() or char == "_"
+
+
+def at_word_boundary(text: str, offset: int) -> bool:
+    """What `\\b` tests at this offset."""
+    before = offset > 0 and is_word_character(text[offset - 1])
+    return before != (offset < len(text) and is_word_character(text[offset]))
+
+
+def stands_alone(text: str, word: str) -> bool:
+    """`re.search(r"\\b" + re.escape(word) + r"\\b", text)`, without compiling a pattern per word."""
+    at = text.find(word)
+    while at != -1:
+        if at_word_boundary(text, at) and at_word_boundary(text, at + len(word)):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
 def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
     """Exactly `pattern.finditer(text)` when every match of the pattern starts at one of the sorted
     `starts` (and none is empty), trying the pattern only there."""

@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from sidelined.entities.scanning import STAFF_ROLE_WORDS, cue_word_starts, matches_at
+from sidelined.entities.scanning import STAFF_ROLE_WORDS, cue_word_starts, matches_at, stands_alone
 from sidelined.entities.words import NOT_NAME_WORDS, STAFF_ROLES
 from sidelined.kb.names import fold_same_length
 
@@ -112,24 +112,10 @@ class NameVocabulary:
     not_people: frozenset[str] = frozenset()
 
 
-def _is_word_character(char: str) -> bool:
-    return char.isalnum() or char == "_"  # what \w matches
-
-
 def _used_in_small_letters(text: str, word: str) -> bool:
-    """The text has this word, all small ASCII letters, standing alone (\b on both sides)."""
+    """The text has this word in small ASCII letters, as a whole word."""
     small = word.lower()
-    if not (small.isascii() and small.isalpha()):
-        return False
-    at = text.find(small)
-    while at != -1:
-        end = at + len(small)
-        if (at == 0 or not _is_word_character(text[at - 1])) and (
-            end == len(text) or not _is_word_character(text[end])
-        ):
-            return True
-        at = text.find(small, at + 1)
-    return False
+    return small.isascii() and small.isalpha() and stands_alone(text, small)
 
 
 def _looks_like_words(text: str, words: list[str], vocabulary: NameVocabulary) -> bool:
