@@ -13,6 +13,7 @@ from sidelined.entities.context import ArticleContext
 from sidelined.entities.coref import descriptor_mentions, pronoun_mentions, staff_mentions
 from sidelined.entities.gazetteer import Gazetteer, Hit, gazetteer_for
 from sidelined.entities.linker import PlayerLink, resolve_players, resolve_teams
+from sidelined.entities.scanning import whole_word_matches
 from sidelined.entities.shapes import Coverage, find_shapes, find_single_names, staff_surnames
 from sidelined.kb import KnowledgeBase
 from sidelined.kb.names import fold
@@ -94,16 +95,15 @@ def _unknown_people(
     if not known_by_surname:
         return found
     covered = Coverage(taken + [(lk.start, lk.end) for lk in found])
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, known_by_surname)) + r")\b")
-    for match in pattern.finditer(ctx.text):
-        surname = match.group(0)
+    for start, surname in whole_word_matches(ctx.text, list(known_by_surname)):
         first = known_by_surname[surname]
-        if covered.overlaps(match.start(), match.end()):
+        end = start + len(surname)
+        if covered.overlaps(start, end):
             continue
         found.append(
             PlayerLink(
-                match.start(),
-                match.end(),
+                start,
+                end,
                 surname,
                 first.player_id,
                 first.name,

@@ -99,6 +99,26 @@ def stands_alone(text: str, word: str) -> bool:
     return False
 
 
+def whole_word_matches(text: str, words: list[str]) -> list[tuple[int, str]]:
+    """(offset, word) of each match of `re.finditer(r"\\b(?:" + "|".join(map(re.escape, words)) + r")\\b", text)`
+    for non-empty words, found by string search instead of a pattern compiled for these words."""
+    places = []
+    for order, word in enumerate(words):
+        at = text.find(word)
+        while at != -1:
+            if at_word_boundary(text, at) and at_word_boundary(text, at + len(word)):
+                places.append((at, order, word))
+            at = text.find(word, at + 1)
+    places.sort()  # at one offset the pattern takes the first word that fits
+    found = []
+    searched_from = 0
+    for at, _, word in places:
+        if at >= searched_from:
+            found.append((at, word))
+            searched_from = at + len(word)
+    return found
+
+
 def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
     """Exactly `pattern.finditer(text)` when every match of the pattern starts at one of the sorted
     `starts` (and none is empty), trying the pattern only there."""
