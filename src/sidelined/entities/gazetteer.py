@@ -41,6 +41,7 @@ class Hit(NamedTuple):  # a tuple: a few dozen are made per article
     text: str
     entries: tuple[Entry, ...]
     kinds: frozenset[EntryKind]  # the kinds among the entries, to skip those that cannot matter
+    player_ids: tuple[str, ...]  # the players the form may name, each once, in entry order
 
 
 # pyahocorasick finds a node's next letter by scanning the node's letters in the order they were added,
@@ -54,6 +55,17 @@ _RANK_OF_CHARACTER = str.maketrans(
 
 def _common_letters_first(form: str) -> str:
     return form.translate(_RANK_OF_CHARACTER)
+
+
+FormFacts = tuple[tuple[Entry, ...], frozenset[EntryKind], tuple[str, ...]]
+
+
+def _facts_of(found: list[Entry]) -> FormFacts:
+    """What a hit of a form carries besides its place: entries, their kinds, the players among them."""
+    entries = tuple(dict.fromkeys(found))
+    kinds = frozenset(entry.kind for entry in entries)
+    player_ids = tuple(dict.fromkeys(e.entity_id for e in entries if e.kind in ("player_name", "player_surname")))
+    return entries, kinds, player_ids
 
 
 def _variants(form: str) -> set[str]:
@@ -93,9 +105,7 @@ class Gazetteer:
         self.automaton = ahocorasick.Automaton()
         for form in sorted(entries, key=_common_letters_first):
             if len(form) >= 2:
-                entries_of_form = tuple(dict.fromkeys(entries[form]))
-                kinds = frozenset(entry.kind for entry in entries_of_form)
-                self.automaton.add_word(form, (len(form), entries_of_form, kinds))
+                self.automaton.add_word(form, (len(form), _facts_of(entries[form])))
         self.automaton.make_automaton()
 
     @staticmethod
@@ -137,22 +147,22 @@ class Gazetteer:
         """Leftmost-longest whole-word matches in the text (`folded` is its fold_same_length, when known)."""
         if folded is None:
             folded = fold_same_length(text)
-        # (start, minus the length, entries, kinds): sorted, the longest form at each place comes first;
-        # two items never tie on place and length (one form per place), so the entries are never compared.
-        raw: list[tuple[int, int, tuple[Entry, ...], frozenset[EntryKind]]] = []
+        # (start, minus the length, facts): sorted, the longest form at each place comes first; two
+        # items never tie on place and length (one form per place), so the facts are never compared.
+        raw: list[tuple[int, int, FormFacts]] = []
         last = len(folded) - 1
-        for end, (length, found, kinds) in self.automaton.iter(folded):
+        for end, (length, facts) in self.automaton.iter(folded):
             start = end - length + 1
             if (start > 0 and folded[start - 1].isalnum()) or (end < last and folded[end + 1].isalnum()):
                 continue
-            raw.append((start, -length, found, kinds))
+            raw.append((start, -length, facts))
         raw.sort()
         hits: list[Hit] = []
         last_end = -1
-        for start, minus_length, found, kinds in raw:
+        for start, minus_length, facts in raw:
             if start >= last_end:
                 last_end = start - minus_length
-                hits.append(Hit(start, last_end, text[start:last_end], found, kinds))
+                hits.append(Hit(start, last_end, text[start:last_end], *facts))
         return hits
 
 

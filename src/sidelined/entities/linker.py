@@ -197,7 +197,7 @@ def _in_play_talk(hit: Hit, ctx: ArticleContext) -> bool:
 
 
 def _touches_article(kb: KnowledgeBase, player: Player, ctx: ArticleContext) -> bool:
-    if kb.team_ids_of(player.id) & ctx.team_ids:
+    if not kb.team_ids_of(player.id).isdisjoint(ctx.team_ids):
         return True
     national = kb.national_team(player.nationality) if player.nationality else None
     return national is not None and national.id in ctx.team_ids
@@ -292,7 +292,7 @@ def _resolve_single_word(
     if _word_after(text, hit.end):
         return None  # "Thomas Tuchel": a first name of someone the gazetteer does not know
     start = hit.start
-    candidates = list(dict.fromkeys(e.entity_id for e in hit.entries if e.kind.startswith("player")))
+    candidates = list(hit.player_ids)
     mononym = "player_name" in hit.kinds
     before = _word_before(text, hit.start)
     if before and before[1] not in ("The", "And") and not mononym:
