@@ -42,6 +42,7 @@ class Hit(NamedTuple):  # a tuple: a few dozen are made per article
     entries: tuple[Entry, ...]
     kinds: frozenset[EntryKind]  # the kinds among the entries, to skip those that cannot matter
     player_ids: tuple[str, ...]  # the players the form may name, each once, in entry order
+    teams: tuple[Entry, ...]  # one entry per team the form may name, the most prominent team first
 
 
 # pyahocorasick finds a node's next letter by scanning the node's letters in the order they were added,
@@ -57,15 +58,21 @@ def _common_letters_first(form: str) -> str:
     return form.translate(_RANK_OF_CHARACTER)
 
 
-FormFacts = tuple[tuple[Entry, ...], frozenset[EntryKind], tuple[str, ...]]
+FormFacts = tuple[tuple[Entry, ...], frozenset[EntryKind], tuple[str, ...], tuple[Entry, ...]]
 
 
-def _facts_of(found: list[Entry]) -> FormFacts:
-    """What a hit of a form carries besides its place: entries, their kinds, the players among them."""
+def _facts_of(found: list[Entry], kb: KnowledgeBase) -> FormFacts:
+    """What a hit of a form carries besides its place: entries, their kinds, the players and the teams."""
     entries = tuple(dict.fromkeys(found))
     kinds = frozenset(entry.kind for entry in entries)
     player_ids = tuple(dict.fromkeys(e.entity_id for e in entries if e.kind in ("player_name", "player_surname")))
-    return entries, kinds, player_ids
+    teams: dict[str, Entry] = {}
+    for entry in entries:
+        # A form can reach a team twice (a name and a less sure nickname): the sure entry speaks for it.
+        if entry.kind == "team" and (entry.entity_id not in teams or not entry.ambiguous):
+            teams[entry.entity_id] = entry
+    by_prominence = sorted(teams.values(), key=lambda entry: -kb.teams[entry.entity_id].prominence)
+    return entries, kinds, player_ids, tuple(by_prominence)
 
 
 def _variants(form: str) -> set[str]:
@@ -105,7 +112,7 @@ class Gazetteer:
         self.automaton = ahocorasick.Automaton()
         for form in sorted(entries, key=_common_letters_first):
             if len(form) >= 2:
-                self.automaton.add_word(form, (len(form), _facts_of(entries[form])))
+                self.automaton.add_word(form, (len(form), _facts_of(entries[form], kb)))
         self.automaton.make_automaton()
 
     @staticmethod

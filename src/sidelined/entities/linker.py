@@ -41,30 +41,15 @@ class PlayerLink:
     score: float = 1.0
 
 
-def _team_hits(hits: list[Hit]) -> list[tuple[Hit, list[Entry]]]:
-    """Hits that may be teams, each with one entry per team (a form can reach a team twice)."""
-    found = []
-    for hit in hits:
-        if "team" not in hit.kinds:
-            continue
-        entries: dict[str, Entry] = {}
-        for entry in hit.entries:
-            if entry.kind == "team" and (entry.entity_id not in entries or not entry.ambiguous):
-                entries[entry.entity_id] = entry
-        if entries:
-            found.append((hit, list(entries.values())))
-    return found
-
-
 def resolve_teams(kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext) -> set[int]:
     """Fill ctx.teams; return the starts of the hits taken as teams."""
     taken: set[int] = set()
     anchors: set[str] = set()
-    pending: list[tuple[Hit, list[Entry]]] = []
-    for hit, entries in _team_hits(hits):
-        if "player_name" in hit.kinds and " " in hit.text:
+    pending: list[tuple[Hit, tuple[Entry, ...]]] = []
+    for hit in hits:
+        ranked = hit.teams
+        if not ranked or ("player_name" in hit.kinds and " " in hit.text):
             continue
-        ranked = sorted(entries, key=lambda e: -kb.teams[e.entity_id].prominence)
         top = kb.teams[ranked[0].entity_id]
         runner_up = kb.teams[ranked[1].entity_id].prominence if len(ranked) > 1 else -1
         # A one-word name of a club that never appears in our fixtures ("Miami") is too weak alone.
