@@ -56,10 +56,6 @@ def ascii_lowered(text: str) -> str:
     return low
 
 
-def _is_letter(char: str) -> bool:
-    return "a" <= char <= "z"
-
-
 @lru_cache(maxsize=2)
 def cue_word_starts(text: str) -> dict[str, list[int]]:
     """For each word list, the sorted offsets where one of its words starts a run of ASCII letters
@@ -69,9 +65,9 @@ def cue_word_starts(text: str) -> dict[str, list[int]]:
     found: dict[str, set[int]] = {list_name: set() for list_name, _, _ in WORD_LISTS}
     for end, (length, lists) in CUE_WORDS.iter(low):
         start = end - length + 1
-        if start > 0 and _is_letter(low[start - 1]):
-            continue
-        ends_word = end + 1 == size or not _is_letter(low[end + 1])
+        if start > 0 and "a" <= low[start - 1] <= "z":
+            continue  # inside a word
+        ends_word = end + 1 == size or not "a" <= low[end + 1] <= "z"
         for list_name, whole in lists:
             if ends_word or not whole:
                 found[list_name].add(start)
