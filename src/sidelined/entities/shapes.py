@@ -103,6 +103,13 @@ class Coverage:
         high = bisect.bisect_left(self.starts, end)
         return any(self.spans[i][1] > start for i in range(low, high))
 
+    def covers(self, start: int, end: int) -> bool:
+        """Some span no longer than LONGEST_SPAN holds the whole of start to end (so `overlaps` is true
+        of every part of it)."""
+        low = bisect.bisect_left(self.starts, start - LONGEST_SPAN)
+        high = bisect.bisect_right(self.starts, start)
+        return any(end <= self.spans[i][1] <= self.starts[i] + LONGEST_SPAN for i in range(low, high))
+
 
 @dataclass(frozen=True)
 class NameVocabulary:
@@ -136,6 +143,8 @@ def find_shapes(
         folded = fold_same_length(text)  # "Martínez" is name-shaped too
     last = len(text.rstrip())
     for match in SHAPE.finditer(folded):
+        if covered.covers(match.start(), match.end()):
+            continue  # a name already linked: whatever part of it is a name overlaps that link
         words = match.group(0).split()
         while words and (words[0] in NOT_NAME_WORDS or words[0].endswith(("'s", "’s"))):
             words.pop(0)  # "Arsenal's Emily Fox": the possessor is not part of the name
