@@ -104,11 +104,13 @@ class Coverage:
         return any(self.spans[i][1] > start for i in range(low, high))
 
     def covers(self, start: int, end: int) -> bool:
-        """Some span no longer than LONGEST_SPAN holds the whole of start to end (so `overlaps` is true
-        of every part of it)."""
-        low = bisect.bisect_left(self.starts, start - LONGEST_SPAN)
-        high = bisect.bisect_right(self.starts, start)
-        return any(end <= self.spans[i][1] <= self.starts[i] + LONGEST_SPAN for i in range(low, high))
+        """The last span starting by `start` holds the whole of start to end and is no longer than
+        LONGEST_SPAN (so `overlaps` is true of every part of it)."""
+        index = bisect.bisect_right(self.starts, start) - 1
+        if index < 0:
+            return False
+        span_start, span_end = self.spans[index]
+        return end <= span_end <= span_start + LONGEST_SPAN
 
 
 @dataclass(frozen=True)
