@@ -330,19 +330,20 @@ def pronoun_mentions(links: list[PlayerLink], ctx: ArticleContext, blocked: list
     sentences_with_names = {ctx.sentence_of(lk.start) for lk in named}
     found = []
     for match in PRONOUN.finditer(ctx.text):
-        if any(b_start <= match.start() < b_end for b_start, b_end in blocked):
+        start = match.start()
+        if blocked and any(b_start <= start < b_end for b_start, b_end in blocked):
             continue
-        sentence = ctx.sentence_of(match.start())
+        sentence = ctx.sentence_of(start)
         if sentence not in sentences_with_names and sentence - 1 not in sentences_with_names:
             continue
-        window_start = ctx.sentence_span(sentence - 1)[0] if sentence > 0 else 0
-        last = bisect.bisect_right(ends, match.start())  # names ending before the pronoun
+        window_start = ctx.sentence_starts[sentence - 1] if sentence > 0 else 0
+        last = bisect.bisect_right(ends, start)  # names ending before the pronoun
         if last == 0 or named[last - 1].start < window_start:
             continue
         antecedent = named[last - 1]
         found.append(
             PlayerLink(
-                match.start(),
+                start,
                 match.end(),
                 match.group(0),
                 antecedent.player_id,
