@@ -79,17 +79,18 @@ def _player_support(kb: KnowledgeBase, player: Player, ctx: ArticleContext, near
     """How well the article backs this man: his club of the day named (most when it is the club named
     nearest the mention), his national side in an international story, a former club named."""
     clubs = kb.club_ids_on(player.id, ctx.day)
+    in_article = ctx.team_ids
     score = 0.0
-    if clubs and clubs[0] in ctx.team_ids:
+    if clubs and clubs[0] in in_article:
         score += 3.5 if clubs[0] == near else 3
-    elif set(clubs) & ctx.team_ids:
+    elif not in_article.isdisjoint(clubs):
         score += 2
     elif clubs:
         score += 0.5
-    elif any(team_id in ctx.team_ids for _, team_id in player.club_ids):
+    elif any(team_id in in_article for _, team_id in player.club_ids):
         score += 0.25
     national = kb.national_team(player.nationality) if player.nationality else None
-    if national and national.id in ctx.team_ids:
+    if national and national.id in in_article:
         score += 1 if ctx.international else 0.25
     return score
 
@@ -181,11 +182,12 @@ def _in_play_talk(hit: Hit, ctx: ArticleContext) -> bool:
     return len(hit.text) > 3 and talks_about_playing(ctx.text, sentence_start, sentence_end)
 
 
-def _touches_article(kb: KnowledgeBase, player: Player, ctx: ArticleContext) -> bool:
-    if not kb.team_ids_of(player.id).isdisjoint(ctx.team_ids):
+def _touches_article(kb: KnowledgeBase, player: Player, in_article: set[str]) -> bool:
+    """He played for a team named in the article, or his national side is named."""
+    if not kb.team_ids_of(player.id).isdisjoint(in_article):
         return True
     national = kb.national_team(player.nationality) if player.nationality else None
-    return national is not None and national.id in ctx.team_ids
+    return national is not None and national.id in in_article
 
 
 def _recent(player: Player, ctx: ArticleContext) -> bool:
@@ -298,7 +300,7 @@ def _resolve_single_word(
             "name" if mononym else "surname",
         )
     # Only men with a club or a national side in the article can be supported by it.
-    relevant = [pid for pid in candidates if _touches_article(kb, kb.players[pid], ctx)]
+    relevant = [pid for pid in candidates if _touches_article(kb, kb.players[pid], ctx.team_ids)]
     supported = tied = False
     best_score = 0.0
     if relevant:
