@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from operator import attrgetter
 from typing import NotRequired, TypedDict
 
 from pydantic import TypeAdapter
@@ -182,7 +183,7 @@ def _as_mentions(kb: KnowledgeBase, links: list[PlayerLink], ctx: ArticleContext
     teams: dict[str, str | None] = {}
     mentions: list[MentionFields] = []
     previous: PlayerLink | None = None
-    for link in sorted(links, key=lambda lk: lk.start):
+    for link in sorted(links, key=attrgetter("start")):
         identity = link.player_id or link.name
         if identity not in teams:
             partner = previous if previous and _listed_together(ctx.text, previous, link) else None

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from sidelined.entities.context import ArticleContext
 from sidelined.entities.linker import PlayerLink
@@ -298,7 +299,7 @@ def descriptor_mentions(
     kb: KnowledgeBase, links: list[PlayerLink], ctx: ArticleContext, blocked: list[tuple[int, int]]
 ) -> list[PlayerLink]:
     found = []
-    links = sorted(links, key=lambda lk: lk.start)
+    links = sorted(links, key=attrgetter("start"))
     for start, end, need in _descriptor_needs(ctx, kb):
         if any(start < b_end and b_start < end for b_start, b_end in blocked):
             continue
@@ -322,7 +323,7 @@ def pronoun_mentions(links: list[PlayerLink], ctx: ArticleContext, blocked: list
     """Pronouns in the sentence right after a sentence naming someone (or later in that same sentence)."""
     named = sorted(
         (lk for lk in links if lk.via not in ("pronoun", "descriptor") and lk.kind in ("player", "person")),
-        key=lambda lk: lk.end,
+        key=attrgetter("end"),
     )
     if not named:
         return []

@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 
 from sidelined.entities.context import ArticleContext, TeamSighting
 from sidelined.entities.gazetteer import Entry, Hit
@@ -71,7 +72,7 @@ def resolve_teams(kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext) -> se
         if chosen:
             ctx.teams.append(TeamSighting(hit.start, chosen, kb.teams[chosen].kind))
             taken.add(hit.start)
-    ctx.teams.sort(key=lambda t: t.start)
+    ctx.teams.sort(key=attrgetter("start"))
     return taken
 
 
@@ -251,7 +252,7 @@ def resolve_players(kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext, tea
         if link and link.player_id:
             links.append(link)
             bisect.insort(full_mentions.setdefault(link.player_id, []), link.start)
-    links.sort(key=lambda link: link.start)
+    links.sort(key=attrgetter("start"))
     return links
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 
 from sidelined.entities.scanning import STAFF_ROLE_WORDS, cue_word_starts, matches_at, stands_alone
 from sidelined.entities.words import NOT_NAME_WORDS, STAFF_ROLES
@@ -202,4 +203,4 @@ def find_single_names(text: str, taken: list[tuple[int, int]], players: list[tup
         if preceding:
             offset = max(0, start - 40)
             keep(offset + preceding.start(1), offset + preceding.end(1))
-    return sorted(found.values(), key=lambda shape: shape.start)
+    return sorted(found.values(), key=attrgetter("start"))
