@@ -4,6 +4,8 @@ Python's regex engine tries a long alternation, or a pattern opening with
 `\\b`, at every single character.  Instead one Aho-Corasick pass over the
 lower-cased article finds where the cue words of linking start (play words,
 position words, staff roles), and the exact patterns are tried only there.
+Whole-word string searches stand in for the patterns that would otherwise be
+compiled afresh for each article's names.
 """
 
 from __future__ import annotations
