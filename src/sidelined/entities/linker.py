@@ -65,7 +65,7 @@ def resolve_teams(kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext) -> se
             pending.append((hit, ranked))
     for hit, ranked in pending:
         chosen = next((e.entity_id for e in ranked if e.entity_id in anchors), None)
-        if chosen is None and not hit.kinds & PLAYER_KINDS:
+        if chosen is None and PLAYER_KINDS.isdisjoint(hit.kinds):
             top = kb.teams[ranked[0].entity_id]
             if not ranked[0].ambiguous and top.kind == "national_team" and len(ranked) == 1:
                 chosen = top.id
@@ -102,10 +102,13 @@ def _retired(kb: KnowledgeBase, player: Player, ctx: ArticleContext) -> bool:
     return ages is not None and ages[0] > 40 and not kb.club_ids_on(player.id, ctx.day)
 
 
-def _best_player(kb: KnowledgeBase, ids: list[str], ctx: ArticleContext) -> tuple[str, float]:
+def _best_player(kb: KnowledgeBase, ids: list[str], ctx: ArticleContext) -> str:
+    """The namesake the article backs best (ties go to the smaller id)."""
+    if len(ids) == 1:
+        return ids[0]
     scored = [(_player_support(kb, kb.players[pid], ctx), pid) for pid in ids]
     scored.sort(key=lambda item: (-item[0], item[1]))
-    return scored[0][1], scored[0][0]
+    return scored[0][1]
 
 
 def _word_after(text: str, end: int) -> str | None:
@@ -124,11 +127,20 @@ def _word_before(text: str, start: int) -> tuple[int, str] | None:
     return None
 
 
+def _first_name_key(written: str) -> str:
+    return fold(written).lower()
+
+
+def _first_names_agree(written_key: str, full_name: str) -> bool:
+    """The first name written (as `_first_name_key`) fits the full name's: up to three letters agree."""
+    theirs = _first_name_key(full_name.split()[0])
+    size = min(3, len(written_key), len(theirs))
+    return written_key[:size] == theirs[:size]
+
+
 def _same_first_name(written: str, full_name: str) -> bool:
     """'Dani' fits 'Daniel Carvajal', 'Jamie' fits 'James', 'Caleb' does not fit 'Chris Porter'."""
-    mine, theirs = fold(written).lower(), fold(full_name.split()[0]).lower()
-    size = min(3, len(mine), len(theirs))
-    return mine[:size] == theirs[:size]
+    return _first_names_agree(_first_name_key(written), full_name)
 
 
 def _in_first_name(char: str) -> bool:
@@ -201,7 +213,7 @@ def _recent(player: Player, ctx: ArticleContext) -> bool:
 def _coach_meant(kb: KnowledgeBase, hit: Hit, ctx: ArticleContext, player_ids: list[str]) -> str | None:
     """A known coach's full name (unless a namesake plays for a club in the article), or his surname
     when a side he led is in the article and no namesake player is named in full."""
-    if not hit.kinds & COACH_KINDS:
+    if COACH_KINDS.isdisjoint(hit.kinds):
         return None
     full = [e.entity_id for e in hit.entries if e.kind == "coach_name"]
     if full:
@@ -238,7 +250,7 @@ def resolve_players(kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext, tea
             coach_names.add(coach)
             continue
         if names and " " in hit.text.strip():
-            player_id, _ = _best_player(kb, names, ctx)
+            player_id = _best_player(kb, names, ctx)
             if staff_before(ctx.text, hit.start) or _retired(kb, kb.players[player_id], ctx):
                 name = kb.players[player_id].name
                 links.append(PlayerLink(hit.start, hit.end, hit.text, None, name, "name", kind="person"))
@@ -286,7 +298,8 @@ def _resolve_single_word(
     if before and before[1] not in ("The", "And") and not mononym:
         if staff_before(text, before[0]):
             return None  # "Crew coach Caleb Porter": staff, left to the name-shape pass
-        candidates = [pid for pid in candidates if _same_first_name(before[1], kb.players[pid].name)]
+        written = _first_name_key(before[1])
+        candidates = [pid for pid in candidates if _first_names_agree(written, kb.players[pid].name)]
         if not candidates:
             return None
         start = before[0]
