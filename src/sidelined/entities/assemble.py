@@ -152,7 +152,7 @@ def _team_for(kb: KnowledgeBase, link: PlayerLink, ctx: ArticleContext) -> str |
     if player is None:
         nearest = ctx.team_for_unknown(link.start, "club")
         return kb.teams[nearest].name if nearest else None
-    clubs = kb.club_ids_on(player.id, ctx.day)
+    clubs = ctx.clubs_of(player.id)
     in_article = [team_id for team_id in clubs if team_id in ctx.team_ids]
     if in_article:
         return kb.teams[in_article[0]].name
@@ -175,8 +175,8 @@ def _listed_together(text: str, first: PlayerLink, second: PlayerLink) -> bool:
     return len(between) <= 40 and bool(LISTED_WITH.match(between))
 
 
-def _knows_club(kb: KnowledgeBase, link: PlayerLink, ctx: ArticleContext) -> bool:
-    return bool(link.player_id and kb.club_ids_on(link.player_id, ctx.day))
+def _knows_club(link: PlayerLink, ctx: ArticleContext) -> bool:
+    return bool(link.player_id and ctx.clubs_of(link.player_id))
 
 
 def _as_mentions(kb: KnowledgeBase, links: list[PlayerLink], ctx: ArticleContext) -> list[MentionFields]:
@@ -187,7 +187,7 @@ def _as_mentions(kb: KnowledgeBase, links: list[PlayerLink], ctx: ArticleContext
         identity = link.player_id or link.name
         if identity not in teams:
             partner = previous if previous and _listed_together(ctx.text, previous, link) else None
-            if partner and not _knows_club(kb, link, ctx) and not ctx.international:
+            if partner and not _knows_club(link, ctx) and not ctx.international:
                 teams[identity] = teams[partner.player_id or partner.name]
             else:
                 teams[identity] = _team_for(kb, link, ctx)

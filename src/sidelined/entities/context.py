@@ -76,6 +76,7 @@ class ArticleContext:
     _team_starts: list[int] = field(default_factory=list)
     _team_starts_size: int = -1
     _dominant: str | None = None
+    _clubs: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.folded = fold_same_length(self.text)
@@ -92,6 +93,13 @@ class ArticleContext:
         start = self.sentence_starts[index]
         end = self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts) else len(self.text)
         return start, end
+
+    def clubs_of(self, player_id: str) -> list[str]:
+        """His clubs on the article's day, the likelier first (looked up once per article)."""
+        found = self._clubs.get(player_id)
+        if found is None:
+            found = self._clubs[player_id] = self.kb.club_ids_on(player_id, self.day)
+        return found
 
     @property
     def team_ids(self) -> set[str]:

@@ -151,7 +151,7 @@ def _team_inside(ctx: ArticleContext, start: int, end: int) -> str | None:
     return inside[0].team_id if inside else None
 
 
-def _fits(kb: KnowledgeBase, player: Player, need: Constraint, ctx: ArticleContext) -> bool:
+def _fits(player: Player, need: Constraint, ctx: ArticleContext) -> bool:
     if need.age is not None:
         ages = player.age_on(ctx.day)
         if ages is None or not ages[0] <= need.age <= ages[1]:
@@ -160,10 +160,10 @@ def _fits(kb: KnowledgeBase, player: Player, need: Constraint, ctx: ArticleConte
         return False
     if need.position is not None and player.position != need.position:
         return False
-    if need.current_team is not None and need.current_team not in kb.club_ids_on(player.id, ctx.day):
+    if need.current_team is not None and need.current_team not in ctx.clubs_of(player.id):
         return False
     if need.former_team is not None:
-        current = kb.club_ids_on(player.id, ctx.day)
+        current = ctx.clubs_of(player.id)
         if need.former_team in current[:1] or need.former_team not in {t for _, t in player.club_ids}:
             return False
     return True
@@ -175,7 +175,7 @@ def _antecedent(
     for link in reversed(links):  # links come sorted by start
         if link.end > offset or link.kind != "player" or link.player_id is None:
             continue
-        if _fits(kb, kb.players[link.player_id], need, ctx):
+        if _fits(kb.players[link.player_id], need, ctx):
             return link
     return None
 

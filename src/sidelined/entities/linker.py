@@ -79,7 +79,7 @@ def resolve_teams(kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext) -> se
 def _player_support(kb: KnowledgeBase, player: Player, ctx: ArticleContext, near: str | None = None) -> float:
     """How well the article backs this man: his club of the day named (most when it is the club named
     nearest the mention), his national side in an international story, a former club named."""
-    clubs = kb.club_ids_on(player.id, ctx.day)
+    clubs = ctx.clubs_of(player.id)
     in_article = ctx.team_ids
     score = 0.0
     if clubs and clubs[0] in in_article:
@@ -96,10 +96,10 @@ def _player_support(kb: KnowledgeBase, player: Player, ctx: ArticleContext, near
     return score
 
 
-def _retired(kb: KnowledgeBase, player: Player, ctx: ArticleContext) -> bool:
+def _retired(player: Player, ctx: ArticleContext) -> bool:
     """Past 40 with no club this season: a coach or pundit now, whatever he once was."""
     ages = player.age_on(ctx.day)
-    return ages is not None and ages[0] > 40 and not kb.club_ids_on(player.id, ctx.day)
+    return ages is not None and ages[0] > 40 and not ctx.clubs_of(player.id)
 
 
 def _best_player(kb: KnowledgeBase, ids: list[str], ctx: ArticleContext) -> str:
@@ -217,7 +217,7 @@ def _coach_meant(kb: KnowledgeBase, hit: Hit, ctx: ArticleContext, player_ids: l
         return None
     full = [e.entity_id for e in hit.entries if e.kind == "coach_name"]
     if full:
-        playing = [pid for pid in player_ids if set(kb.club_ids_on(pid, ctx.day)) & ctx.team_ids]
+        playing = [pid for pid in player_ids if not ctx.team_ids.isdisjoint(ctx.clubs_of(pid))]
         return None if playing else full[0]
     surname = [e.entity_id for e in hit.entries if e.kind == "coach_surname"]
     if not surname or player_ids:
@@ -251,7 +251,7 @@ def resolve_players(kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext, tea
             continue
         if names and " " in hit.text.strip():
             player_id = _best_player(kb, names, ctx)
-            if staff_before(ctx.text, hit.start) or _retired(kb, kb.players[player_id], ctx):
+            if staff_before(ctx.text, hit.start) or _retired(kb.players[player_id], ctx):
                 name = kb.players[player_id].name
                 links.append(PlayerLink(hit.start, hit.end, hit.text, None, name, "name", kind="person"))
                 continue
