@@ -123,3 +123,45 @@ def test_a_covered_stretch_overlaps_in_every_part(spans_, start, length):
     end = start + length
     if coverage.covers(start, end):
         assert all(coverage.overlaps(a, b) for a in range(start, end) for b in range(a + 1, end + 1))
+
+
+DESCRIPTOR_WORDS = st.sampled_from(
+    ["the ", "The ", "22-year-old", "former ", "ex-", "Arsenal ", "England ", "Real ", "Madrid ", "man", "star",
+     "midfielder", "keeper", "international", "Englishman", "Brazilian", "club", "side", "١٢-year-old", " ", ", "]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(DESCRIPTOR_WORDS, max_size=14).map("".join))
+def test_descriptors_tried_by_the_next_character_are_those_found_trying_every_kind(text):
+    from datetime import date
+
+    from sidelined.entities.context import ArticleContext
+    from sidelined.entities.gazetteer import gazetteer_for
+    from sidelined.entities.linker import resolve_teams
+    from sidelined.kb import load_kb
+
+    kb = load_kb()
+    ctx = ArticleContext(text, date(2024, 3, 1), kb)
+    resolve_teams(kb, gazetteer_for(kb).find(text), ctx)
+    in_first_order = [
+        (coref.AGE, coref._age_need),
+        (coref.NATIONALITY, coref._nationality_need),
+        (coref.FORMER, coref._former_need),
+        (coref.POSITION, coref._position_need),
+        (coref.INTERNATIONAL, coref._international_need),
+        (coref.TEAM_ROLE, coref._team_role_need),
+    ]
+    found = []
+    for start in coref._the_starts(text):
+        for pattern, need_of in in_first_order:
+            match = pattern.match(text, start)
+            result = need_of(match, ctx, kb) if match else None
+            if result:
+                found.append((match.start(), result[0], result[1]))
+    found.sort(key=lambda item: (item[0], -item[1]))
+    kept = []
+    for item in found:
+        if not kept or item[0] >= kept[-1][1]:
+            kept.append(item)
+    assert coref._descriptor_needs(ctx, kb) == kept

@@ -228,8 +228,9 @@ Need = tuple[int, Constraint]  # where the descriptor ends, what its man must fi
 Descriptor = tuple[re.Pattern[str], Callable[[re.Match[str], ArticleContext, KnowledgeBase], Need | None]]
 
 # The descriptor kinds, in the order they are tried, by what follows "the ": an ASCII digit ("the 22-year-old",
-# "the 1860 Munich man"), an ASCII capital ("the Englishman", "the England international") or anything else
-# ("the former ...", "the midfielder"; an age in other digits).
+# "the 1860 Munich man"), an ASCII capital ("the Englishman", "the England international"), a small letter
+# that can start "former", "ex" or a position ("the midfielder"), another small letter (none), or anything
+# else (an age in other digits).
 AFTER_DIGIT: tuple[Descriptor, ...] = (
     (AGE, _age_need),
     (INTERNATIONAL, _international_need),
@@ -240,13 +241,19 @@ AFTER_CAPITAL: tuple[Descriptor, ...] = (
     (INTERNATIONAL, _international_need),
     (TEAM_ROLE, _team_role_need),
 )
-AFTER_OTHER: tuple[Descriptor, ...] = ((AGE, _age_need), (FORMER, _former_need), (POSITION, _position_need))
+AFTER_SMALL_LETTER: tuple[Descriptor, ...] = ((FORMER, _former_need), (POSITION, _position_need))
+SMALL_LETTERS_OPENING = frozenset("fe" + "".join(position[0] for position in POSITIONS))
+AFTER_OTHER: tuple[Descriptor, ...] = ((AGE, _age_need),)
 
 
 def _descriptors_after(char: str) -> tuple[Descriptor, ...]:
     if "0" <= char <= "9":
         return AFTER_DIGIT
-    return AFTER_CAPITAL if "A" <= char <= "Z" else AFTER_OTHER
+    if "A" <= char <= "Z":
+        return AFTER_CAPITAL
+    if "a" <= char <= "z":
+        return AFTER_SMALL_LETTER if char in SMALL_LETTERS_OPENING else ()
+    return AFTER_OTHER
 
 
 @lru_cache(maxsize=2)
