@@ -98,11 +98,12 @@ class Coverage:
     def __init__(self, spans: list[tuple[int, int]]) -> None:
         self.spans = sorted(spans)
         self.starts = [start for start, _ in self.spans]
+        self.ends = [end for _, end in self.spans]
 
     def overlaps(self, start: int, end: int) -> bool:
         low = bisect.bisect_left(self.starts, start - LONGEST_SPAN)
         high = bisect.bisect_left(self.starts, end)
-        return any(self.spans[i][1] > start for i in range(low, high))
+        return high > low and max(self.ends[low:high]) > start
 
     def covers(self, start: int, end: int) -> bool:
         """The last span starting by `start` holds the whole of start to end and is no longer than
