@@ -25,7 +25,7 @@ PIECES = st.sampled_from(
      "The ", "and ", "\u00a0", KELVIN_SIGN, "İ", "!", "?", '"', "“", "(", ")", "Mr.", "J.", "Al-", "O'", "van ",
      "Smith", "Smiths", "Jones", "Dani", "He", "his", "She", "her", "other", "ill", "will", "Injured", "injur",
      "back", "BACK", "Forwards", "keeper", "goalkeeper", "full-back", "Wing-back", "boss", "head coach",
-     "manager", "Real ", "Madrid ", "PSG ", "coach", "captain"]
+     "manager", "Real ", "Madrid ", "PSG ", "coach", "captain", "Koeman", ", the ", "Saints "]
 )
 TEXTS = st.lists(PIECES, max_size=16).map("".join)
 EXAMPLES = settings(max_examples=200, deadline=None)
@@ -69,6 +69,8 @@ def test_position_and_staff_patterns_tried_at_cue_words_find_all_their_matches(t
     assert spans(matches_at(shapes.STAFF_NAMED, text, starts["staff role"])) == spans(
         shapes.STAFF_NAMED.finditer(text)
     )
+    named = {m.group(1) for m in shapes.STAFF_NAMED.finditer(text)}
+    assert shapes.staff_surnames(text) == named | {m.group(1) for m in shapes.STAFF_SAYS.finditer(text)}
 
 
 @EXAMPLES
@@ -77,12 +79,13 @@ def test_patterns_testing_the_word_boundary_after_the_first_letter_match_like_a_
     plain = {
         shapes.SHAPE: rf"\b{shapes.NAME_WORD}(?:[ \u00a0]+(?:{shapes.PARTICLE} +)?{shapes.NAME_WORD}){{1,2}}\b",
         shapes.STAFF_SAYS: r"\b([A-Z][\w'’-]+),\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}(?:boss|manager|coach)\b",
-        coref.THE: r"\b[Tt]he ",
         coref.STAFF: r"\b[Tt]he " + coref.TEAM_WORDS + coref.STAFF_NOUNS + r"\b",
         coref.PRONOUN: r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b",
     }
     for fast, slow in plain.items():
         assert spans(fast.finditer(text)) == spans(re.finditer(slow, text)), slow
+    coref._the_starts.cache_clear()
+    assert coref._the_starts(text) == [m.start() for m in re.finditer(r"\b[Tt]he ", text)]
 
 
 @EXAMPLES

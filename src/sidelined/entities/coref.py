@@ -180,7 +180,9 @@ def _antecedent(
     return None
 
 
-THE = re.compile(r"[Tt](?<!\w[Tt])he ")
+# r"\b[Tt]he " found through its literal tail: the engine searches for "he " at once and only then
+# looks behind for the "t" (a match starts one character before "he ").
+THE_TAIL = re.compile(r"he (?<=[Tt]he )(?<!\w[Tt]he )")
 
 
 def _age_need(match: re.Match[str], ctx: ArticleContext, kb: KnowledgeBase) -> tuple[int, Constraint] | None:
@@ -259,7 +261,7 @@ def _descriptors_after(char: str) -> tuple[Descriptor, ...]:
 @lru_cache(maxsize=2)
 def _the_starts(text: str) -> list[int]:
     """Where a "the " starts: every descriptor and staff descriptor does."""
-    return [match.start() for match in THE.finditer(text)]
+    return [match.start() - 1 for match in THE_TAIL.finditer(text)]
 
 
 def _descriptor_needs(ctx: ArticleContext, kb: KnowledgeBase) -> list[tuple[int, int, Constraint]]:

@@ -88,7 +88,10 @@ STAFF_SAYS = re.compile(r"([A-Z](?<!\w[A-Z])[\w'’-]+),\s+(?:the\s+)?(?:[A-Z][\
 
 def staff_surnames(text: str) -> set[str]:
     """Surnames the article gives a staff role ("manager Ronald Koeman", "Koeman, the Saints boss")."""
-    named = matches_at(STAFF_NAMED, text, cue_word_starts(text)["staff role"])
+    roles = cue_word_starts(text)["staff role"]
+    if not roles:
+        return set()  # both patterns need a role word
+    named = matches_at(STAFF_NAMED, text, roles)
     return {m.group(1) for m in named} | {m.group(1) for m in STAFF_SAYS.finditer(text)}
 
 
