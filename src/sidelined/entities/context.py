@@ -55,7 +55,7 @@ INTERNATIONAL_COMPETITIONS = frozenset(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class TeamSighting:
     start: int
     team_id: str

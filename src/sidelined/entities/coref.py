@@ -137,7 +137,7 @@ STAFF = re.compile(r"[Tt](?<!\w[Tt])he " + TEAM_WORDS + STAFF_NOUNS + r"\b")
 PRONOUN = re.compile(r"[HhSs](?<!\w[HhSs])(?:(?<=[Hh])(?:e|is|im)|(?<=[Ss])he|(?<=[Hh])er)\b")  # he his him she her
 
 
-@dataclass
+@dataclass(slots=True)
 class Constraint:
     age: int | None = None
     nationality: str | None = None

@@ -30,7 +30,7 @@ COACH_KINDS = frozenset({"coach_name", "coach_surname"})
 CAPITALISED_WORD = re.compile(r"[A-Z][\w'’\-]+")
 
 
-@dataclass
+@dataclass(slots=True)
 class PlayerLink:
     start: int
     end: int

@@ -62,7 +62,7 @@ LIST_NEXT = re.compile(rf"^(?:,\s*|\s+and\s+)({SINGLE_WORD})\b(?=\s*(?:,|and\b|\
 LIST_PREVIOUS = re.compile(rf"(?:^|[,:]\s*|\.\s+)({SINGLE_WORD})(?:,\s*|\s+and\s+)$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ShapeName:
     start: int
     end: int
