@@ -58,21 +58,28 @@ def _common_letters_first(form: str) -> str:
     return form.translate(_RANK_OF_CHARACTER)
 
 
-FormFacts = tuple[tuple[Entry, ...], frozenset[EntryKind], tuple[str, ...], tuple[Entry, ...]]
+# What the automaton keeps for a form: its length, then what a hit of it carries besides its place (entries,
+# their kinds, the players and the teams).  One flat tuple per form, and the few distinct kind sets shared:
+# every object kept here is one more for the garbage collector to walk.
+FormFacts = tuple[int, tuple[Entry, ...], frozenset[EntryKind], tuple[str, ...], tuple[Entry, ...]]
 
 
-def _facts_of(found: list[Entry], kb: KnowledgeBase) -> FormFacts:
-    """What a hit of a form carries besides its place: entries, their kinds, the players and the teams."""
-    entries = tuple(dict.fromkeys(found))
+def _facts_of(
+    form: str, found: list[Entry], kb: KnowledgeBase, kind_sets: dict[frozenset[EntryKind], frozenset[EntryKind]]
+) -> FormFacts:
+    entries = (found[0],) if len(found) == 1 else tuple(dict.fromkeys(found))  # most forms name one thing
     kinds = frozenset(entry.kind for entry in entries)
+    kinds = kind_sets.setdefault(kinds, kinds)
     player_ids = tuple(dict.fromkeys(e.entity_id for e in entries if e.kind in ("player_name", "player_surname")))
+    if "team" not in kinds:
+        return len(form), entries, kinds, player_ids, ()
     teams: dict[str, Entry] = {}
     for entry in entries:
         # A form can reach a team twice (a name and a less sure nickname): the sure entry speaks for it.
         if entry.kind == "team" and (entry.entity_id not in teams or not entry.ambiguous):
             teams[entry.entity_id] = entry
     by_prominence = sorted(teams.values(), key=lambda entry: -kb.teams[entry.entity_id].prominence)
-    return entries, kinds, player_ids, tuple(by_prominence)
+    return len(form), entries, kinds, player_ids, tuple(by_prominence)
 
 
 def _variants(form: str) -> set[str]:
@@ -110,9 +117,10 @@ class Gazetteer:
         newest = max(seasons, default="2025-26")
         self.latest_day = date(int(newest[:4]) + 1, 1, 15)  # for articles without a publication day
         self.automaton = ahocorasick.Automaton()
+        kind_sets: dict[frozenset[EntryKind], frozenset[EntryKind]] = {}
         for form in sorted(entries, key=_common_letters_first):
             if len(form) >= 2:
-                self.automaton.add_word(form, (len(form), _facts_of(entries[form], kb)))
+                self.automaton.add_word(form, _facts_of(form, entries[form], kb, kind_sets))
         self.automaton.make_automaton()
 
     @staticmethod
@@ -158,7 +166,8 @@ class Gazetteer:
         # items never tie on place and length (one form per place), so the facts are never compared.
         raw: list[tuple[int, int, FormFacts]] = []
         last = len(folded) - 1
-        for end, (length, facts) in self.automaton.iter(folded):
+        for end, facts in self.automaton.iter(folded):
+            length = facts[0]
             start = end - length + 1
             if (start > 0 and folded[start - 1].isalnum()) or (end < last and folded[end + 1].isalnum()):
                 continue
@@ -169,7 +178,8 @@ class Gazetteer:
         for start, minus_length, facts in raw:
             if start >= last_end:
                 last_end = start - minus_length
-                hits.append(Hit(start, last_end, text[start:last_end], *facts))
+                _, entries, kinds, player_ids, teams = facts
+                hits.append(Hit(start, last_end, text[start:last_end], entries, kinds, player_ids, teams))
         return hits
 
 
