@@ -10,17 +10,29 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sidelined.kb import KnowledgeBase
-from sidelined.kb.names import season_of
+from sidelined.kb.names import fold_same_length, season_of
 
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
+# The gap after a . ! or ? (group 1), or line breaks.  Every match opens with one character class so the
+# engine can skip from mark to mark instead of trying each character.
+SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])([\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9]))|(?<=\n)\n*)")
 # A full stop after a title or an initial does not end the sentence ("Mr. Messi", "St. Pauli", "J. Smith").
 ABBREVIATIONS = ("Mr.", "Mrs.", "Ms.", "Dr.", "St.", "No.", "vs.")
 INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
 
 
-def _ends_sentence(text: str, match: re.Match[str]) -> bool:
-    head = text[max(0, match.start() - 5) : match.start()]
+def _ends_sentence(text: str, gap_start: int) -> bool:
+    if text[gap_start - 1 : gap_start] != ".":
+        return True  # every abbreviation and initial ends in a full stop
+    head = text[max(0, gap_start - 5) : gap_start]
     return not (head.endswith(ABBREVIATIONS) or INITIAL.search(head))
+
+
+def _sentence_starts(text: str) -> list[int]:
+    starts = [0]
+    for match in SENTENCE_END.finditer(text):
+        if _ends_sentence(text, match.start(1) if match.lastindex else match.start()):
+            starts.append(match.end())
+    return starts
 
 
 NEARBY_CHARS = 300
@@ -43,7 +55,7 @@ INTERNATIONAL_COMPETITIONS = frozenset(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class TeamSighting:
     start: int
     team_id: str
@@ -55,6 +67,7 @@ class ArticleContext:
     text: str
     day: date
     kb: KnowledgeBase
+    folded: str = ""  # fold_same_length(text): "Martínez" matched as "Martinez", offsets kept
     sentence_starts: list[int] = field(default_factory=list)
     teams: list[TeamSighting] = field(default_factory=list)
     competitions: list[tuple[int, str]] = field(default_factory=list)
@@ -64,9 +77,11 @@ class ArticleContext:
     _team_starts: list[int] = field(default_factory=list)
     _team_starts_size: int = -1
     _dominant: str | None = None
+    _clubs: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.sentence_starts = [0] + [m.end() for m in SENTENCE_END.finditer(self.text) if _ends_sentence(self.text, m)]
+        self.folded = fold_same_length(self.text)
+        self.sentence_starts = _sentence_starts(self.text)
 
     @property
     def season(self) -> str:
@@ -79,6 +94,13 @@ class ArticleContext:
         start = self.sentence_starts[index]
         end = self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts) else len(self.text)
         return start, end
+
+    def clubs_of(self, player_id: str) -> list[str]:
+        """His clubs on the article's day, the likelier first (looked up once per article)."""
+        found = self._clubs.get(player_id)
+        if found is None:
+            found = self._clubs[player_id] = self.kb.club_ids_on(player_id, self.day)
+        return found
 
     @property
     def team_ids(self) -> set[str]:

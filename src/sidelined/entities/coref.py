@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import attrgetter
 
 from sidelined.entities.context import ArticleContext
 from sidelined.entities.linker import PlayerLink
+from sidelined.entities.scanning import matches_at
 from sidelined.kb import KnowledgeBase, Player
 
 DEMONYMS = {
@@ -127,11 +131,13 @@ TEAM_ROLE = re.compile(
     r"\b[Tt]he " + TEAM_WORDS + r"(" + "|".join(sorted(POSITIONS, key=len, reverse=True)) + r"|star|ace|man|captain|"
     r"skipper|youngster|teenager|talisman)\b"
 )
-STAFF = re.compile(r"\b[Tt]he " + TEAM_WORDS + STAFF_NOUNS + r"\b")
-PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
+# A leading \b makes the engine try every character; testing the boundary after the first letter lets it
+# skip to the letters that can start a match.
+STAFF = re.compile(r"[Tt](?<!\w[Tt])he " + TEAM_WORDS + STAFF_NOUNS + r"\b")
+PRONOUN = re.compile(r"[HhSs](?<!\w[HhSs])(?:(?<=[Hh])(?:e|is|im)|(?<=[Ss])he|(?<=[Hh])er)\b")  # he his him she her
 
 
-@dataclass
+@dataclass(slots=True)
 class Constraint:
     age: int | None = None
     nationality: str | None = None
@@ -145,7 +151,7 @@ def _team_inside(ctx: ArticleContext, start: int, end: int) -> str | None:
     return inside[0].team_id if inside else None
 
 
-def _fits(kb: KnowledgeBase, player: Player, need: Constraint, ctx: ArticleContext) -> bool:
+def _fits(player: Player, need: Constraint, ctx: ArticleContext) -> bool:
     if need.age is not None:
         ages = player.age_on(ctx.day)
         if ages is None or not ages[0] <= need.age <= ages[1]:
@@ -154,10 +160,10 @@ def _fits(kb: KnowledgeBase, player: Player, need: Constraint, ctx: ArticleConte
         return False
     if need.position is not None and player.position != need.position:
         return False
-    if need.current_team is not None and need.current_team not in kb.club_ids_on(player.id, ctx.day):
+    if need.current_team is not None and need.current_team not in ctx.clubs_of(player.id):
         return False
     if need.former_team is not None:
-        current = kb.club_ids_on(player.id, ctx.day)
+        current = ctx.clubs_of(player.id)
         if need.former_team in current[:1] or need.former_team not in {t for _, t in player.club_ids}:
             return False
     return True
@@ -169,12 +175,14 @@ def _antecedent(
     for link in reversed(links):  # links come sorted by start
         if link.end > offset or link.kind != "player" or link.player_id is None:
             continue
-        if _fits(kb, kb.players[link.player_id], need, ctx):
+        if _fits(kb.players[link.player_id], need, ctx):
             return link
     return None
 
 
-THE = re.compile(r"\b[Tt]he ")
+# r"\b[Tt]he " found through its literal tail: the engine searches for "he " at once and only then
+# looks behind for the "t" (a match starts one character before "he ").
+THE_TAIL = re.compile(r"he (?<=[Tt]he )(?<!\w[Tt]he )")
 
 
 def _age_need(match: re.Match[str], ctx: ArticleContext, kb: KnowledgeBase) -> tuple[int, Constraint] | None:
@@ -218,23 +226,51 @@ def _team_role_need(match: re.Match[str], ctx: ArticleContext, kb: KnowledgeBase
     return match.end(), need
 
 
-DESCRIPTORS = (
+Need = tuple[int, Constraint]  # where the descriptor ends, what its man must fit
+Descriptor = tuple[re.Pattern[str], Callable[[re.Match[str], ArticleContext, KnowledgeBase], Need | None]]
+
+# The descriptor kinds, in the order they are tried, by what follows "the ": an ASCII digit ("the 22-year-old",
+# "the 1860 Munich man"), an ASCII capital ("the Englishman", "the England international"), a small letter
+# that can start "former", "ex" or a position ("the midfielder"), another small letter (none), or anything
+# else (an age in other digits).
+AFTER_DIGIT: tuple[Descriptor, ...] = (
     (AGE, _age_need),
-    (NATIONALITY, _nationality_need),
-    (FORMER, _former_need),
-    (POSITION, _position_need),
     (INTERNATIONAL, _international_need),
     (TEAM_ROLE, _team_role_need),
 )
+AFTER_CAPITAL: tuple[Descriptor, ...] = (
+    (NATIONALITY, _nationality_need),
+    (INTERNATIONAL, _international_need),
+    (TEAM_ROLE, _team_role_need),
+)
+AFTER_SMALL_LETTER: tuple[Descriptor, ...] = ((FORMER, _former_need), (POSITION, _position_need))
+SMALL_LETTERS_OPENING = frozenset("fe" + "".join(position[0] for position in POSITIONS))
+AFTER_OTHER: tuple[Descriptor, ...] = ((AGE, _age_need),)
+
+
+def _descriptors_after(char: str) -> tuple[Descriptor, ...]:
+    if "0" <= char <= "9":
+        return AFTER_DIGIT
+    if "A" <= char <= "Z":
+        return AFTER_CAPITAL
+    if "a" <= char <= "z":
+        return AFTER_SMALL_LETTER if char in SMALL_LETTERS_OPENING else ()
+    return AFTER_OTHER
+
+
+@lru_cache(maxsize=2)
+def _the_starts(text: str) -> list[int]:
+    """Where a "the " starts: every descriptor and staff descriptor does."""
+    return [match.start() - 1 for match in THE_TAIL.finditer(text)]
 
 
 def _descriptor_needs(ctx: ArticleContext, kb: KnowledgeBase) -> list[tuple[int, int, Constraint]]:
-    """Every descriptor opens with "the": try each kind only where a "the" stands."""
+    """Every descriptor opens with "the": try the kinds that fit only where a "the" stands."""
     text = ctx.text
     found: list[tuple[int, int, Constraint]] = []
-    for the in THE.finditer(text):
-        for pattern, need_of in DESCRIPTORS:
-            match = pattern.match(text, the.start())
+    for start in _the_starts(text):
+        for pattern, need_of in _descriptors_after(text[start + 4 : start + 5]):
+            match = pattern.match(text, start)
             if match:
                 result = need_of(match, ctx, kb)
                 if result:
@@ -250,7 +286,7 @@ def _descriptor_needs(ctx: ArticleContext, kb: KnowledgeBase) -> list[tuple[int,
 def staff_mentions(ctx: ArticleContext, kb: KnowledgeBase) -> list[PlayerLink]:
     """'the Real Madrid boss': a coach of that team (kind person)."""
     found = []
-    for match in STAFF.finditer(ctx.text):
+    for match in matches_at(STAFF, ctx.text, _the_starts(ctx.text)):
         team = _team_inside(ctx, match.start(1), match.end(1))
         if team:
             label = match.group(0)
@@ -272,7 +308,7 @@ def descriptor_mentions(
     kb: KnowledgeBase, links: list[PlayerLink], ctx: ArticleContext, blocked: list[tuple[int, int]]
 ) -> list[PlayerLink]:
     found = []
-    links = sorted(links, key=lambda lk: lk.start)
+    links = sorted(links, key=attrgetter("start"))
     for start, end, need in _descriptor_needs(ctx, kb):
         if any(start < b_end and b_start < end for b_start, b_end in blocked):
             continue
@@ -296,7 +332,7 @@ def pronoun_mentions(links: list[PlayerLink], ctx: ArticleContext, blocked: list
     """Pronouns in the sentence right after a sentence naming someone (or later in that same sentence)."""
     named = sorted(
         (lk for lk in links if lk.via not in ("pronoun", "descriptor") and lk.kind in ("player", "person")),
-        key=lambda lk: lk.end,
+        key=attrgetter("end"),
     )
     if not named:
         return []
@@ -304,19 +340,20 @@ def pronoun_mentions(links: list[PlayerLink], ctx: ArticleContext, blocked: list
     sentences_with_names = {ctx.sentence_of(lk.start) for lk in named}
     found = []
     for match in PRONOUN.finditer(ctx.text):
-        if any(b_start <= match.start() < b_end for b_start, b_end in blocked):
+        start = match.start()
+        if blocked and any(b_start <= start < b_end for b_start, b_end in blocked):
             continue
-        sentence = ctx.sentence_of(match.start())
+        sentence = ctx.sentence_of(start)
         if sentence not in sentences_with_names and sentence - 1 not in sentences_with_names:
             continue
-        window_start = ctx.sentence_span(sentence - 1)[0] if sentence > 0 else 0
-        last = bisect.bisect_right(ends, match.start())  # names ending before the pronoun
+        window_start = ctx.sentence_starts[sentence - 1] if sentence > 0 else 0
+        last = bisect.bisect_right(ends, start)  # names ending before the pronoun
         if last == 0 or named[last - 1].start < window_start:
             continue
         antecedent = named[last - 1]
         found.append(
             PlayerLink(
-                match.start(),
+                start,
                 match.end(),
                 match.group(0),
                 antecedent.player_id,

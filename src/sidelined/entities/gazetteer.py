@@ -12,7 +12,7 @@ import weakref
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import ahocorasick
 
@@ -35,12 +35,51 @@ class Entry:
     ambiguous: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):  # a tuple: a few dozen are made per article
     start: int
     end: int
     text: str
     entries: tuple[Entry, ...]
+    kinds: frozenset[EntryKind]  # the kinds among the entries, to skip those that cannot matter
+    player_ids: tuple[str, ...]  # the players the form may name, each once, in entry order
+    teams: tuple[Entry, ...]  # one entry per team the form may name, the most prominent team first
+
+
+# pyahocorasick finds a node's next letter by scanning the node's letters in the order they were added,
+# for every character of the article.  Adding the forms sorted by how common their characters are in
+# English text puts the characters met most often first in every node, the root above all.
+COMMON_FIRST = " etaoinshrdlcumwfgypbvkjxqz\n.,'-SMCBALTRPDGHJKFWNEOVIYZUQX0123456789"
+_RANK_OF_CHARACTER = str.maketrans(
+    {chr(code): chr(COMMON_FIRST.index(chr(code)) if chr(code) in COMMON_FIRST else 128 + code) for code in range(128)}
+)
+
+
+def _common_letters_first(form: str) -> str:
+    return form.translate(_RANK_OF_CHARACTER)
+
+
+# What the automaton keeps for a form: its length, then what a hit of it carries besides its place (entries,
+# their kinds, the players and the teams).  One flat tuple per form, and the few distinct kind sets shared:
+# every object kept here is one more for the garbage collector to walk.
+FormFacts = tuple[int, tuple[Entry, ...], frozenset[EntryKind], tuple[str, ...], tuple[Entry, ...]]
+
+
+def _facts_of(
+    form: str, found: list[Entry], kb: KnowledgeBase, kind_sets: dict[frozenset[EntryKind], frozenset[EntryKind]]
+) -> FormFacts:
+    entries = (found[0],) if len(found) == 1 else tuple(dict.fromkeys(found))  # most forms name one thing
+    kinds = frozenset(entry.kind for entry in entries)
+    kinds = kind_sets.setdefault(kinds, kinds)
+    player_ids = tuple(dict.fromkeys(e.entity_id for e in entries if e.kind in ("player_name", "player_surname")))
+    if "team" not in kinds:
+        return len(form), entries, kinds, player_ids, ()
+    teams: dict[str, Entry] = {}
+    for entry in entries:
+        # A form can reach a team twice (a name and a less sure nickname): the sure entry speaks for it.
+        if entry.kind == "team" and (entry.entity_id not in teams or not entry.ambiguous):
+            teams[entry.entity_id] = entry
+    by_prominence = sorted(teams.values(), key=lambda entry: -kb.teams[entry.entity_id].prominence)
+    return len(form), entries, kinds, player_ids, tuple(by_prominence)
 
 
 def _variants(form: str) -> set[str]:
@@ -78,9 +117,10 @@ class Gazetteer:
         newest = max(seasons, default="2025-26")
         self.latest_day = date(int(newest[:4]) + 1, 1, 15)  # for articles without a publication day
         self.automaton = ahocorasick.Automaton()
-        for form, found in entries.items():
+        kind_sets: dict[frozenset[EntryKind], frozenset[EntryKind]] = {}
+        for form in sorted(entries, key=_common_letters_first):
             if len(form) >= 2:
-                self.automaton.add_word(form, (form, tuple(dict.fromkeys(found))))
+                self.automaton.add_word(form, _facts_of(form, entries[form], kb, kind_sets))
         self.automaton.make_automaton()
 
     @staticmethod
@@ -118,26 +158,28 @@ class Gazetteer:
                     # "Hoops boss ...": a nickname without its article is the same nickname, less sure.
                     entries[fold(bare)].append(Entry("team", team.id, "alias", True))
 
-    def find(self, text: str) -> list[Hit]:
-        """Leftmost-longest whole-word matches in the text."""
-        folded = fold_same_length(text)
-        raw: list[tuple[int, int, tuple[Entry, ...]]] = []
-        size = len(folded)
-        for end_index, (form, found) in self.automaton.iter(folded):
-            start = end_index - len(form) + 1
-            end = end_index + 1
-            if start > 0 and (folded[start - 1].isalnum()):
+    def find(self, text: str, folded: str | None = None) -> list[Hit]:
+        """Leftmost-longest whole-word matches in the text (`folded` is its fold_same_length, when known)."""
+        if folded is None:
+            folded = fold_same_length(text)
+        # (start, minus the length, facts): sorted, the longest form at each place comes first; two
+        # items never tie on place and length (one form per place), so the facts are never compared.
+        raw: list[tuple[int, int, FormFacts]] = []
+        last = len(folded) - 1
+        for end, facts in self.automaton.iter(folded):
+            length = facts[0]
+            start = end - length + 1
+            if (start > 0 and folded[start - 1].isalnum()) or (end < last and folded[end + 1].isalnum()):
                 continue
-            if end < size and (folded[end].isalnum()):
-                continue
-            raw.append((start, end, found))
-        raw.sort(key=lambda item: (item[0], -(item[1] - item[0])))
+            raw.append((start, -length, facts))
+        raw.sort()
         hits: list[Hit] = []
         last_end = -1
-        for start, end, found in raw:
+        for start, minus_length, facts in raw:
             if start >= last_end:
-                hits.append(Hit(start, end, text[start:end], found))
-                last_end = end
+                last_end = start - minus_length
+                _, entries, kinds, player_ids, teams = facts
+                hits.append(Hit(start, last_end, text[start:last_end], entries, kinds, player_ids, teams))
         return hits
 
 

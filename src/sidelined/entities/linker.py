@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 
 from sidelined.entities.context import ArticleContext, TeamSighting
 from sidelined.entities.gazetteer import Entry, Hit
+from sidelined.entities.scanning import at_word_boundary, is_word_character, stands_alone
 from sidelined.entities.shapes import staff_before, talks_about_playing
 from sidelined.entities.words import CALENDAR_WORDS, NOT_NAME_WORDS
 from sidelined.kb import KnowledgeBase, Player
@@ -22,10 +25,12 @@ from sidelined.kb.names import fold
 from sidelined.models import LinkVia, MentionKind
 
 TOP_FLIGHT = 10_000
+PLAYER_KINDS = frozenset({"player_name", "player_surname"})
+COACH_KINDS = frozenset({"coach_name", "coach_surname"})
 CAPITALISED_WORD = re.compile(r"[A-Z][\w'’\-]+")
 
 
-@dataclass
+@dataclass(slots=True)
 class PlayerLink:
     start: int
     end: int
@@ -37,28 +42,15 @@ class PlayerLink:
     score: float = 1.0
 
 
-def _team_hits(hits: list[Hit]) -> list[tuple[Hit, list[Entry]]]:
-    """Hits that may be teams, each with one entry per team (a form can reach a team twice)."""
-    found = []
-    for hit in hits:
-        entries: dict[str, Entry] = {}
-        for entry in hit.entries:
-            if entry.kind == "team" and (entry.entity_id not in entries or not entry.ambiguous):
-                entries[entry.entity_id] = entry
-        if entries:
-            found.append((hit, list(entries.values())))
-    return found
-
-
 def resolve_teams(kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext) -> set[int]:
     """Fill ctx.teams; return the starts of the hits taken as teams."""
     taken: set[int] = set()
     anchors: set[str] = set()
-    pending: list[tuple[Hit, list[Entry]]] = []
-    for hit, entries in _team_hits(hits):
-        if any(e.kind == "player_name" for e in hit.entries) and " " in hit.text:
+    pending: list[tuple[Hit, tuple[Entry, ...]]] = []
+    for hit in hits:
+        ranked = hit.teams
+        if not ranked or ("player_name" in hit.kinds and " " in hit.text):
             continue
-        ranked = sorted(entries, key=lambda e: -kb.teams[e.entity_id].prominence)
         top = kb.teams[ranked[0].entity_id]
         runner_up = kb.teams[ranked[1].entity_id].prominence if len(ranked) > 1 else -1
         # A one-word name of a club that never appears in our fixtures ("Miami") is too weak alone.
@@ -73,46 +65,50 @@ def resolve_teams(kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext) -> se
             pending.append((hit, ranked))
     for hit, ranked in pending:
         chosen = next((e.entity_id for e in ranked if e.entity_id in anchors), None)
-        if chosen is None and not any(e.kind.startswith("player") for e in hit.entries):
+        if chosen is None and PLAYER_KINDS.isdisjoint(hit.kinds):
             top = kb.teams[ranked[0].entity_id]
             if not ranked[0].ambiguous and top.kind == "national_team" and len(ranked) == 1:
                 chosen = top.id
         if chosen:
             ctx.teams.append(TeamSighting(hit.start, chosen, kb.teams[chosen].kind))
             taken.add(hit.start)
-    ctx.teams.sort(key=lambda t: t.start)
+    ctx.teams.sort(key=attrgetter("start"))
     return taken
 
 
 def _player_support(kb: KnowledgeBase, player: Player, ctx: ArticleContext, near: str | None = None) -> float:
     """How well the article backs this man: his club of the day named (most when it is the club named
     nearest the mention), his national side in an international story, a former club named."""
-    clubs = kb.club_ids_on(player.id, ctx.day)
+    clubs = ctx.clubs_of(player.id)
+    in_article = ctx.team_ids
     score = 0.0
-    if clubs and clubs[0] in ctx.team_ids:
+    if clubs and clubs[0] in in_article:
         score += 3.5 if clubs[0] == near else 3
-    elif set(clubs) & ctx.team_ids:
+    elif not in_article.isdisjoint(clubs):
         score += 2
     elif clubs:
         score += 0.5
-    elif any(team_id in ctx.team_ids for _, team_id in player.club_ids):
+    elif any(team_id in in_article for _, team_id in player.club_ids):
         score += 0.25
     national = kb.national_team(player.nationality) if player.nationality else None
-    if national and national.id in ctx.team_ids:
+    if national and national.id in in_article:
         score += 1 if ctx.international else 0.25
     return score
 
 
-def _retired(kb: KnowledgeBase, player: Player, ctx: ArticleContext) -> bool:
+def _retired(player: Player, ctx: ArticleContext) -> bool:
     """Past 40 with no club this season: a coach or pundit now, whatever he once was."""
     ages = player.age_on(ctx.day)
-    return ages is not None and ages[0] > 40 and not kb.club_ids_on(player.id, ctx.day)
+    return ages is not None and ages[0] > 40 and not ctx.clubs_of(player.id)
 
 
-def _best_player(kb: KnowledgeBase, ids: list[str], ctx: ArticleContext) -> tuple[str, float]:
+def _best_player(kb: KnowledgeBase, ids: list[str], ctx: ArticleContext) -> str:
+    """The namesake the article backs best (ties go to the smaller id)."""
+    if len(ids) == 1:
+        return ids[0]
     scored = [(_player_support(kb, kb.players[pid], ctx), pid) for pid in ids]
     scored.sort(key=lambda item: (-item[0], item[1]))
-    return scored[0][1], scored[0][0]
+    return scored[0][1]
 
 
 def _word_after(text: str, end: int) -> str | None:
@@ -131,22 +127,61 @@ def _word_before(text: str, start: int) -> tuple[int, str] | None:
     return None
 
 
+def _first_name_key(written: str) -> str:
+    return fold(written).lower()
+
+
+def _first_names_agree(written_key: str, full_name: str) -> bool:
+    """The first name written (as `_first_name_key`) fits the full name's: up to three letters agree."""
+    theirs = _first_name_key(full_name.split()[0])
+    size = min(3, len(written_key), len(theirs))
+    return written_key[:size] == theirs[:size]
+
+
 def _same_first_name(written: str, full_name: str) -> bool:
     """'Dani' fits 'Daniel Carvajal', 'Jamie' fits 'James', 'Caleb' does not fit 'Chris Porter'."""
-    mine, theirs = fold(written).lower(), fold(full_name.split()[0]).lower()
-    size = min(3, len(mine), len(theirs))
-    return mine[:size] == theirs[:size]
+    return _first_names_agree(_first_name_key(written), full_name)
+
+
+def _in_first_name(char: str) -> bool:
+    return is_word_character(char) or char in "'’-"
+
+
+def _first_names_of(text: str, surname: str) -> Iterator[tuple[int, str]]:
+    """(offset, word) of each capitalised word written before the surname: what
+    `re.finditer(r"\\b([A-Z][\\w'’-]+) " + re.escape(surname) + r"\\b", text)` finds, without a
+    pattern compiled for every surname."""
+    written = " " + surname
+    searched_from = 0  # matches do not overlap
+    at = text.find(written)
+    while at != -1:
+        if at_word_boundary(text, at + len(written)):
+            word_start = at
+            while word_start > 0 and _in_first_name(text[word_start - 1]):
+                word_start -= 1
+            for start in range(max(word_start, searched_from), at - 1):
+                if "A" <= text[start] <= "Z" and at_word_boundary(text, start):
+                    yield start, text[start:at]
+                    searched_from = at + len(written)
+                    break
+        at = text.find(written, max(at + 1, searched_from))
+
+
+def _last_visible_character(text: str, offset: int) -> str:
+    """The last character before the offset that is not white space ("" when there is none)."""
+    while offset > 0 and text[offset - 1].isspace():
+        offset -= 1
+    return text[offset - 1 : offset]
 
 
 def _named_otherwise(text: str, surname: str, full_name: str) -> bool:
     """The article gives this surname a first name that is not his ("Milton Valenzuela" when the
     knowledge base only knows a Carlos Valenzuela): the bare surname is that other man."""
-    for match in re.finditer(r"\b([A-Z][\w'’-]+) " + re.escape(surname) + r"\b", text):
-        word = match.group(1)
+    for start, word in _first_names_of(text, surname):
         if word in NOT_NAME_WORDS or _same_first_name(word, full_name):
             continue
-        opens_sentence = text[: match.start()].rstrip()[-1:] in ("", ".", "!", "?", "‘", "“", '"', "'", "(", ":")
-        is_a_word = re.search(r"\b" + re.escape(word.lower()) + r"\b", text) is not None  # "About Moses"
+        opens_sentence = _last_visible_character(text, start) in ("", ".", "!", "?", "‘", "“", '"', "'", "(", ":")
+        is_a_word = stands_alone(text, word.lower())  # "About Moses"
         if not opens_sentence and not is_a_word:
             return True
     return False
@@ -160,11 +195,12 @@ def _in_play_talk(hit: Hit, ctx: ArticleContext) -> bool:
     return len(hit.text) > 3 and talks_about_playing(ctx.text, sentence_start, sentence_end)
 
 
-def _touches_article(kb: KnowledgeBase, player: Player, ctx: ArticleContext) -> bool:
-    if kb.team_ids_of(player.id) & ctx.team_ids:
+def _touches_article(kb: KnowledgeBase, player: Player, in_article: set[str]) -> bool:
+    """He played for a team named in the article, or his national side is named."""
+    if not kb.team_ids_of(player.id).isdisjoint(in_article):
         return True
     national = kb.national_team(player.nationality) if player.nationality else None
-    return national is not None and national.id in ctx.team_ids
+    return national is not None and national.id in in_article
 
 
 def _recent(player: Player, ctx: ArticleContext) -> bool:
@@ -177,9 +213,11 @@ def _recent(player: Player, ctx: ArticleContext) -> bool:
 def _coach_meant(kb: KnowledgeBase, hit: Hit, ctx: ArticleContext, player_ids: list[str]) -> str | None:
     """A known coach's full name (unless a namesake plays for a club in the article), or his surname
     when a side he led is in the article and no namesake player is named in full."""
+    if COACH_KINDS.isdisjoint(hit.kinds):
+        return None
     full = [e.entity_id for e in hit.entries if e.kind == "coach_name"]
     if full:
-        playing = [pid for pid in player_ids if set(kb.club_ids_on(pid, ctx.day)) & ctx.team_ids]
+        playing = [pid for pid in player_ids if not ctx.team_ids.isdisjoint(ctx.clubs_of(pid))]
         return None if playing else full[0]
     surname = [e.entity_id for e in hit.entries if e.kind == "coach_surname"]
     if not surname or player_ids:
@@ -201,7 +239,7 @@ def resolve_players(kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext, tea
     for hit in hits:
         if hit.start in team_starts:
             continue
-        names = [e.entity_id for e in hit.entries if e.kind == "player_name"]
+        names = [e.entity_id for e in hit.entries if e.kind == "player_name"] if "player_name" in hit.kinds else []
         coach = _coach_meant(kb, hit, ctx, names)
         if coach:
             links.append(
@@ -212,21 +250,21 @@ def resolve_players(kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext, tea
             coach_names.add(coach)
             continue
         if names and " " in hit.text.strip():
-            player_id, _ = _best_player(kb, names, ctx)
-            if staff_before(ctx.text, hit.start) or _retired(kb, kb.players[player_id], ctx):
+            player_id = _best_player(kb, names, ctx)
+            if staff_before(ctx.text, hit.start) or _retired(kb.players[player_id], ctx):
                 name = kb.players[player_id].name
                 links.append(PlayerLink(hit.start, hit.end, hit.text, None, name, "name", kind="person"))
                 continue
             links.append(PlayerLink(hit.start, hit.end, hit.text, player_id, kb.players[player_id].name, "name"))
             bisect.insort(full_mentions.setdefault(player_id, []), hit.start)
-        elif (names or any(e.kind == "player_surname" for e in hit.entries)) and hit.text not in CALENDAR_WORDS:
+        elif (names or "player_surname" in hit.kinds) and hit.text not in CALENDAR_WORDS:
             surname_hits.append(hit)
     for hit in surname_hits:
         link = _resolve_single_word(kb, hit, ctx, full_mentions)
         if link and link.player_id:
             links.append(link)
             bisect.insort(full_mentions.setdefault(link.player_id, []), link.start)
-    links.sort(key=lambda link: link.start)
+    links.sort(key=attrgetter("start"))
     return links
 
 
@@ -254,13 +292,14 @@ def _resolve_single_word(
     if _word_after(text, hit.end):
         return None  # "Thomas Tuchel": a first name of someone the gazetteer does not know
     start = hit.start
-    candidates = list(dict.fromkeys(e.entity_id for e in hit.entries if e.kind.startswith("player")))
-    mononym = any(e.kind == "player_name" for e in hit.entries)
+    candidates = list(hit.player_ids)
+    mononym = "player_name" in hit.kinds
     before = _word_before(text, hit.start)
     if before and before[1] not in ("The", "And") and not mononym:
         if staff_before(text, before[0]):
             return None  # "Crew coach Caleb Porter": staff, left to the name-shape pass
-        candidates = [pid for pid in candidates if _same_first_name(before[1], kb.players[pid].name)]
+        written = _first_name_key(before[1])
+        candidates = [pid for pid in candidates if _first_names_agree(written, kb.players[pid].name)]
         if not candidates:
             return None
         start = before[0]
@@ -275,7 +314,7 @@ def _resolve_single_word(
             "name" if mononym else "surname",
         )
     # Only men with a club or a national side in the article can be supported by it.
-    relevant = [pid for pid in candidates if _touches_article(kb, kb.players[pid], ctx)]
+    relevant = [pid for pid in candidates if _touches_article(kb, kb.players[pid], ctx.team_ids)]
     supported = tied = False
     best_score = 0.0
     if relevant:

@@ -12,14 +12,20 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from operator import attrgetter
 
-from sidelined.entities.words import NOT_NAME_WORDS, PLAY_PREFIXES, PLAY_WORDS, STAFF_ROLES
+from sidelined.entities.scanning import STAFF_ROLE_WORDS, cue_word_starts, matches_at, stands_alone
+from sidelined.entities.words import NOT_NAME_WORDS, STAFF_ROLES
 from sidelined.kb.names import fold_same_length
 
 NAME_WORD = r"(?:[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*|[A-Z]'[A-Z][a-z]+|Al-[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)"
 PARTICLE = r"(?:de|da|van|von|der|den|di|dos|del|le|la|ter)"
-SHAPE = re.compile(rf"\b{NAME_WORD}(?:[ \u00a0]+(?:{PARTICLE} +)?{NAME_WORD}){{1,2}}\b")
+# NAME_WORD at a word start, the boundary tested after the capital so the engine can skip from capital to
+# capital (the Al- branch, its capital already read, checks it was an A).
+FIRST_NAME_WORD = (
+    r"[A-Z](?<!\w[A-Z])(?:[a-z]+(?:['’\-][A-Z]?[a-z]+)*|'[A-Z][a-z]+|(?<=A)l-[A-Z][a-z]+|[a-z]*[A-Z][a-z]+)"
+)
+SHAPE = re.compile(rf"{FIRST_NAME_WORD}(?:[ \u00a0]+(?:{PARTICLE} +)?{NAME_WORD}){{1,2}}\b")
 
 
 def staff_before(text: str, start: int) -> bool:
@@ -31,18 +37,12 @@ STAFF_AFTER = re.compile(
     r"^,?\s*(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}(?:boss|manager|coach|head coach|chairman|president|director|"
     r"pundit|referee)\b"
 )
-WORD = re.compile(r"[A-Za-z]+")
 
 
-@lru_cache(maxsize=2)
 def play_word_offsets(text: str) -> list[int]:
-    """Offsets of the words that make a sentence about playing, injuries or fitness."""
-    found = []
-    for match in WORD.finditer(text):
-        word = match.group(0).lower()
-        if word in PLAY_WORDS or word.startswith(PLAY_PREFIXES):
-            found.append(match.start())
-    return found
+    """Offsets of the words that make a sentence about playing, injuries or fitness (a word being
+    a run of ASCII letters, whatever their case)."""
+    return cue_word_starts(text)["play"]
 
 
 def talks_about_playing(text: str, start: int, end: int) -> bool:
@@ -62,7 +62,7 @@ LIST_NEXT = re.compile(rf"^(?:,\s*|\s+and\s+)({SINGLE_WORD})\b(?=\s*(?:,|and\b|\
 LIST_PREVIOUS = re.compile(rf"(?:^|[,:]\s*|\.\s+)({SINGLE_WORD})(?:,\s*|\s+and\s+)$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ShapeName:
     start: int
     end: int
@@ -82,16 +82,17 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 LONGEST_SPAN = 120  # no linked span is longer, so overlaps need only look this far back
-LOWER_WORD = re.compile(r"\b[a-z]+\b")
-STAFF_NAMED = re.compile(
-    r"\b(?:boss|manager|coach|head coach|gaffer|chairman|president|director)\s+(?:[A-Z][\w'’-]+\s+)?([A-Z][\w'’-]+)"
-)
-STAFF_SAYS = re.compile(r"\b([A-Z][\w'’-]+),\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}(?:boss|manager|coach)\b")
+STAFF_NAMED = re.compile(rf"\b(?:{'|'.join(STAFF_ROLE_WORDS)})\s+(?:[A-Z][\w'’-]+\s+)?([A-Z][\w'’-]+)")
+STAFF_SAYS = re.compile(r"([A-Z](?<!\w[A-Z])[\w'’-]+),\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+){0,3}(?:boss|manager|coach)\b")
 
 
 def staff_surnames(text: str) -> set[str]:
     """Surnames the article gives a staff role ("manager Ronald Koeman", "Koeman, the Saints boss")."""
-    return {m.group(1) for m in STAFF_NAMED.finditer(text)} | {m.group(1) for m in STAFF_SAYS.finditer(text)}
+    roles = cue_word_starts(text)["staff role"]
+    if not roles:
+        return set()  # both patterns need a role word
+    named = matches_at(STAFF_NAMED, text, roles)
+    return {m.group(1) for m in named} | {m.group(1) for m in STAFF_SAYS.finditer(text)}
 
 
 class Coverage:
@@ -100,11 +101,21 @@ class Coverage:
     def __init__(self, spans: list[tuple[int, int]]) -> None:
         self.spans = sorted(spans)
         self.starts = [start for start, _ in self.spans]
+        self.ends = [end for _, end in self.spans]
 
     def overlaps(self, start: int, end: int) -> bool:
         low = bisect.bisect_left(self.starts, start - LONGEST_SPAN)
         high = bisect.bisect_left(self.starts, end)
-        return any(self.spans[i][1] > start for i in range(low, high))
+        return high > low and max(self.ends[low:high]) > start
+
+    def covers(self, start: int, end: int) -> bool:
+        """The last span starting by `start` holds the whole of start to end and is no longer than
+        LONGEST_SPAN (so `overlaps` is true of every part of it)."""
+        index = bisect.bisect_right(self.starts, start) - 1
+        if index < 0:
+            return False
+        span_start, span_end = self.spans[index]
+        return end <= span_end <= span_start + LONGEST_SPAN
 
 
 @dataclass(frozen=True)
@@ -115,22 +126,32 @@ class NameVocabulary:
     not_people: frozenset[str] = frozenset()
 
 
-def _looks_like_words(words: list[str], lower_words: set[str], vocabulary: NameVocabulary) -> bool:
+def _used_in_small_letters(text: str, word: str) -> bool:
+    """The text has this word in small ASCII letters, as a whole word."""
+    small = word.lower()
+    return small.isascii() and small.isalpha() and stands_alone(text, small)
+
+
+def _looks_like_words(text: str, words: list[str], vocabulary: NameVocabulary) -> bool:
     """A capitalised word the article also uses in lower case ("Injured", "Confirms") is a word, not a
     name, unless some player is called that."""
-    return any(w.lower() in lower_words and w not in vocabulary.name_tokens for w in words)
+    return any(w not in vocabulary.name_tokens and _used_in_small_letters(text, w) for w in words)
 
 
-def find_shapes(text: str, taken: list[tuple[int, int]], vocabulary: NameVocabulary | None = None) -> list[ShapeName]:
-    """Person-shaped names outside the spans already linked."""
+def find_shapes(
+    text: str, taken: list[tuple[int, int]], vocabulary: NameVocabulary | None = None, folded: str | None = None
+) -> list[ShapeName]:
+    """Person-shaped names outside the spans already linked (`folded` is fold_same_length(text), when known)."""
     vocabulary = vocabulary or NameVocabulary()
     covered = Coverage(taken)
-    lower_words: set[str] | None = None
     found: list[ShapeName] = []
     context_of: dict[tuple[int, int], bool] = {}
-    folded = fold_same_length(text)  # "Martínez" is name-shaped too
+    if folded is None:
+        folded = fold_same_length(text)  # "Martínez" is name-shaped too
     last = len(text.rstrip())
     for match in SHAPE.finditer(folded):
+        if covered.covers(match.start(), match.end()):
+            continue  # a name already linked: whatever part of it is a name overlaps that link
         words = match.group(0).split()
         while words and (words[0] in NOT_NAME_WORDS or words[0].endswith(("'s", "’s"))):
             words.pop(0)  # "Arsenal's Emily Fox": the possessor is not part of the name
@@ -147,9 +168,7 @@ def find_shapes(text: str, taken: list[tuple[int, int]], vocabulary: NameVocabul
             continue
         if text[start - 1 : start] == "/" or (end == last and text[end - 1].isalpha()):
             continue  # a photo credit ("REUTERS/Axel Schmidt") or a name cut off where the copy ends
-        if lower_words is None:
-            lower_words = set(LOWER_WORD.findall(text))
-        if _looks_like_words(words, lower_words, vocabulary):
+        if _looks_like_words(text, words, vocabulary):
             continue
         after = text[end : end + 60]
         staff = staff_before(text, start) or bool(STAFF_AFTER.match(after))
@@ -172,7 +191,7 @@ def find_single_names(text: str, taken: list[tuple[int, int]], players: list[tup
         if word not in NOT_NAME_WORDS and not covered.overlaps(start, end) and start not in found:
             found[start] = ShapeName(start, end, word, staff=False, player_context=True)
 
-    for match in AFTER_POSITION.finditer(text):
+    for match in matches_at(AFTER_POSITION, text, cue_word_starts(text)["position"]):
         keep(match.start(1), match.end(1))
     for start, end in players:
         cursor = end
@@ -188,4 +207,4 @@ def find_single_names(text: str, taken: list[tuple[int, int]], players: list[tup
         if preceding:
             offset = max(0, start - 40)
             keep(offset + preceding.start(1), offset + preceding.end(1))
-    return sorted(found.values(), key=lambda shape: shape.start)
+    return sorted(found.values(), key=attrgetter("start"))
