@@ -12,10 +12,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from sidelined.models import Extraction
-from sidelined.scale.parquet import Manifest, read_extractions
+from sidelined.scale.parquet import Manifest, read_documents
 from sidelined.store import Store
-from sidelined.store.bulk import bulk_ingest, relink
+from sidelined.store.bulk import HashedDocument, bulk_ingest_documents, relink
 
 DEFAULT_BATCH = 2_000
 
@@ -27,6 +26,7 @@ class LoadSummary:
     duplicates: int = 0
     players_relinked: int = 0
     seconds: float = 0.0
+    relink_seconds: float = 0.0  # wall clock of the episode rebuild at the end, part of `seconds`
     cpu_seconds: float = 0.0  # of this process only, not the database server's
 
     @property
@@ -51,21 +51,23 @@ def load_backfill(
     files = sorted(manifest.done_records())
     summary.files = len(files)
     with Store(url) as store:
-        for extractions in _read_ahead(_batches(files, batch)):
-            result = bulk_ingest(store, extractions)
+        for documents in _read_ahead(_batches(files, batch)):
+            result = bulk_ingest_documents(store, documents)
             summary.added += result.added
             summary.duplicates += result.duplicates
             players |= result.players
             if on_batch is not None:
-                on_batch(len(extractions))
+                on_batch(len(documents))
+        relink_started = time.perf_counter()
         relink(store, players)
+        summary.relink_seconds = time.perf_counter() - relink_started
     summary.players_relinked = len(players)
     summary.seconds = time.perf_counter() - started
     summary.cpu_seconds = time.process_time() - cpu_started
     return summary
 
 
-def _read_ahead(batches: Iterator[list[Extraction]]) -> Iterator[list[Extraction]]:
+def _read_ahead(batches: Iterator[list[HashedDocument]]) -> Iterator[list[HashedDocument]]:
     """The batches, the next one parsed in a thread while the database works on the current one."""
     with ThreadPoolExecutor(max_workers=1) as reader:
         pending = reader.submit(next, batches, None)
@@ -74,11 +76,11 @@ def _read_ahead(batches: Iterator[list[Extraction]]) -> Iterator[list[Extraction
             yield current
 
 
-def _batches(files: list[Path], size: int) -> Iterator[list[Extraction]]:
+def _batches(files: list[Path], size: int) -> Iterator[list[HashedDocument]]:
     """The extractions of all files in batches of `size`, small partitions pooled into one transaction."""
-    pending: list[Extraction] = []
+    pending: list[HashedDocument] = []
     for path in files:
-        for extractions in read_extractions(path, batch_rows=size):
+        for extractions in read_documents(path, batch_rows=size):
             pending.extend(extractions)
             while len(pending) >= size:
                 yield pending[:size]

@@ -7,6 +7,10 @@ loaders at once) stores each article once.  Episodes are not touched here:
 call `relink(store, players)` once the batches are in.  Near-duplicate
 (syndicated copy) detection is left to `Store.ingest`; only exact copies
 (same content hash) are recognised in bulk.
+
+The rows are built from extractions in their JSON form (`Document`), which is
+what a backfill's Parquet output holds: a load parses that JSON and stores it
+without building a pydantic model per article.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -53,6 +57,11 @@ from sidelined.timeline.linking import ReportFacts, link_reports
 
 RELINK_CHUNK = 500
 
+Document = dict[str, Any]
+"""One extraction as JSON values: `Extraction.model_dump(mode="json")`, or its JSON text parsed."""
+HashedDocument = tuple[str, Document]
+"""A document with its article's content hash (`Article.content_hash`)."""
+
 
 @dataclass
 class BulkResult:
@@ -78,11 +87,21 @@ def _insert(session: Session, model: Any) -> Any:
 
 def bulk_ingest(store: Store, extractions: Sequence[Extraction]) -> BulkResult:
     """Store the batch in one transaction; which articles were new and which players need relinking."""
+    return bulk_ingest_documents(store, [as_document(extraction) for extraction in extractions])
+
+
+def as_document(extraction: Extraction) -> HashedDocument:
+    # Time expressions are an intermediate stage; the store never reads them.
+    return extraction.article.content_hash, extraction.model_dump(mode="json", exclude={"timexes"})
+
+
+def bulk_ingest_documents(store: Store, documents: Sequence[HashedDocument]) -> BulkResult:
+    """`bulk_ingest` for extractions already in JSON form, each with its content hash."""
     with store.sessions() as session, session.begin():
-        added = _insert_articles(session, _unique_by_content(extractions))
-        entities = _entity_ids(session, [extraction for extraction, _ in added])
+        added = _insert_articles(session, _unique_by_content(documents))
+        entities = _entity_ids(session, [document for document, _ in added])
         players = _insert_facts(session, added, entities)
-    return BulkResult(added=len(added), duplicates=len(extractions) - len(added), players=players)
+    return BulkResult(added=len(added), duplicates=len(documents) - len(added), players=players)
 
 
 def relink(store: Store, players: Iterable[int]) -> None:
@@ -173,12 +192,12 @@ def _allocate_ids(session: Session, table: str, count: int) -> list[int]:
     return list(range(largest + 1, largest + count + 1))
 
 
-def _unique_by_content(extractions: Sequence[Extraction]) -> list[tuple[Extraction, str]]:
-    """The batch without exact copies, each article with its content hash (computed once: it is not cheap)."""
-    seen: dict[str, Extraction] = {}
-    for extraction in extractions:
-        seen.setdefault(extraction.article.content_hash, extraction)
-    return [(extraction, content_hash) for content_hash, extraction in seen.items()]
+def _unique_by_content(documents: Sequence[HashedDocument]) -> list[tuple[Document, str]]:
+    """The batch without exact copies, each document with its content hash."""
+    seen: dict[str, Document] = {}
+    for content_hash, document in documents:
+        seen.setdefault(content_hash, document)
+    return [(document, content_hash) for content_hash, document in seen.items()]
 
 
 def _scratch(session: Session, name: str, columns: list[Column[Any]]) -> Table:
@@ -198,15 +217,15 @@ def _staging_articles(session: Session) -> Table:
     return _scratch(session, "bulk_articles", columns)
 
 
-def _with_free_ids(hashed: list[tuple[Extraction, str]]) -> list[tuple[Extraction, str, str]]:
+def _with_free_ids(hashed: list[tuple[Document, str]]) -> list[tuple[Document, str, str]]:
     """Each article with its hash and own id, or a suffixed id when an earlier article of the batch took it."""
     owners: dict[str, str] = {}
     named = []
-    for extraction, content_hash in hashed:
-        article_id = extraction.article.id
+    for document, content_hash in hashed:
+        article_id = document["article"]["id"]
         if owners.setdefault(article_id, content_hash) != content_hash:
             article_id = _suffixed(article_id, content_hash)
-        named.append((extraction, content_hash, article_id))
+        named.append((document, content_hash, article_id))
     return named
 
 
@@ -214,7 +233,7 @@ def _suffixed(article_id: str, content_hash: str) -> str:
     return f"{article_id}-{content_hash[:10]}"  # as Store.ingest names an id clash
 
 
-def _insert_articles(session: Session, hashed: list[tuple[Extraction, str]]) -> list[tuple[Extraction, str]]:
+def _insert_articles(session: Session, hashed: list[tuple[Document, str]]) -> list[tuple[Document, str]]:
     """Insert the articles not stored yet; each new one with the id it was stored under."""
     if not hashed:
         return []
@@ -239,39 +258,44 @@ def _insert_articles(session: Session, hashed: list[tuple[Extraction, str]]) -> 
     return [(x, inserted[content_hash]) for x, content_hash, _ in named if content_hash in inserted]
 
 
-def _article_values(extraction: Extraction, content_hash: str, article_id: str, now: datetime) -> dict[str, Any]:
-    article = extraction.article
-    return {"id": article_id, "content_hash": content_hash, "title": article.title, "url": article.url,
-            "outlet": article.outlet, "author": article.author, "published": article.published,
-            "published_source": article.published_source, "text": article.text, "origin": article.origin,
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value is not None else None
+
+
+def _article_values(document: Document, content_hash: str, article_id: str, now: datetime) -> dict[str, Any]:
+    article = document["article"]
+    return {"id": article_id, "content_hash": content_hash, "title": article["title"], "url": article["url"],
+            "outlet": article["outlet"], "author": article["author"], "published": _day(article["published"]),
+            "published_source": article["published_source"], "text": article["text"], "origin": article["origin"],
             "ingested_at": now, "near_duplicate_of": None}
 
 
-def _kb_ids(extraction: Extraction) -> dict[tuple[str, str], str]:
+def _kb_ids(document: Document) -> dict[tuple[str, str], str]:
     ids: dict[tuple[str, str], str] = {}
-    for mention in extraction.mentions:
-        if mention.entity_id is not None:
-            ids.setdefault(("player" if mention.kind == "player" else "team", mention.name), mention.entity_id)
+    for mention in document["mentions"]:
+        if mention["entity_id"] is not None:
+            kind = "player" if mention["kind"] == "player" else "team"
+            ids.setdefault((kind, mention["name"]), mention["entity_id"])
     return ids
 
 
-def _wanted_entities(extractions: list[Extraction]) -> dict[tuple[str, str], str | None]:
+def _wanted_entities(documents: list[Document]) -> dict[tuple[str, str], str | None]:
     wanted: dict[tuple[str, str], str | None] = {}
-    for extraction in extractions:
-        kb_ids = _kb_ids(extraction)
-        for report in extraction.injuries:
-            key = ("player", report.player)
-            wanted[key] = wanted.get(key) or report.player_id or kb_ids.get(key)
-            if report.team:
-                wanted[("team", report.team)] = wanted.get(("team", report.team)) or kb_ids.get(("team", report.team))
-        for transfer in extraction.transfers:
-            key = ("player", transfer.player)
+    for document in documents:
+        kb_ids = _kb_ids(document)
+        for report in document["injuries"]:
+            key = ("player", report["player"])
+            wanted[key] = wanted.get(key) or report["player_id"] or kb_ids.get(key)
+            if team := report["team"]:
+                wanted[("team", team)] = wanted.get(("team", team)) or kb_ids.get(("team", team))
+        for transfer in document["transfers"]:
+            key = ("player", transfer["player"])
             wanted[key] = wanted.get(key) or kb_ids.get(key)
     return wanted
 
 
-def _entity_ids(session: Session, extractions: list[Extraction]) -> dict[tuple[str, str], int]:
-    wanted = _wanted_entities(extractions)
+def _entity_ids(session: Session, documents: list[Document]) -> dict[tuple[str, str], int]:
+    wanted = _wanted_entities(documents)
     if not wanted:
         return {}
     staging = _scratch(session, "bulk_entities",
@@ -290,20 +314,16 @@ def _entity_ids(session: Session, extractions: list[Extraction]) -> dict[tuple[s
     return {(kind, name): entity_id for kind, name, entity_id in session.execute(found)}
 
 
-def _evidence(items: Iterable[Any]) -> list[dict[str, Any]]:
-    return [dict(item.__dict__) for item in items]  # flat models: what model_dump() gives, far cheaper
-
-
 def _insert_facts(
-    session: Session, added: list[tuple[Extraction, str]], entities: dict[tuple[str, str], int]
+    session: Session, added: list[tuple[Document, str]], entities: dict[tuple[str, str], int]
 ) -> set[int]:
     injuries: list[dict[str, Any]] = []
     matches: list[dict[str, Any]] = []
     transfers: list[dict[str, Any]] = []
-    for extraction, article_id in added:
-        injuries.extend(_injury_values(extraction, article_id, entities))
-        matches.extend(_match_values(extraction, article_id))
-        transfers.extend(_transfer_values(extraction, article_id, entities))
+    for document, article_id in added:
+        injuries.extend(_injury_values(document, article_id, entities))
+        matches.extend(_match_values(document, article_id))
+        transfers.extend(_transfer_values(document, article_id, entities))
     # Plain multi-row inserts (no RETURNING): the driver pipelines them; provenance is then derived in SQL.
     for model, rows in ((InjuryReportRow, injuries), (MatchRow, matches), (TransferRow, transfers)):
         _write_rows(session, _table(model), rows)
@@ -326,37 +346,36 @@ def _derive_provenance(session: Session, kind: str, model: Any, new_ids: Table) 
     session.execute(_insert(session, ProvenanceRow).from_select(columns, query))
 
 
-def _injury_values(
-    extraction: Extraction, article_id: str, entities: dict[tuple[str, str], int]
-) -> list[dict[str, Any]]:
+def _injury_values(document: Document, article_id: str, entities: dict[tuple[str, str], int]) -> list[dict[str, Any]]:
     values = []
-    for position, report in enumerate(extraction.injuries):
-        expected = report.expected_return
+    for position, report in enumerate(document["injuries"]):
+        expected = report["expected_return"]
         values.append({
-            "article_id": article_id, "position": position, "player_id": entities[("player", report.player)],
-            "team_id": entities[("team", report.team)] if report.team else None,
-            "body_part": report.body_part, "side": report.side, "diagnosis": report.diagnosis,
-            "occurred_on": report.occurred_on, "status": report.status,
+            "article_id": article_id, "position": position, "player_id": entities[("player", report["player"])],
+            "team_id": entities[("team", report["team"])] if report["team"] else None,
+            "body_part": report["body_part"], "side": report["side"], "diagnosis": report["diagnosis"],
+            "occurred_on": _day(report["occurred_on"]), "status": report["status"],
             "has_expected_return": expected is not None,
-            "expected_earliest": expected.earliest if expected else None,
-            "expected_latest": expected.latest if expected else None,
-            "missed_fixtures": sorted({day.isoformat() for day in report.missed_fixtures}),
-            "source": report.source, "evidence": _evidence(report.evidence),
+            "expected_earliest": _day(expected["earliest"]) if expected else None,
+            "expected_latest": _day(expected["latest"]) if expected else None,
+            # ISO days sort as the days do.
+            "missed_fixtures": sorted(set(report["missed_fixtures"])),
+            "source": report["source"], "evidence": report["evidence"],
         })
     return values
 
 
-def _match_values(extraction: Extraction, article_id: str) -> list[dict[str, Any]]:
-    return [{"article_id": article_id, "date": match.date, "team1": match.teams[0], "team2": match.teams[1],
-             "played": match.played, "score": dict(match.score) if match.score is not None else None,
-             "home": match.home, "competition": match.competition, "evidence": _evidence(match.evidence)}
-            for match in extraction.matches]
+def _match_values(document: Document, article_id: str) -> list[dict[str, Any]]:
+    return [{"article_id": article_id, "date": _day(match["date"]), "team1": match["teams"][0],
+             "team2": match["teams"][1], "played": match["played"], "score": match["score"], "home": match["home"],
+             "competition": match["competition"], "evidence": match["evidence"]}
+            for match in document["matches"]]
 
 
 def _transfer_values(
-    extraction: Extraction, article_id: str, entities: dict[tuple[str, str], int]
+    document: Document, article_id: str, entities: dict[tuple[str, str], int]
 ) -> list[dict[str, Any]]:
-    return [{"article_id": article_id, "player_id": entities[("player", transfer.player)],
-             "from_team": transfer.from_team, "to_team": transfer.to_team, "fee_eur": transfer.fee_eur,
-             "status": transfer.status, "source": transfer.source, "evidence": _evidence(transfer.evidence)}
-            for transfer in extraction.transfers]
+    return [{"article_id": article_id, "player_id": entities[("player", transfer["player"])],
+             "from_team": transfer["from_team"], "to_team": transfer["to_team"], "fee_eur": transfer["fee_eur"],
+             "status": transfer["status"], "source": transfer["source"], "evidence": transfer["evidence"]}
+            for transfer in document["transfers"]]

@@ -1,0 +1,186 @@
+"""Loading a backfill's Parquet output stores, column for column, the rows that one-by-one ingest stores.
+
+The loader builds its rows from the Parquet JSON without pydantic models, so
+every stored value (dates, evidence, scores, fees, knowledge-base ids, texts)
+is compared here, not only keys: surrogate ids are replaced by what they
+point at and ingest times are left out.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Table, select
+
+from pg_server import pg_url, postgres_server, store_url  # noqa: F401  (fixtures)
+from sidelined.ingest import read_inputs
+from sidelined.kb import load_kb
+from sidelined.models import (
+    Article,
+    Evidence,
+    ExpectedReturn,
+    Extraction,
+    InjuryReport,
+    Match,
+    Mention,
+    Transfer,
+)
+from sidelined.pipeline import extract_article
+from sidelined.scale.load import load_backfill
+from sidelined.scale.parquet import RECORDS_SCHEMA, Manifest, read_documents, record_row, records_path, write_table
+from sidelined.store import Store
+from sidelined.store.bulk import as_document
+from sidelined.store.schema import (
+    ArticleRow,
+    EntityRow,
+    EpisodeReportRow,
+    EpisodeRow,
+    InjuryReportRow,
+    MatchRow,
+    ProvenanceRow,
+    TransferRow,
+)
+from test_scale_backfill import EXAMPLES, NoCopies
+from test_scale_concurrency import generated_extractions
+
+FACT_TABLES = {"injury": InjuryReportRow, "match": MatchRow, "transfer": TransferRow}
+
+
+def _table(model: Any) -> Table:
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+def hand_made() -> list[Extraction]:
+    """Values the generated and example articles do not all have: every optional field set, clashes, copies."""
+    day = date(2025, 3, 1)
+    evidence = [Evidence(field="player", start=0, end=5), Evidence(field="status", start=6, end=9)]
+    rich = Extraction(
+        article=Article(id="rich", text="Rich article: Pedri out.", title="Pedri out", url="https://x.test/r",
+                        outlet="Marca", author="A. Writer", published=day, published_source="byline",
+                        origin="feed.xml"),
+        injuries=[
+            InjuryReport(player="Pedri", player_id="kb-pedri", team="Barcelona", body_part="thigh", side="left",
+                         diagnosis="strain", occurred_on=date(2025, 2, 27), status="out",
+                         expected_return=ExpectedReturn(earliest=None, latest=date(2025, 3, 20)),
+                         missed_fixtures=[date(2025, 3, 9), date(2025, 3, 2), date(2025, 3, 9)],
+                         source="Hansi Flick", evidence=evidence),
+            InjuryReport(player="Gavi", team="Barcelona", status="doubtful",
+                         expected_return=ExpectedReturn(earliest=date(2025, 3, 5))),
+        ],
+        matches=[Match(date=date(2025, 2, 27), teams=("Barcelona", "Sevilla"), played=True,
+                       score={"Barcelona": 2, "Sevilla": 1}, home="Barcelona", competition="La Liga",
+                       evidence=evidence[:1]),
+                 Match(date=date(2025, 3, 2), teams=("Girona", "Barcelona"), played=False)],
+        transfers=[Transfer(player="Gavi", from_team="Barcelona", to_team="Chelsea", fee_eur=90_000_000,
+                            status="agreed", source="Fabrizio", evidence=evidence[1:])],
+        mentions=[Mention(start=0, end=4, text="Gavi", kind="player", entity_id="kb-gavi", name="Gavi"),
+                  Mention(start=5, end=8, text="Barça", kind="club", entity_id="kb-fcb", name="Barcelona")],
+    )
+    clash = Extraction(article=Article(id="rich", text="Another text under the same id.", published=day),
+                       injuries=[InjuryReport(player="Pedri", status="available")])
+    copy = Extraction(article=Article(id="copy-of-rich", text="  RICH article:   Pedri out. ", published=day))
+    return [rich, clash, copy]
+
+
+def example_extractions() -> list[Extraction]:
+    kb = load_kb()
+    paths = sorted(EXAMPLES.rglob("*.txt"))
+    return [extract_article(item, kb) for item in read_inputs([str(path) for path in paths])
+            if isinstance(item, Article)]
+
+
+def write_backfill_output(out: Path, extractions: list[Extraction], per_partition: int) -> None:
+    """A backfill's output folder as `run_backfill` writes it, without a cluster."""
+    manifest = Manifest(out)
+    for start in range(0, len(extractions), per_partition):
+        partition = f"part-{start:04d}"
+        path = records_path(out, partition)
+        write_table([record_row(x) for x in extractions[start:start + per_partition]], RECORDS_SCHEMA, path)
+        manifest.record(partition, {"status": "done", "records": str(path.relative_to(out)), "articles": 0})
+
+
+def stored_rows(url: str) -> dict[str, list[tuple[Any, ...]]]:
+    """Every table's rows, ids replaced by what they stand for, ingest times left out."""
+    with Store(url) as store, store.session() as session:
+        entities = {row.id: (row.kind, row.name) for row in session.scalars(select(EntityRow))}
+        fact_keys: dict[tuple[str, int], tuple[str, int]] = {}
+        dumped: dict[str, list[tuple[Any, ...]]] = {}
+        for kind, model in FACT_TABLES.items():
+            table = _table(model)
+            rows = session.execute(select(table).order_by(table.c.id)).all()
+            dumped[kind] = sorted(_without_ids(row._asdict(), entities) for row in rows)
+            fact_keys.update(_rank_within_article(kind, rows))
+        dumped["articles"] = sorted(_without_ids(row._asdict(), entities)
+                                    for row in session.execute(select(_table(ArticleRow))))
+        dumped["entities"] = sorted((row.kind, row.name, row.kb_id) for row in session.scalars(select(EntityRow)))
+        dumped["provenance"] = sorted(
+            (row.fact_kind, fact_keys[(row.fact_kind, row.fact_id)], row.article_id, row.outlet, row.source)
+            for row in session.scalars(select(ProvenanceRow)))
+        dumped["episodes"] = _episodes(session, entities, fact_keys)
+    return dumped
+
+
+def _rank_within_article(kind: str, rows: list[Any]) -> dict[tuple[str, int], tuple[str, int]]:
+    seen: dict[str, int] = {}
+    ranks = {}
+    for row in rows:  # ordered by id: the order the article listed its facts in
+        ranks[(kind, row.id)] = (row.article_id, seen.get(row.article_id, 0))
+        seen[row.article_id] = seen.get(row.article_id, 0) + 1
+    return ranks
+
+
+def _without_ids(values: dict[str, Any], entities: dict[int, tuple[str, str]]) -> tuple[Any, ...]:
+    values.pop("id", None)
+    values.pop("ingested_at", None)
+    for column in ("player_id", "team_id"):
+        if column in values:
+            values[column] = entities.get(values[column])
+    return tuple(sorted((name, repr(value)) for name, value in values.items()))
+
+
+def _episodes(session: Any, entities: dict[int, tuple[str, str]],
+              fact_keys: dict[tuple[str, int], tuple[str, int]]) -> list[tuple[Any, ...]]:
+    members: dict[int, list[tuple[str, int]]] = {}
+    for link in session.scalars(select(EpisodeReportRow)):
+        members.setdefault(link.episode_id, []).append(fact_keys[("injury", link.report_id)])
+    return sorted(_without_ids(row._asdict(), entities) + (tuple(sorted(members.get(row.id, []))),)
+                  for row in session.execute(select(_table(EpisodeRow))))
+
+
+@pytest.fixture(scope="module")
+def extractions() -> list[Extraction]:
+    return [*hand_made(), *example_extractions(), *generated_extractions(25)]
+
+
+def test_load_stores_every_column_as_one_by_one_ingest(
+    tmp_path: Path, store_url: str, extractions: list[Extraction]  # noqa: F811
+) -> None:
+    out = tmp_path / "out"
+    write_backfill_output(out, extractions, per_partition=4)
+    reference = f"sqlite:///{tmp_path / 'one-by-one.db'}"
+    with Store(reference, near_duplicates=NoCopies()) as store:
+        for extraction in extractions:
+            store.ingest(extraction)
+    expected = stored_rows(reference)
+    assert all(expected[table] for table in ("articles", "injury", "match", "transfer", "episodes"))
+
+    loaded = load_backfill(out, store_url, batch=6)
+    assert (loaded.added, loaded.duplicates) == (len(extractions) - 1, 1)  # the copy of "rich" is an exact one
+    assert stored_rows(store_url) == expected
+
+    again = load_backfill(out, store_url, batch=10)
+    assert (again.added, again.duplicates) == (0, len(extractions))
+    assert stored_rows(store_url) == expected
+
+
+def test_documents_read_back_are_the_extractions_json_form(tmp_path: Path, extractions: list[Extraction]) -> None:
+    out = tmp_path / "out"
+    write_backfill_output(out, extractions, per_partition=len(extractions))
+    [path] = Manifest(out).done_records()
+    read = [document for batch in read_documents(path, batch_rows=7) for document in batch]
+    assert read == [as_document(extraction) for extraction in extractions]
