@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Table, select
+from sqlalchemy import Table, select, text
 
 from pg_server import pg_url, postgres_server, store_url  # noqa: F401  (fixtures)
 from sidelined.ingest import read_inputs
@@ -32,7 +32,7 @@ from sidelined.pipeline import extract_article
 from sidelined.scale.load import load_backfill
 from sidelined.scale.parquet import RECORDS_SCHEMA, Manifest, read_documents, record_row, records_path, write_table
 from sidelined.store import Store
-from sidelined.store.bulk import as_document
+from sidelined.store.bulk import as_document, bulk_ingest
 from sidelined.store.schema import (
     ArticleRow,
     EntityRow,
@@ -184,3 +184,15 @@ def test_documents_read_back_are_the_extractions_json_form(tmp_path: Path, extra
     [path] = Manifest(out).done_records()
     read = [document for batch in read_documents(path, batch_rows=7) for document in batch]
     assert read == [as_document(extraction) for extraction in extractions]
+
+
+def test_scratch_tables_are_emptied_by_each_commit_on_postgresql(pg_url: str) -> None:  # noqa: F811
+    """Not by a DELETE before the next batch: a never-vacuumed temporary table would grow by every batch."""
+    extractions = generated_extractions(40)
+    with Store(pg_url) as store:
+        sizes = []
+        for start in range(0, 40, 10):
+            bulk_ingest(store, extractions[start:start + 10])
+            with store.sessions() as session:  # the same pooled connection: its temporary tables
+                sizes.append(session.scalar(text("SELECT pg_relation_size('bulk_articles')")))
+        assert sizes == [0, 0, 0, 0]

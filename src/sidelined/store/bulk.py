@@ -201,14 +201,18 @@ def _unique_by_content(documents: Sequence[HashedDocument]) -> list[tuple[Docume
 
 
 def _scratch(session: Session, name: str, columns: list[Column[Any]]) -> Table:
-    """An emptied temporary table of this connection, for set-based statements instead of long IN lists.
+    """An empty temporary table of this connection, for set-based statements instead of long IN lists.
 
     Plain multi-row inserts into it are fast on both drivers (no RETURNING to
     correlate), and joins against it replace parameter lists of thousands.
+    On PostgreSQL every commit truncates it: temporary tables are never
+    vacuumed, so rows deleted batch after batch would stay as dead tuples, the
+    table growing by a batch each time and every scan of it slowing down.
     """
-    table = Table(name, MetaData(), *columns, prefixes=["TEMPORARY"])
+    table = Table(name, MetaData(), *columns, prefixes=["TEMPORARY"], postgresql_on_commit="DELETE ROWS")
     table.create(session.connection(), checkfirst=True)
-    session.execute(delete(table))
+    if session.get_bind().dialect.name != "postgresql":
+        session.execute(delete(table))
     return table
 
 
