@@ -196,3 +196,16 @@ def test_scratch_tables_are_emptied_by_each_commit_on_postgresql(pg_url: str) ->
             with store.sessions() as session:  # the same pooled connection: its temporary tables
                 sizes.append(session.scalar(text("SELECT pg_relation_size('bulk_articles')")))
         assert sizes == [0, 0, 0, 0]
+
+
+def test_a_load_run_again_after_an_interruption_rebuilds_the_episodes_it_missed(
+    tmp_path: Path, store_url: str, extractions: list[Extraction]  # noqa: F811
+) -> None:
+    out = tmp_path / "out"
+    write_backfill_output(out, extractions, per_partition=5)
+    reference = f"sqlite:///{tmp_path / 'reference.db'}"
+    load_backfill(out, reference)
+    with Store(store_url) as store:  # stopped after its first batch, before any episode was built
+        bulk_ingest(store, extractions[:10])
+    assert load_backfill(out, store_url).duplicates == 10
+    assert stored_rows(store_url) == stored_rows(reference)

@@ -1,7 +1,8 @@
 """Loading a backfill's Parquet output into a store: batched upserts, then episodes.
 
 Loading is idempotent: an article already stored (same content) is skipped
-with its facts, so a load interrupted half-way is finished by running it again.
+with its facts, so a load interrupted half-way is finished by running it again
+(which also rebuilds the episodes the interrupted load did not get to).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from sidelined.scale.parquet import Manifest, read_documents
 from sidelined.store import Store
-from sidelined.store.bulk import HashedDocument, bulk_ingest_documents, relink
+from sidelined.store.bulk import HashedDocument, bulk_ingest_documents, relink, unlinked_players
 
 DEFAULT_BATCH = 2_000
 
@@ -58,6 +59,8 @@ def load_backfill(
             players |= result.players
             if on_batch is not None:
                 on_batch(len(documents))
+        if summary.duplicates:  # perhaps a re-run: an interrupted load may have left players unlinked
+            players |= unlinked_players(store)
         relink_started = time.perf_counter()
         relink(store, players)
         summary.relink_seconds = time.perf_counter() - relink_started

@@ -117,6 +117,13 @@ def relink(store: Store, players: Iterable[int]) -> None:
             _replace_episodes(session, chunk)
 
 
+def unlinked_players(store: Store) -> set[int]:
+    """Players with a report in no episode: a load stopped between storing their reports and relinking them."""
+    with store.sessions() as session:
+        linked = select(EpisodeReportRow.report_id).where(EpisodeReportRow.report_id == InjuryReportRow.id)
+        return set(session.scalars(select(InjuryReportRow.player_id).where(~linked.exists()).distinct()))
+
+
 def _reports_by_player(session: Session, players: list[int]) -> dict[int, list[ReportFacts]]:
     team = aliased(EntityRow)
     report = _table(InjuryReportRow)
