@@ -15,14 +15,12 @@ without building a pydantic model per article.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
-    JSON,
     Column,
     MetaData,
     String,
@@ -33,14 +31,13 @@ from sqlalchemy import (
     literal,
     null,
     select,
-    text,
     true,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased
 
 from sidelined.models import Extraction
+from sidelined.store.bulk_rows import allocate_ids, dialect_insert, scratch_table, table_of, write_rows
 from sidelined.store.episodes import lock_players
 from sidelined.store.schema import (
     ArticleRow,
@@ -68,21 +65,6 @@ class BulkResult:
     added: int = 0
     duplicates: int = 0
     players: set[int] = field(default_factory=set)
-
-
-def _table(model: Any) -> Table:
-    table = model.__table__
-    assert isinstance(table, Table)
-    return table
-
-
-def _insert(session: Session, model: Any) -> Any:
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        return postgresql.insert(_table(model))
-    if dialect == "sqlite":
-        return sqlite.insert(_table(model))
-    raise NotImplementedError(f"the store supports SQLite and PostgreSQL, not {dialect}")
 
 
 def bulk_ingest(store: Store, extractions: Sequence[Extraction]) -> BulkResult:
@@ -126,7 +108,7 @@ def unlinked_players(store: Store) -> set[int]:
 
 def _reports_by_player(session: Session, players: list[int]) -> dict[int, list[ReportFacts]]:
     team = aliased(EntityRow)
-    report = _table(InjuryReportRow)
+    report = table_of(InjuryReportRow)
     rows = session.execute(
         select(report.c.id, report.c.player_id, report.c.article_id, report.c.status, report.c.body_part,
                report.c.side, report.c.diagnosis, report.c.occurred_on, report.c.expected_latest,
@@ -159,44 +141,13 @@ def _replace_episodes(session: Session, players: list[int]) -> None:
             members.append(draft.report_ids)
     if not episodes:
         return
-    ids = _allocate_ids(session, "episodes", len(episodes))
+    ids = allocate_ids(session, "episodes", len(episodes))
     for episode, episode_id in zip(episodes, ids, strict=True):
         episode["id"] = episode_id
-    _write_rows(session, _table(EpisodeRow), episodes)
+    write_rows(session, table_of(EpisodeRow), episodes)
     links = [{"episode_id": episode, "report_id": report}
              for episode, reports in zip(ids, members, strict=True) for report in reports]
-    _write_rows(session, _table(EpisodeReportRow), links)
-
-
-def _write_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert plain rows (no conflicts expected): COPY on PostgreSQL, a multi-row INSERT elsewhere."""
-    if not rows:
-        return
-    if session.get_bind().dialect.name != "postgresql":
-        session.execute(table.insert(), rows)
-        return
-    names = list(rows[0])
-    as_json = {name for name in names if isinstance(table.c[name].type, JSON)}
-    driver = session.connection().connection.driver_connection
-    assert driver is not None
-    listed = ", ".join(f'"{name}"' for name in names)
-    with driver.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({listed}) FROM STDIN') as copy:
-        for row in rows:
-            # JSON columns as SQLAlchemy writes them: None too becomes the JSON value null.
-            copy.write_row([json.dumps(row[name]) if name in as_json else row[name] for name in names])
-
-
-def _allocate_ids(session: Session, table: str, count: int) -> list[int]:
-    """`count` fresh ids for `table`, so rows can be inserted with plain multi-row inserts (no RETURNING).
-
-    PostgreSQL hands them out from the column's own sequence; SQLite, which
-    lets one writer in at a time, continues after the largest id.
-    """
-    if session.get_bind().dialect.name == "postgresql":
-        query = text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :count)")
-        return list(session.scalars(query, {"table": table, "count": count}))
-    largest = session.scalar(text(f"SELECT coalesce(max(id), 0) FROM {table}")) or 0
-    return list(range(largest + 1, largest + count + 1))
+    write_rows(session, table_of(EpisodeReportRow), links)
 
 
 def _unique_by_content(documents: Sequence[HashedDocument]) -> list[tuple[Document, str]]:
@@ -207,25 +158,9 @@ def _unique_by_content(documents: Sequence[HashedDocument]) -> list[tuple[Docume
     return [(document, content_hash) for content_hash, document in seen.items()]
 
 
-def _scratch(session: Session, name: str, columns: list[Column[Any]]) -> Table:
-    """An empty temporary table of this connection, for set-based statements instead of long IN lists.
-
-    Plain multi-row inserts into it are fast on both drivers (no RETURNING to
-    correlate), and joins against it replace parameter lists of thousands.
-    On PostgreSQL every commit truncates it: temporary tables are never
-    vacuumed, so rows deleted batch after batch would stay as dead tuples, the
-    table growing by a batch each time and every scan of it slowing down.
-    """
-    table = Table(name, MetaData(), *columns, prefixes=["TEMPORARY"], postgresql_on_commit="DELETE ROWS")
-    table.create(session.connection(), checkfirst=True)
-    if session.get_bind().dialect.name != "postgresql":
-        session.execute(delete(table))
-    return table
-
-
 def _staging_articles(session: Session) -> Table:
-    columns = [Column(column.name, column.type) for column in _table(ArticleRow).columns]
-    return _scratch(session, "bulk_articles", columns)
+    columns = [Column(column.name, column.type) for column in table_of(ArticleRow).columns]
+    return scratch_table(session, "bulk_articles", columns)
 
 
 def _with_free_ids(hashed: list[tuple[Document, str]]) -> list[tuple[Document, str, str]]:
@@ -251,21 +186,21 @@ def _insert_articles(session: Session, hashed: list[tuple[Document, str]]) -> li
     staging = _staging_articles(session)
     now = datetime.now(UTC)
     named = _with_free_ids(hashed)
-    _write_rows(session, staging, [_article_values(x, content_hash, article_id, now)
+    write_rows(session, staging, [_article_values(x, content_hash, article_id, now)
                                    for x, content_hash, article_id in named])
-    stored = _table(ArticleRow)
+    stored = table_of(ArticleRow)
     clash = select(stored.c.id).where(stored.c.id == staging.c.id, stored.c.content_hash != staging.c.content_hash)
     session.execute(update(staging).where(clash.exists())
                     .values(id=staging.c.id + "-" + func.substr(staging.c.content_hash, 1, 10)))
     columns = [column.name for column in stored.columns]
     # SQLite needs a WHERE before ON CONFLICT in INSERT ... SELECT, or it reads ON as a join's.
     moved = select(*(staging.c[name] for name in columns)).where(true())
-    move = (_insert(session, ArticleRow).from_select(columns, moved)
+    move = (dialect_insert(session, ArticleRow).from_select(columns, moved)
             .on_conflict_do_nothing().returning(stored.c.id, stored.c.content_hash))
     inserted = {content_hash: article_id for article_id, content_hash in session.execute(move)}
-    new_ids = _scratch(session, "bulk_new_articles", [Column("id", String(200))])
+    new_ids = scratch_table(session, "bulk_new_articles", [Column("id", String(200))])
     if inserted:
-        _write_rows(session, new_ids, [{"id": article_id} for article_id in inserted.values()])
+        write_rows(session, new_ids, [{"id": article_id} for article_id in inserted.values()])
     return [(x, inserted[content_hash]) for x, content_hash, _ in named if content_hash in inserted]
 
 
@@ -309,13 +244,14 @@ def _entity_ids(session: Session, documents: list[Document]) -> dict[tuple[str, 
     wanted = _wanted_entities(documents)
     if not wanted:
         return {}
-    staging = _scratch(session, "bulk_entities",
+    staging = scratch_table(session, "bulk_entities",
                        [Column("kind", String(20)), Column("name", String(200)), Column("kb_id", String(100))])
     rows = [{"kind": kind, "name": name, "kb_id": kb_id} for (kind, name), kb_id in sorted(wanted.items())]
-    _write_rows(session, staging, rows)
-    entity = _table(EntityRow)
+    write_rows(session, staging, rows)
+    entity = table_of(EntityRow)
     new = select(staging.c.kind, staging.c.name, staging.c.kb_id).where(true())  # WHERE: see _insert_articles
-    session.execute(_insert(session, EntityRow).from_select(["kind", "name", "kb_id"], new).on_conflict_do_nothing())
+    session.execute(dialect_insert(session, EntityRow).from_select(["kind", "name", "kb_id"], new)
+                    .on_conflict_do_nothing())
     same = and_(staging.c.kind == entity.c.kind, staging.c.name == entity.c.name, staging.c.kb_id.is_not(None))
     # An entity first stored without its knowledge-base id gets it now, as Store.ingest does.
     session.execute(update(entity).where(entity.c.kb_id.is_(None), select(staging.c.kb_id).where(same).exists())
@@ -337,7 +273,7 @@ def _insert_facts(
         transfers.extend(_transfer_values(document, article_id, entities))
     # Plain multi-row inserts (no RETURNING): the driver pipelines them; provenance is then derived in SQL.
     for model, rows in ((InjuryReportRow, injuries), (MatchRow, matches), (TransferRow, transfers)):
-        _write_rows(session, _table(model), rows)
+        write_rows(session, table_of(model), rows)
     new_ids = Table("bulk_new_articles", MetaData(), Column("id", String(200)), prefixes=["TEMPORARY"])
     for kind, model in (("injury", InjuryReportRow), ("match", MatchRow), ("transfer", TransferRow)):
         _derive_provenance(session, kind, model, new_ids)
@@ -346,7 +282,7 @@ def _insert_facts(
 
 def _derive_provenance(session: Session, kind: str, model: Any, new_ids: Table) -> None:
     """One provenance row per fact of the batch's new articles, crediting the article's outlet."""
-    facts = _table(model)
+    facts = table_of(model)
     source = facts.c.source if "source" in facts.c else null()
     query = (
         select(literal(kind), facts.c.id, facts.c.article_id, ArticleRow.outlet, source)
@@ -354,7 +290,7 @@ def _derive_provenance(session: Session, kind: str, model: Any, new_ids: Table) 
         .join(ArticleRow, ArticleRow.id == facts.c.article_id)
     )
     columns = ["fact_kind", "fact_id", "article_id", "outlet", "source"]
-    session.execute(_insert(session, ProvenanceRow).from_select(columns, query))
+    session.execute(dialect_insert(session, ProvenanceRow).from_select(columns, query))
 
 
 def _injury_values(document: Document, article_id: str, entities: dict[tuple[str, str], int]) -> list[dict[str, Any]]:
