@@ -15,7 +15,9 @@ without building a pydantic model per article.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -53,6 +55,8 @@ from sidelined.store.store import Store
 from sidelined.timeline.linking import ReportFacts, link_reports
 
 RELINK_CHUNK = 500
+RELINK_CONNECTIONS = 2
+_UNIQUE_VIOLATION = "23505"  # PostgreSQL's SQLSTATE
 
 Document = dict[str, Any]
 """One extraction as JSON values: `Extraction.model_dump(mode="json")`, or its JSON text parsed."""
@@ -90,13 +94,25 @@ def relink(store: Store, players: Iterable[int]) -> None:
     """Rebuild the episodes of these players (as `relink_players` does), a chunk of players per transaction.
 
     Set-based: one query reads the chunk's reports and a few multi-row statements replace its episodes.
+    On PostgreSQL two chunks are rebuilt at once on two connections, so the
+    server works on one while this process links the other's reports; the
+    chunks share no player, so they never wait for each other's locks.
     """
     ordered = sorted(set(players))
-    for start in range(0, len(ordered), RELINK_CHUNK):
-        chunk = ordered[start:start + RELINK_CHUNK]
-        with store.sessions() as session, session.begin():
-            lock_players(session, chunk)
-            _replace_episodes(session, chunk)
+    chunks = [ordered[start:start + RELINK_CHUNK] for start in range(0, len(ordered), RELINK_CHUNK)]
+    if store.engine.dialect.name != "postgresql" or len(chunks) < 2:
+        for chunk in chunks:
+            _relink_chunk(store, chunk)
+        return
+    with ThreadPoolExecutor(max_workers=RELINK_CONNECTIONS) as pool:
+        for _ in pool.map(functools.partial(_relink_chunk, store), chunks):
+            pass
+
+
+def _relink_chunk(store: Store, players: list[int]) -> None:
+    with store.sessions() as session, session.begin():
+        lock_players(session, players)
+        _replace_episodes(session, players)
 
 
 def unlinked_players(store: Store) -> set[int]:
@@ -183,25 +199,69 @@ def _insert_articles(session: Session, hashed: list[tuple[Document, str]]) -> li
     """Insert the articles not stored yet; each new one with the id it was stored under."""
     if not hashed:
         return []
+    named = _with_free_ids(hashed)
+    inserted = _copy_new_articles(session, named) if _is_postgresql(session) else None
+    if inserted is None:
+        inserted = _insert_staged_articles(session, named)
+    new_ids = scratch_table(session, "bulk_new_articles", [Column("id", String(200))])
+    write_rows(session, new_ids, [{"id": article_id} for article_id in inserted.values()])
+    return [(x, inserted[content_hash]) for x, content_hash, _ in named if content_hash in inserted]
+
+
+def _is_postgresql(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _copy_new_articles(session: Session, named: list[tuple[Document, str, str]]) -> dict[str, str] | None:
+    """PostgreSQL: find the new articles by their keys alone, then COPY them straight into the table.
+
+    Each article's text is written once instead of into a staging table and
+    again from there.  None when another writer stored one of them meanwhile
+    (the COPY hit a unique key): the caller then takes the staged path.
+    """
+    keys = scratch_table(session, "bulk_article_keys", [Column("id", String(200)), Column("content_hash", String(64))])
+    write_rows(session, keys, [{"id": article_id, "content_hash": content_hash}
+                               for _, content_hash, article_id in named])
+    _rename_clashing_ids(session, keys)
+    stored = table_of(ArticleRow)
+    unseen = select(keys.c.content_hash, keys.c.id).where(
+        ~select(stored.c.id).where(stored.c.content_hash == keys.c.content_hash).exists())
+    fresh: dict[str, str] = {content_hash: article_id for content_hash, article_id in session.execute(unseen)}
+    now = datetime.now(UTC)
+    rows = [_article_values(x, content_hash, fresh[content_hash], now) for x, content_hash, _ in named
+            if content_hash in fresh]
+    try:
+        with session.begin_nested():
+            write_rows(session, stored, rows)
+    except Exception as error:  # the driver's own UniqueViolation: COPY bypasses SQLAlchemy
+        if getattr(error, "sqlstate", None) != _UNIQUE_VIOLATION:
+            raise
+        return None
+    return fresh
+
+
+def _insert_staged_articles(session: Session, named: list[tuple[Document, str, str]]) -> dict[str, str]:
+    """Stage every article, then INSERT ... SELECT ... ON CONFLICT DO NOTHING; the inserted ones' ids by hash."""
     staging = _staging_articles(session)
     now = datetime.now(UTC)
-    named = _with_free_ids(hashed)
     write_rows(session, staging, [_article_values(x, content_hash, article_id, now)
-                                   for x, content_hash, article_id in named])
+                                  for x, content_hash, article_id in named])
+    _rename_clashing_ids(session, staging)
     stored = table_of(ArticleRow)
-    clash = select(stored.c.id).where(stored.c.id == staging.c.id, stored.c.content_hash != staging.c.content_hash)
-    session.execute(update(staging).where(clash.exists())
-                    .values(id=staging.c.id + "-" + func.substr(staging.c.content_hash, 1, 10)))
     columns = [column.name for column in stored.columns]
     # SQLite needs a WHERE before ON CONFLICT in INSERT ... SELECT, or it reads ON as a join's.
     moved = select(*(staging.c[name] for name in columns)).where(true())
     move = (dialect_insert(session, ArticleRow).from_select(columns, moved)
             .on_conflict_do_nothing().returning(stored.c.id, stored.c.content_hash))
-    inserted = {content_hash: article_id for article_id, content_hash in session.execute(move)}
-    new_ids = scratch_table(session, "bulk_new_articles", [Column("id", String(200))])
-    if inserted:
-        write_rows(session, new_ids, [{"id": article_id} for article_id in inserted.values()])
-    return [(x, inserted[content_hash]) for x, content_hash, _ in named if content_hash in inserted]
+    return {content_hash: article_id for article_id, content_hash in session.execute(move)}
+
+
+def _rename_clashing_ids(session: Session, staging: Table) -> None:
+    """A staged id that a stored article with other content holds gets the hash suffix, as Store.ingest names it."""
+    stored = table_of(ArticleRow)
+    clash = select(stored.c.id).where(stored.c.id == staging.c.id, stored.c.content_hash != staging.c.content_hash)
+    session.execute(update(staging).where(clash.exists())
+                    .values(id=staging.c.id + "-" + func.substr(staging.c.content_hash, 1, 10)))
 
 
 def _day(value: str | None) -> date | None:
