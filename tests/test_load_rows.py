@@ -31,7 +31,7 @@ from sidelined.models import (
 from sidelined.pipeline import extract_article
 from sidelined.scale.load import load_backfill
 from sidelined.scale.parquet import RECORDS_SCHEMA, Manifest, read_documents, record_row, records_path, write_table
-from sidelined.store import Store
+from sidelined.store import Store, bulk
 from sidelined.store.bulk import as_document, bulk_ingest
 from sidelined.store.schema import (
     ArticleRow,
@@ -158,8 +158,9 @@ def extractions() -> list[Extraction]:
 
 
 def test_load_stores_every_column_as_one_by_one_ingest(
-    tmp_path: Path, store_url: str, extractions: list[Extraction]  # noqa: F811
+    tmp_path: Path, store_url: str, extractions: list[Extraction], monkeypatch: pytest.MonkeyPatch  # noqa: F811
 ) -> None:
+    monkeypatch.setattr(bulk, "RELINK_CHUNK", 2)  # several chunks of players: on PostgreSQL rebuilt side by side
     out = tmp_path / "out"
     write_backfill_output(out, extractions, per_partition=4)
     reference = f"sqlite:///{tmp_path / 'one-by-one.db'}"
