@@ -8,6 +8,7 @@ point at and ingest times are left out.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -31,8 +32,8 @@ from sidelined.models import (
 from sidelined.pipeline import extract_article
 from sidelined.scale.load import load_backfill
 from sidelined.scale.parquet import RECORDS_SCHEMA, Manifest, read_documents, record_row, records_path, write_table
-from sidelined.store import Store, bulk
-from sidelined.store.bulk import as_document, bulk_ingest
+from sidelined.store import Store, bulk, bulk_episodes
+from sidelined.store.bulk import HashedDocument, as_document, bulk_ingest
 from sidelined.store.schema import (
     ArticleRow,
     EntityRow,
@@ -160,7 +161,7 @@ def extractions() -> list[Extraction]:
 def test_load_stores_every_column_as_one_by_one_ingest(
     tmp_path: Path, store_url: str, extractions: list[Extraction], monkeypatch: pytest.MonkeyPatch  # noqa: F811
 ) -> None:
-    monkeypatch.setattr(bulk, "RELINK_CHUNK", 2)  # several chunks of players: on PostgreSQL rebuilt side by side
+    monkeypatch.setattr(bulk_episodes, "RELINK_CHUNK", 2)  # several chunks: PostgreSQL rebuilds them side by side
     out = tmp_path / "out"
     write_backfill_output(out, extractions, per_partition=4)
     reference = f"sqlite:///{tmp_path / 'one-by-one.db'}"
@@ -212,3 +213,39 @@ def test_a_load_run_again_after_an_interruption_rebuilds_the_episodes_it_missed(
         bulk_ingest(store, extractions[:10])
     assert load_backfill(out, store_url).duplicates == 10
     assert stored_rows(store_url) == stored_rows(reference)
+
+
+def test_two_loaders_at_once_store_what_one_stores(
+    tmp_path: Path, pg_url: str, extractions: list[Extraction]  # noqa: F811
+) -> None:
+    """Each loader stores two batches at a time too, so four transactions race on articles, entities and episodes."""
+    out = tmp_path / "out"
+    write_backfill_output(out, extractions, per_partition=3)
+    reference = f"sqlite:///{tmp_path / 'reference.db'}"
+    load_backfill(out, reference)
+    with ThreadPoolExecutor(max_workers=2) as loaders:
+        runs = list(loaders.map(lambda batch: load_backfill(out, pg_url, batch=batch), [4, 5]))
+    assert sum(run.added for run in runs) == len(extractions) - 1
+    assert stored_rows(pg_url) == stored_rows(reference)
+
+
+def test_a_batch_aborted_by_a_deadlock_is_stored_on_the_next_attempt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    attempts: list[int] = []
+    store_once = bulk._ingest_once
+
+    def deadlocked_first(store: Store, documents: list[HashedDocument]) -> bulk.BulkResult:
+        attempts.append(len(documents))
+        if len(attempts) == 1:
+            raise Deadlock("deadlock detected")
+        return store_once(store, documents)
+
+    monkeypatch.setattr(bulk, "_ingest_once", deadlocked_first)
+    with Store(f"sqlite:///{tmp_path / 'store.db'}") as store:
+        result = bulk.bulk_ingest(store, generated_extractions(3))
+    assert attempts == [3, 3] and result.added == 3
+
+
+class Deadlock(Exception):
+    sqlstate = "40P01"

@@ -8,7 +8,8 @@ from sqlalchemy import select
 
 from pg_server import pg_url, postgres_server, store_url  # noqa: F401  (fixtures)
 from sidelined.store import Store
-from sidelined.store.bulk import bulk_ingest, relink
+from sidelined.store.bulk import bulk_ingest
+from sidelined.store.bulk_episodes import relink
 from sidelined.store.schema import ArticleRow
 from test_scale_concurrency import fingerprint, generated_extractions
 from test_store import small_extraction

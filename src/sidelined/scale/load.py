@@ -8,16 +8,19 @@ with its facts, so a load interrupted half-way is finished by running it again
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from sidelined.scale.parquet import Manifest, read_documents
 from sidelined.store import Store
-from sidelined.store.bulk import HashedDocument, bulk_ingest_documents, relink, unlinked_players
+from sidelined.store.bulk import BulkResult, HashedDocument, bulk_ingest_documents
+from sidelined.store.bulk_episodes import relink, unlinked_players
 
 DEFAULT_BATCH = 2_000
+LOAD_CONNECTIONS = 2  # batches stored at once on PostgreSQL
 
 
 @dataclass
@@ -52,13 +55,13 @@ def load_backfill(
     files = sorted(manifest.done_records())
     summary.files = len(files)
     with Store(url) as store:
-        for documents in _read_ahead(_batches(files, batch)):
-            result = bulk_ingest_documents(store, documents)
+        writers = LOAD_CONNECTIONS if store.engine.dialect.name == "postgresql" else 1
+        for size, result in _ingest(store, _read_ahead(_batches(files, batch)), writers):
             summary.added += result.added
             summary.duplicates += result.duplicates
             players |= result.players
             if on_batch is not None:
-                on_batch(len(documents))
+                on_batch(size)
         if summary.duplicates:  # perhaps a re-run: an interrupted load may have left players unlinked
             players |= unlinked_players(store)
         relink_started = time.perf_counter()
@@ -68,6 +71,26 @@ def load_backfill(
     summary.seconds = time.perf_counter() - started
     summary.cpu_seconds = time.process_time() - cpu_started
     return summary
+
+
+def _ingest(
+    store: Store, batches: Iterator[list[HashedDocument]], writers: int
+) -> Iterator[tuple[int, BulkResult]]:
+    """Each batch's size and result, in order, with up to `writers` batches stored at once on their own connections.
+
+    Two at once let the server store one batch while this process prepares
+    the rows of the other.  SQLite takes one writer at a time: one there.
+    """
+    with ThreadPoolExecutor(max_workers=writers) as pool:
+        in_flight: deque[tuple[int, Future[BulkResult]]] = deque()
+        for documents in batches:
+            if len(in_flight) >= writers:
+                size, result = in_flight.popleft()
+                yield size, result.result()
+            in_flight.append((len(documents), pool.submit(bulk_ingest_documents, store, documents)))
+        while in_flight:
+            size, result = in_flight.popleft()
+            yield size, result.result()
 
 
 def _read_ahead(batches: Iterator[list[HashedDocument]]) -> Iterator[list[HashedDocument]]:
