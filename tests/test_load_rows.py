@@ -8,6 +8,7 @@ point at and ingest times are left out.
 
 from __future__ import annotations
 
+import gc
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
@@ -249,3 +250,19 @@ def test_a_batch_aborted_by_a_deadlock_is_stored_on_the_next_attempt(
 
 class Deadlock(Exception):
     sqlstate = "40P01"
+
+
+def test_garbage_collection_is_paused_while_loading_and_restored_after(
+    tmp_path: Path, extractions: list[Extraction]
+) -> None:
+    out = tmp_path / "out"
+    write_backfill_output(out, extractions, per_partition=10)
+    during: list[bool] = []
+    load_backfill(out, f"sqlite:///{tmp_path / 'store.db'}", batch=10, on_batch=lambda _: during.append(gc.isenabled()))
+    assert during and not any(during) and gc.isenabled()
+    gc.disable()
+    try:
+        load_backfill(out, f"sqlite:///{tmp_path / 'again.db'}")
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
