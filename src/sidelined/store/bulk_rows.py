@@ -7,6 +7,7 @@ rows, and per-connection scratch tables to join against.
 from __future__ import annotations
 
 import json
+import operator
 from typing import Any
 
 from sqlalchemy import JSON, Column, MetaData, Table, delete, text
@@ -37,14 +38,24 @@ def write_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> No
         session.execute(table.insert(), rows)
         return
     names = list(rows[0])
-    as_json = {name for name in names if isinstance(table.c[name].type, JSON)}
+    in_order = operator.itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
+    as_json = [position for position, name in enumerate(names) if isinstance(table.c[name].type, JSON)]
     driver = session.connection().connection.driver_connection
     assert driver is not None
     listed = ", ".join(f'"{name}"' for name in names)
     with driver.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({listed}) FROM STDIN') as copy:
         for row in rows:
-            # JSON columns as SQLAlchemy writes them: None too becomes the JSON value null.
-            copy.write_row([json.dumps(row[name]) if name in as_json else row[name] for name in names])
+            values = in_order(row)
+            if as_json:
+                values = list(values)
+                for position in as_json:
+                    values[position] = _as_json_text(values[position])
+            copy.write_row(values)
+
+
+def _as_json_text(value: Any) -> str:
+    """The JSON text SQLAlchemy would write (None too becomes the JSON value null)."""
+    return "[]" if isinstance(value, list) and not value else json.dumps(value)
 
 
 def allocate_ids(session: Session, table: str, count: int) -> list[int]:
