@@ -21,7 +21,8 @@ def main() -> None:
     parser.add_argument("--extract-sample", type=int, default=400, help="articles timed in one process")
     parser.add_argument("--workdir", type=Path, default=None, help="keep corpus and outputs in this folder")
     parser.add_argument("--no-postgres", action="store_true", help="skip the PostgreSQL load")
-    parser.add_argument("--repeat", type=int, default=2, help="backfill runs per worker count (best kept)")
+    parser.add_argument("--repeat", type=int, default=2,
+                        help="backfill runs per worker count and loads per engine (best kept)")
     parser.add_argument("--load-only", type=Path, default=None, metavar="DIR",
                         help="only time loading this existing backfill output (--repeat times per engine)")
     options = parser.parse_args()

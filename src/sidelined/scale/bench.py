@@ -131,7 +131,7 @@ def run_scale_benchmark(
                     f"backfill, {workers} worker(s): {rate:.1f} articles/s; load average {os.getloadavg()[0]:.1f}"
                 )
         figures.parquet_bytes_per_article = _folder_bytes(output / "records") / articles
-        _time_loads(figures, output, root, postgres)
+        _time_loads(figures, output, root, postgres, repeat)
     return figures
 
 
