@@ -266,3 +266,18 @@ def test_garbage_collection_is_paused_while_loading_and_restored_after(
         assert not gc.isenabled()  # left as the caller had it
     finally:
         gc.enable()
+
+
+def test_a_second_backfill_loaded_into_a_filled_store_rebuilds_the_episodes_it_touches(
+    tmp_path: Path, store_url: str, extractions: list[Extraction]  # noqa: F811
+) -> None:
+    reference = f"sqlite:///{tmp_path / 'reference.db'}"
+    write_backfill_output(tmp_path / "all", extractions, per_partition=10)
+    load_backfill(tmp_path / "all", reference)
+    half = len(extractions) // 2
+    write_backfill_output(tmp_path / "first", extractions[:half], per_partition=10)
+    write_backfill_output(tmp_path / "second", extractions[half:], per_partition=10)
+    load_backfill(tmp_path / "first", store_url)
+    second = load_backfill(tmp_path / "second", store_url)
+    assert second.players_relinked and second.added == len(extractions) - half  # the exact copy is in the first
+    assert stored_rows(store_url) == stored_rows(reference)

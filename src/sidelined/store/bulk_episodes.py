@@ -70,18 +70,19 @@ def _reports_by_player(session: Session, players: list[int]) -> dict[int, list[R
         .order_by(report.c.id)
     ).all()
     grouped: dict[int, list[ReportFacts]] = {player: [] for player in players}
-    for row in rows:
-        grouped[row.player_id].append(ReportFacts(
-            report_id=row.id, reported_on=row.published, article_id=row.article_id, status=row.status,
-            body_part=row.body_part, side=row.side, diagnosis=row.diagnosis, occurred_on=row.occurred_on,
-            team=row.name, expected_latest=row.expected_latest))
+    for report_id, player, article_id, status, part, side, diagnosis, occurred_on, latest, published, team_name in rows:
+        grouped[player].append(ReportFacts(
+            report_id=report_id, reported_on=published, article_id=article_id, status=status, body_part=part,
+            side=side, diagnosis=diagnosis, occurred_on=occurred_on, team=team_name, expected_latest=latest))
     return grouped
 
 
 def _replace_episodes(session: Session, players: list[int]) -> None:
-    old = select(EpisodeRow.id).where(EpisodeRow.player_id.in_(players))
-    session.execute(delete(EpisodeReportRow).where(EpisodeReportRow.episode_id.in_(old)))
-    session.execute(delete(EpisodeRow).where(EpisodeRow.player_id.in_(players)))
+    # Core tables, not the ORM classes: an ORM delete would fetch every deleted row back to update the session.
+    episode_table, member_table = table_of(EpisodeRow), table_of(EpisodeReportRow)
+    old = select(episode_table.c.id).where(episode_table.c.player_id.in_(players))
+    session.execute(delete(member_table).where(member_table.c.episode_id.in_(old)))
+    session.execute(delete(episode_table).where(episode_table.c.player_id.in_(players)))
     episodes: list[dict[str, Any]] = []
     members: list[list[int]] = []
     for player, reports in _reports_by_player(session, players).items():
@@ -95,7 +96,7 @@ def _replace_episodes(session: Session, players: list[int]) -> None:
     ids = allocate_ids(session, "episodes", len(episodes))
     for episode, episode_id in zip(episodes, ids, strict=True):
         episode["id"] = episode_id
-    write_rows(session, table_of(EpisodeRow), episodes)
+    write_rows(session, episode_table, episodes)
     links = [{"episode_id": episode, "report_id": report}
              for episode, reports in zip(ids, members, strict=True) for report in reports]
-    write_rows(session, table_of(EpisodeReportRow), links)
+    write_rows(session, member_table, links)
