@@ -21,7 +21,7 @@ from sidelined.store import Store
 from sidelined.store.bulk import BulkResult, HashedDocument, bulk_ingest_documents
 from sidelined.store.bulk_episodes import relink, unlinked_players
 
-DEFAULT_BATCH = 2_000
+DEFAULT_BATCH = 4_000  # fewer, larger transactions: each batch stages its distinct players and teams once
 LOAD_CONNECTIONS = 2  # batches stored at once on PostgreSQL
 COLLECT_EVERY = 20  # batches
 
