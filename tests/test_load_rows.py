@@ -31,6 +31,7 @@ from sidelined.models import (
     Transfer,
 )
 from sidelined.pipeline import extract_article
+from sidelined.scale.bench import run_load_benchmark
 from sidelined.scale.load import load_backfill
 from sidelined.scale.parquet import RECORDS_SCHEMA, Manifest, read_documents, record_row, records_path, write_table
 from sidelined.store import Store, bulk, bulk_episodes
@@ -281,3 +282,15 @@ def test_a_second_backfill_loaded_into_a_filled_store_rebuilds_the_episodes_it_t
     second = load_backfill(tmp_path / "second", store_url)
     assert second.players_relinked and second.added == len(extractions) - half  # the exact copy is in the first
     assert stored_rows(store_url) == stored_rows(reference)
+
+
+def test_the_load_only_benchmark_times_every_run_into_a_fresh_store(
+    tmp_path: Path, extractions: list[Extraction]
+) -> None:
+    out = tmp_path / "out"
+    write_backfill_output(out, extractions, per_partition=10)
+    figures = run_load_benchmark(out, postgres=False, repeat=2)
+    assert figures.load_rates["SQLite"] > 0 and "PostgreSQL" not in figures.load_rates
+    [note] = [note for note in figures.notes if note.startswith("SQLite load")]
+    assert "median of 2" in note
+    assert "load into SQLite" in figures.report()
