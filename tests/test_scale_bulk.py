@@ -8,7 +8,8 @@ from sqlalchemy import select
 
 from pg_server import pg_url, postgres_server, store_url  # noqa: F401  (fixtures)
 from sidelined.store import Store
-from sidelined.store.bulk import bulk_ingest, relink
+from sidelined.store.bulk import bulk_ingest
+from sidelined.store.bulk_episodes import relink
 from sidelined.store.schema import ArticleRow
 from test_scale_concurrency import fingerprint, generated_extractions
 from test_store import small_extraction
@@ -50,3 +51,18 @@ def test_batches_and_relink_equal_one_by_one_ingest(store_url: str, tmp_path: Pa
         relink(store, players)
         assert bulk_ingest(store, extractions).added == 0
     assert fingerprint(store_url) == fingerprint(reference)
+
+
+def test_an_article_whose_id_cannot_be_freed_is_skipped_and_the_rest_of_its_batch_stored(
+    store_url: str  # noqa: F811
+) -> None:
+    """On PostgreSQL the straight COPY of new articles fails on the taken id, and the staged path takes over."""
+    holder = small_extraction("Pedri limped off with a thigh problem.", "x")
+    blocked = small_extraction("Pedri is back in training.", "x")
+    squatter = small_extraction("Some other text entirely.", f"x-{blocked.article.content_hash[:10]}")
+    batch = [small_extraction("Gavi starts on Sunday.", "y"), blocked, small_extraction("Araujo is fit.", "z")]
+    with Store(store_url) as store:
+        bulk_ingest(store, [holder, squatter])
+        result = bulk_ingest(store, batch)
+        assert (result.added, result.duplicates) == (2, 1)
+        assert stored_ids(store) == sorted(["x", squatter.article.id, "y", "z"])

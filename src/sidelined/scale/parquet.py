@@ -21,6 +21,7 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+from pydantic_core import from_json
 
 from sidelined.errors import InputError
 from sidelined.models import Extraction
@@ -86,6 +87,17 @@ def read_extractions(path: Path, batch_rows: int = 2_000) -> Iterator[list[Extra
     parquet = pq.ParquetFile(path)
     for batch in parquet.iter_batches(batch_size=batch_rows, columns=["extraction"]):
         yield [Extraction.model_validate_json(item) for item in batch.column(0).to_pylist()]
+
+
+def read_documents(path: Path, batch_rows: int = 2_000) -> Iterator[list[tuple[str, dict[str, Any]]]]:
+    """The extractions of a records file as JSON values (no pydantic models: loading is faster so), in batches.
+
+    Each comes with its article's content hash, from the file's own column.
+    """
+    parquet = pq.ParquetFile(path)
+    for batch in parquet.iter_batches(batch_size=batch_rows, columns=["content_hash", "extraction"]):
+        hashes, texts = batch.column(0).to_pylist(), batch.column(1).to_pylist()
+        yield [(content_hash, from_json(text)) for content_hash, text in zip(hashes, texts, strict=True)]
 
 
 def read_errors(out: Path) -> list[dict[str, Any]]:

@@ -4,54 +4,57 @@
 of one transaction per article: articles, entities and facts are inserted
 with INSERT ... ON CONFLICT DO NOTHING, so a batch loaded twice (or by two
 loaders at once) stores each article once.  Episodes are not touched here:
-call `relink(store, players)` once the batches are in.  Near-duplicate
+call `bulk_episodes.relink(store, players)` once the batches are in.  Near-duplicate
 (syndicated copy) detection is left to `Store.ingest`; only exact copies
 (same content hash) are recognised in bulk.
+
+The rows are built from extractions in their JSON form (`Document`), which is
+what a backfill's Parquet output holds: a load parses that JSON and stores it
+without building a pydantic model per article.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
-    JSON,
     Column,
     MetaData,
     String,
     Table,
     and_,
-    delete,
     func,
     literal,
     null,
     select,
-    text,
     true,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from sidelined.models import Extraction
-from sidelined.store.episodes import lock_players
+from sidelined.store.bulk_rows import dialect_insert, scratch_table, table_of, write_rows
 from sidelined.store.schema import (
     ArticleRow,
     EntityRow,
-    EpisodeReportRow,
-    EpisodeRow,
     InjuryReportRow,
     MatchRow,
     ProvenanceRow,
     TransferRow,
 )
 from sidelined.store.store import Store
-from sidelined.timeline.linking import ReportFacts, link_reports
 
-RELINK_CHUNK = 500
+_UNIQUE_VIOLATION = "23505"  # PostgreSQL's SQLSTATEs
+_RETRYABLE_STATES = {"40P01", "40001"}  # deadlock detected, serialization failure
+_WRITE_ATTEMPTS = 5
+
+Document = dict[str, Any]
+"""One extraction as JSON values: `Extraction.model_dump(mode="json")`, or its JSON text parsed."""
+HashedDocument = tuple[str, Document]
+"""A document with its article's content hash (`Article.content_hash`)."""
 
 
 @dataclass
@@ -61,152 +64,66 @@ class BulkResult:
     players: set[int] = field(default_factory=set)
 
 
-def _table(model: Any) -> Table:
-    table = model.__table__
-    assert isinstance(table, Table)
-    return table
-
-
-def _insert(session: Session, model: Any) -> Any:
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        return postgresql.insert(_table(model))
-    if dialect == "sqlite":
-        return sqlite.insert(_table(model))
-    raise NotImplementedError(f"the store supports SQLite and PostgreSQL, not {dialect}")
-
-
 def bulk_ingest(store: Store, extractions: Sequence[Extraction]) -> BulkResult:
     """Store the batch in one transaction; which articles were new and which players need relinking."""
+    return bulk_ingest_documents(store, [as_document(extraction) for extraction in extractions])
+
+
+def as_document(extraction: Extraction) -> HashedDocument:
+    # Time expressions are an intermediate stage; the store never reads them.
+    return extraction.article.content_hash, extraction.model_dump(mode="json", exclude={"timexes"})
+
+
+def bulk_ingest_documents(store: Store, documents: Sequence[HashedDocument]) -> BulkResult:
+    """`bulk_ingest` for extractions already in JSON form, each with its content hash.
+
+    Safe beside other writers, bulk or not: a transaction PostgreSQL aborted
+    to break a deadlock is run again.
+    """
+    for attempt in range(1, _WRITE_ATTEMPTS + 1):
+        try:
+            return _ingest_once(store, documents)
+        except Exception as error:
+            if attempt == _WRITE_ATTEMPTS or _sqlstate(error) not in _RETRYABLE_STATES:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _sqlstate(error: BaseException) -> str | None:
+    """The error's SQLSTATE: raised by the driver itself (COPY) or wrapped by SQLAlchemy."""
+    return getattr(error, "sqlstate", None) or getattr(getattr(error, "orig", None), "sqlstate", None)
+
+
+def _ingest_once(store: Store, documents: Sequence[HashedDocument]) -> BulkResult:
     with store.sessions() as session, session.begin():
-        added = _insert_articles(session, _unique_by_content(extractions))
-        entities = _entity_ids(session, [extraction for extraction, _ in added])
+        added = _insert_articles(session, _unique_by_content(documents))
+        entities = _entity_ids(session, [document for document, _ in added])
         players = _insert_facts(session, added, entities)
-    return BulkResult(added=len(added), duplicates=len(extractions) - len(added), players=players)
+    return BulkResult(added=len(added), duplicates=len(documents) - len(added), players=players)
 
 
-def relink(store: Store, players: Iterable[int]) -> None:
-    """Rebuild the episodes of these players (as `relink_players` does), a chunk of players per transaction.
-
-    Set-based: one query reads the chunk's reports and a few multi-row statements replace its episodes.
-    """
-    ordered = sorted(set(players))
-    for start in range(0, len(ordered), RELINK_CHUNK):
-        chunk = ordered[start:start + RELINK_CHUNK]
-        with store.sessions() as session, session.begin():
-            lock_players(session, chunk)
-            _replace_episodes(session, chunk)
-
-
-def _reports_by_player(session: Session, players: list[int]) -> dict[int, list[ReportFacts]]:
-    team = aliased(EntityRow)
-    report = _table(InjuryReportRow)
-    rows = session.execute(
-        select(report.c.id, report.c.player_id, report.c.article_id, report.c.status, report.c.body_part,
-               report.c.side, report.c.diagnosis, report.c.occurred_on, report.c.expected_latest,
-               ArticleRow.published, team.name)
-        .join(ArticleRow, ArticleRow.id == report.c.article_id)
-        .outerjoin(team, team.id == report.c.team_id)
-        .where(report.c.player_id.in_(players))
-        .order_by(report.c.id)
-    ).all()
-    grouped: dict[int, list[ReportFacts]] = {player: [] for player in players}
-    for row in rows:
-        grouped[row.player_id].append(ReportFacts(
-            report_id=row.id, reported_on=row.published, article_id=row.article_id, status=row.status,
-            body_part=row.body_part, side=row.side, diagnosis=row.diagnosis, occurred_on=row.occurred_on,
-            team=row.name, expected_latest=row.expected_latest))
-    return grouped
-
-
-def _replace_episodes(session: Session, players: list[int]) -> None:
-    old = select(EpisodeRow.id).where(EpisodeRow.player_id.in_(players))
-    session.execute(delete(EpisodeReportRow).where(EpisodeReportRow.episode_id.in_(old)))
-    session.execute(delete(EpisodeRow).where(EpisodeRow.player_id.in_(players)))
-    episodes: list[dict[str, Any]] = []
-    members: list[list[int]] = []
-    for player, reports in _reports_by_player(session, players).items():
-        for draft in link_reports(reports):
-            episodes.append({"player_id": player, "team": draft.team, "body_part": draft.body_part,
-                             "side": draft.side, "diagnosis": draft.diagnosis, "started_on": draft.started_on,
-                             "ended_on": draft.ended_on, "status": draft.status})
-            members.append(draft.report_ids)
-    if not episodes:
-        return
-    ids = _allocate_ids(session, "episodes", len(episodes))
-    for episode, episode_id in zip(episodes, ids, strict=True):
-        episode["id"] = episode_id
-    _write_rows(session, _table(EpisodeRow), episodes)
-    links = [{"episode_id": episode, "report_id": report}
-             for episode, reports in zip(ids, members, strict=True) for report in reports]
-    _write_rows(session, _table(EpisodeReportRow), links)
-
-
-def _write_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert plain rows (no conflicts expected): COPY on PostgreSQL, a multi-row INSERT elsewhere."""
-    if not rows:
-        return
-    if session.get_bind().dialect.name != "postgresql":
-        session.execute(table.insert(), rows)
-        return
-    names = list(rows[0])
-    as_json = {name for name in names if isinstance(table.c[name].type, JSON)}
-    driver = session.connection().connection.driver_connection
-    assert driver is not None
-    listed = ", ".join(f'"{name}"' for name in names)
-    with driver.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({listed}) FROM STDIN') as copy:
-        for row in rows:
-            # JSON columns as SQLAlchemy writes them: None too becomes the JSON value null.
-            copy.write_row([json.dumps(row[name]) if name in as_json else row[name] for name in names])
-
-
-def _allocate_ids(session: Session, table: str, count: int) -> list[int]:
-    """`count` fresh ids for `table`, so rows can be inserted with plain multi-row inserts (no RETURNING).
-
-    PostgreSQL hands them out from the column's own sequence; SQLite, which
-    lets one writer in at a time, continues after the largest id.
-    """
-    if session.get_bind().dialect.name == "postgresql":
-        query = text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :count)")
-        return list(session.scalars(query, {"table": table, "count": count}))
-    largest = session.scalar(text(f"SELECT coalesce(max(id), 0) FROM {table}")) or 0
-    return list(range(largest + 1, largest + count + 1))
-
-
-def _unique_by_content(extractions: Sequence[Extraction]) -> list[tuple[Extraction, str]]:
-    """The batch without exact copies, each article with its content hash (computed once: it is not cheap)."""
-    seen: dict[str, Extraction] = {}
-    for extraction in extractions:
-        seen.setdefault(extraction.article.content_hash, extraction)
-    return [(extraction, content_hash) for content_hash, extraction in seen.items()]
-
-
-def _scratch(session: Session, name: str, columns: list[Column[Any]]) -> Table:
-    """An emptied temporary table of this connection, for set-based statements instead of long IN lists.
-
-    Plain multi-row inserts into it are fast on both drivers (no RETURNING to
-    correlate), and joins against it replace parameter lists of thousands.
-    """
-    table = Table(name, MetaData(), *columns, prefixes=["TEMPORARY"])
-    table.create(session.connection(), checkfirst=True)
-    session.execute(delete(table))
-    return table
+def _unique_by_content(documents: Sequence[HashedDocument]) -> list[tuple[Document, str]]:
+    """The batch without exact copies, each document with its content hash."""
+    seen: dict[str, Document] = {}
+    for content_hash, document in documents:
+        seen.setdefault(content_hash, document)
+    return [(document, content_hash) for content_hash, document in seen.items()]
 
 
 def _staging_articles(session: Session) -> Table:
-    columns = [Column(column.name, column.type) for column in _table(ArticleRow).columns]
-    return _scratch(session, "bulk_articles", columns)
+    columns = [Column(column.name, column.type) for column in table_of(ArticleRow).columns]
+    return scratch_table(session, "bulk_articles", columns)
 
 
-def _with_free_ids(hashed: list[tuple[Extraction, str]]) -> list[tuple[Extraction, str, str]]:
+def _with_free_ids(hashed: list[tuple[Document, str]]) -> list[tuple[Document, str, str]]:
     """Each article with its hash and own id, or a suffixed id when an earlier article of the batch took it."""
     owners: dict[str, str] = {}
     named = []
-    for extraction, content_hash in hashed:
-        article_id = extraction.article.id
+    for document, content_hash in hashed:
+        article_id = document["article"]["id"]
         if owners.setdefault(article_id, content_hash) != content_hash:
             article_id = _suffixed(article_id, content_hash)
-        named.append((extraction, content_hash, article_id))
+        named.append((document, content_hash, article_id))
     return named
 
 
@@ -214,73 +131,123 @@ def _suffixed(article_id: str, content_hash: str) -> str:
     return f"{article_id}-{content_hash[:10]}"  # as Store.ingest names an id clash
 
 
-def _insert_articles(session: Session, hashed: list[tuple[Extraction, str]]) -> list[tuple[Extraction, str]]:
+def _insert_articles(session: Session, hashed: list[tuple[Document, str]]) -> list[tuple[Document, str]]:
     """Insert the articles not stored yet; each new one with the id it was stored under."""
     if not hashed:
         return []
-    staging = _staging_articles(session)
-    now = datetime.now(UTC)
     named = _with_free_ids(hashed)
-    _write_rows(session, staging, [_article_values(x, content_hash, article_id, now)
-                                   for x, content_hash, article_id in named])
-    stored = _table(ArticleRow)
-    clash = select(stored.c.id).where(stored.c.id == staging.c.id, stored.c.content_hash != staging.c.content_hash)
-    session.execute(update(staging).where(clash.exists())
-                    .values(id=staging.c.id + "-" + func.substr(staging.c.content_hash, 1, 10)))
-    columns = [column.name for column in stored.columns]
-    # SQLite needs a WHERE before ON CONFLICT in INSERT ... SELECT, or it reads ON as a join's.
-    moved = select(*(staging.c[name] for name in columns)).where(true())
-    move = (_insert(session, ArticleRow).from_select(columns, moved)
-            .on_conflict_do_nothing().returning(stored.c.id, stored.c.content_hash))
-    inserted = {content_hash: article_id for article_id, content_hash in session.execute(move)}
-    new_ids = _scratch(session, "bulk_new_articles", [Column("id", String(200))])
-    if inserted:
-        _write_rows(session, new_ids, [{"id": article_id} for article_id in inserted.values()])
+    inserted = _copy_new_articles(session, named) if _is_postgresql(session) else None
+    if inserted is None:
+        inserted = _insert_staged_articles(session, named)
+    new_ids = scratch_table(session, "bulk_new_articles", [Column("id", String(200))])
+    write_rows(session, new_ids, [{"id": article_id} for article_id in inserted.values()])
     return [(x, inserted[content_hash]) for x, content_hash, _ in named if content_hash in inserted]
 
 
-def _article_values(extraction: Extraction, content_hash: str, article_id: str, now: datetime) -> dict[str, Any]:
-    article = extraction.article
-    return {"id": article_id, "content_hash": content_hash, "title": article.title, "url": article.url,
-            "outlet": article.outlet, "author": article.author, "published": article.published,
-            "published_source": article.published_source, "text": article.text, "origin": article.origin,
+def _is_postgresql(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _copy_new_articles(session: Session, named: list[tuple[Document, str, str]]) -> dict[str, str] | None:
+    """PostgreSQL: find the new articles by their keys alone, then COPY them straight into the table.
+
+    Each article's text is written once instead of into a staging table and
+    again from there.  None when another writer stored one of them meanwhile
+    (the COPY hit a unique key): the caller then takes the staged path.
+    """
+    keys = scratch_table(session, "bulk_article_keys", [Column("id", String(200)), Column("content_hash", String(64))])
+    write_rows(session, keys, [{"id": article_id, "content_hash": content_hash}
+                               for _, content_hash, article_id in named])
+    _rename_clashing_ids(session, keys)
+    stored = table_of(ArticleRow)
+    unseen = select(keys.c.content_hash, keys.c.id).where(
+        ~select(stored.c.id).where(stored.c.content_hash == keys.c.content_hash).exists())
+    fresh: dict[str, str] = {content_hash: article_id for content_hash, article_id in session.execute(unseen)}
+    now = datetime.now(UTC)
+    rows = [_article_values(x, content_hash, fresh[content_hash], now) for x, content_hash, _ in named
+            if content_hash in fresh]
+    try:
+        with session.begin_nested():
+            write_rows(session, stored, rows)
+    except Exception as error:  # the driver's own UniqueViolation: COPY bypasses SQLAlchemy
+        if _sqlstate(error) != _UNIQUE_VIOLATION:
+            raise
+        return None
+    return fresh
+
+
+def _insert_staged_articles(session: Session, named: list[tuple[Document, str, str]]) -> dict[str, str]:
+    """Stage every article, then INSERT ... SELECT ... ON CONFLICT DO NOTHING; the inserted ones' ids by hash."""
+    staging = _staging_articles(session)
+    now = datetime.now(UTC)
+    write_rows(session, staging, [_article_values(x, content_hash, article_id, now)
+                                  for x, content_hash, article_id in named])
+    _rename_clashing_ids(session, staging)
+    stored = table_of(ArticleRow)
+    columns = [column.name for column in stored.columns]
+    # SQLite needs a WHERE before ON CONFLICT in INSERT ... SELECT, or it reads ON as a join's.
+    moved = select(*(staging.c[name] for name in columns)).where(true())
+    move = (dialect_insert(session, ArticleRow).from_select(columns, moved)
+            .on_conflict_do_nothing().returning(stored.c.id, stored.c.content_hash))
+    return {content_hash: article_id for article_id, content_hash in session.execute(move)}
+
+
+def _rename_clashing_ids(session: Session, staging: Table) -> None:
+    """A staged id that a stored article with other content holds gets the hash suffix, as Store.ingest names it."""
+    stored = table_of(ArticleRow)
+    clash = select(stored.c.id).where(stored.c.id == staging.c.id, stored.c.content_hash != staging.c.content_hash)
+    session.execute(update(staging).where(clash.exists())
+                    .values(id=staging.c.id + "-" + func.substr(staging.c.content_hash, 1, 10)))
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value is not None else None
+
+
+def _article_values(document: Document, content_hash: str, article_id: str, now: datetime) -> dict[str, Any]:
+    article = document["article"]
+    return {"id": article_id, "content_hash": content_hash, "title": article["title"], "url": article["url"],
+            "outlet": article["outlet"], "author": article["author"], "published": _day(article["published"]),
+            "published_source": article["published_source"], "text": article["text"], "origin": article["origin"],
             "ingested_at": now, "near_duplicate_of": None}
 
 
-def _kb_ids(extraction: Extraction) -> dict[tuple[str, str], str]:
+def _kb_ids(document: Document) -> dict[tuple[str, str], str]:
     ids: dict[tuple[str, str], str] = {}
-    for mention in extraction.mentions:
-        if mention.entity_id is not None:
-            ids.setdefault(("player" if mention.kind == "player" else "team", mention.name), mention.entity_id)
+    for mention in document["mentions"]:
+        if mention["entity_id"] is not None:
+            kind = "player" if mention["kind"] == "player" else "team"
+            ids.setdefault((kind, mention["name"]), mention["entity_id"])
     return ids
 
 
-def _wanted_entities(extractions: list[Extraction]) -> dict[tuple[str, str], str | None]:
+def _wanted_entities(documents: list[Document]) -> dict[tuple[str, str], str | None]:
     wanted: dict[tuple[str, str], str | None] = {}
-    for extraction in extractions:
-        kb_ids = _kb_ids(extraction)
-        for report in extraction.injuries:
-            key = ("player", report.player)
-            wanted[key] = wanted.get(key) or report.player_id or kb_ids.get(key)
-            if report.team:
-                wanted[("team", report.team)] = wanted.get(("team", report.team)) or kb_ids.get(("team", report.team))
-        for transfer in extraction.transfers:
-            key = ("player", transfer.player)
+    for document in documents:
+        kb_ids = _kb_ids(document)
+        for report in document["injuries"]:
+            key = ("player", report["player"])
+            wanted[key] = wanted.get(key) or report["player_id"] or kb_ids.get(key)
+            if team := report["team"]:
+                wanted[("team", team)] = wanted.get(("team", team)) or kb_ids.get(("team", team))
+        for transfer in document["transfers"]:
+            key = ("player", transfer["player"])
             wanted[key] = wanted.get(key) or kb_ids.get(key)
     return wanted
 
 
-def _entity_ids(session: Session, extractions: list[Extraction]) -> dict[tuple[str, str], int]:
-    wanted = _wanted_entities(extractions)
+def _entity_ids(session: Session, documents: list[Document]) -> dict[tuple[str, str], int]:
+    wanted = _wanted_entities(documents)
     if not wanted:
         return {}
-    staging = _scratch(session, "bulk_entities",
+    staging = scratch_table(session, "bulk_entities",
                        [Column("kind", String(20)), Column("name", String(200)), Column("kb_id", String(100))])
     rows = [{"kind": kind, "name": name, "kb_id": kb_id} for (kind, name), kb_id in sorted(wanted.items())]
-    _write_rows(session, staging, rows)
-    entity = _table(EntityRow)
+    write_rows(session, staging, rows)
+    entity = table_of(EntityRow)
     new = select(staging.c.kind, staging.c.name, staging.c.kb_id).where(true())  # WHERE: see _insert_articles
-    session.execute(_insert(session, EntityRow).from_select(["kind", "name", "kb_id"], new).on_conflict_do_nothing())
+    session.execute(dialect_insert(session, EntityRow).from_select(["kind", "name", "kb_id"], new)
+                    .on_conflict_do_nothing())
     same = and_(staging.c.kind == entity.c.kind, staging.c.name == entity.c.name, staging.c.kb_id.is_not(None))
     # An entity first stored without its knowledge-base id gets it now, as Store.ingest does.
     session.execute(update(entity).where(entity.c.kb_id.is_(None), select(staging.c.kb_id).where(same).exists())
@@ -290,23 +257,19 @@ def _entity_ids(session: Session, extractions: list[Extraction]) -> dict[tuple[s
     return {(kind, name): entity_id for kind, name, entity_id in session.execute(found)}
 
 
-def _evidence(items: Iterable[Any]) -> list[dict[str, Any]]:
-    return [dict(item.__dict__) for item in items]  # flat models: what model_dump() gives, far cheaper
-
-
 def _insert_facts(
-    session: Session, added: list[tuple[Extraction, str]], entities: dict[tuple[str, str], int]
+    session: Session, added: list[tuple[Document, str]], entities: dict[tuple[str, str], int]
 ) -> set[int]:
     injuries: list[dict[str, Any]] = []
     matches: list[dict[str, Any]] = []
     transfers: list[dict[str, Any]] = []
-    for extraction, article_id in added:
-        injuries.extend(_injury_values(extraction, article_id, entities))
-        matches.extend(_match_values(extraction, article_id))
-        transfers.extend(_transfer_values(extraction, article_id, entities))
+    for document, article_id in added:
+        injuries.extend(_injury_values(document, article_id, entities))
+        matches.extend(_match_values(document, article_id))
+        transfers.extend(_transfer_values(document, article_id, entities))
     # Plain multi-row inserts (no RETURNING): the driver pipelines them; provenance is then derived in SQL.
     for model, rows in ((InjuryReportRow, injuries), (MatchRow, matches), (TransferRow, transfers)):
-        _write_rows(session, _table(model), rows)
+        write_rows(session, table_of(model), rows)
     new_ids = Table("bulk_new_articles", MetaData(), Column("id", String(200)), prefixes=["TEMPORARY"])
     for kind, model in (("injury", InjuryReportRow), ("match", MatchRow), ("transfer", TransferRow)):
         _derive_provenance(session, kind, model, new_ids)
@@ -315,7 +278,7 @@ def _insert_facts(
 
 def _derive_provenance(session: Session, kind: str, model: Any, new_ids: Table) -> None:
     """One provenance row per fact of the batch's new articles, crediting the article's outlet."""
-    facts = _table(model)
+    facts = table_of(model)
     source = facts.c.source if "source" in facts.c else null()
     query = (
         select(literal(kind), facts.c.id, facts.c.article_id, ArticleRow.outlet, source)
@@ -323,40 +286,39 @@ def _derive_provenance(session: Session, kind: str, model: Any, new_ids: Table) 
         .join(ArticleRow, ArticleRow.id == facts.c.article_id)
     )
     columns = ["fact_kind", "fact_id", "article_id", "outlet", "source"]
-    session.execute(_insert(session, ProvenanceRow).from_select(columns, query))
+    session.execute(dialect_insert(session, ProvenanceRow).from_select(columns, query))
 
 
-def _injury_values(
-    extraction: Extraction, article_id: str, entities: dict[tuple[str, str], int]
-) -> list[dict[str, Any]]:
+def _injury_values(document: Document, article_id: str, entities: dict[tuple[str, str], int]) -> list[dict[str, Any]]:
     values = []
-    for position, report in enumerate(extraction.injuries):
-        expected = report.expected_return
+    for position, report in enumerate(document["injuries"]):
+        expected = report["expected_return"]
         values.append({
-            "article_id": article_id, "position": position, "player_id": entities[("player", report.player)],
-            "team_id": entities[("team", report.team)] if report.team else None,
-            "body_part": report.body_part, "side": report.side, "diagnosis": report.diagnosis,
-            "occurred_on": report.occurred_on, "status": report.status,
+            "article_id": article_id, "position": position, "player_id": entities[("player", report["player"])],
+            "team_id": entities[("team", report["team"])] if report["team"] else None,
+            "body_part": report["body_part"], "side": report["side"], "diagnosis": report["diagnosis"],
+            "occurred_on": _day(report["occurred_on"]), "status": report["status"],
             "has_expected_return": expected is not None,
-            "expected_earliest": expected.earliest if expected else None,
-            "expected_latest": expected.latest if expected else None,
-            "missed_fixtures": sorted({day.isoformat() for day in report.missed_fixtures}),
-            "source": report.source, "evidence": _evidence(report.evidence),
+            "expected_earliest": _day(expected["earliest"]) if expected else None,
+            "expected_latest": _day(expected["latest"]) if expected else None,
+            # ISO days sort as the days do.
+            "missed_fixtures": sorted(set(report["missed_fixtures"])),
+            "source": report["source"], "evidence": report["evidence"],
         })
     return values
 
 
-def _match_values(extraction: Extraction, article_id: str) -> list[dict[str, Any]]:
-    return [{"article_id": article_id, "date": match.date, "team1": match.teams[0], "team2": match.teams[1],
-             "played": match.played, "score": dict(match.score) if match.score is not None else None,
-             "home": match.home, "competition": match.competition, "evidence": _evidence(match.evidence)}
-            for match in extraction.matches]
+def _match_values(document: Document, article_id: str) -> list[dict[str, Any]]:
+    return [{"article_id": article_id, "date": _day(match["date"]), "team1": match["teams"][0],
+             "team2": match["teams"][1], "played": match["played"], "score": match["score"], "home": match["home"],
+             "competition": match["competition"], "evidence": match["evidence"]}
+            for match in document["matches"]]
 
 
 def _transfer_values(
-    extraction: Extraction, article_id: str, entities: dict[tuple[str, str], int]
+    document: Document, article_id: str, entities: dict[tuple[str, str], int]
 ) -> list[dict[str, Any]]:
-    return [{"article_id": article_id, "player_id": entities[("player", transfer.player)],
-             "from_team": transfer.from_team, "to_team": transfer.to_team, "fee_eur": transfer.fee_eur,
-             "status": transfer.status, "source": transfer.source, "evidence": _evidence(transfer.evidence)}
-            for transfer in extraction.transfers]
+    return [{"article_id": article_id, "player_id": entities[("player", transfer["player"])],
+             "from_team": transfer["from_team"], "to_team": transfer["to_team"], "fee_eur": transfer["fee_eur"],
+             "status": transfer["status"], "source": transfer["source"], "evidence": transfer["evidence"]}
+            for transfer in document["transfers"]]
