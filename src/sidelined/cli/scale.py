@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
@@ -50,19 +51,23 @@ def backfill(
 def load(
     out_dir: Path = typer.Argument(..., help="The --out folder of a backfill."),
     db: str | None = DbOpt,
-    batch: int = typer.Option(2000, "--batch", help="Articles per transaction."),
+    batch: int | None = typer.Option(None, "--batch", min=1, help="Articles per transaction [default: 4000]."),
 ) -> None:
     """Load a backfill's Parquet output into the store (idempotent), then build episodes."""
-    from sidelined.scale.load import load_backfill
+    from sidelined.scale.load import DEFAULT_BATCH, load_backfill
 
     try:
-        summary = load_backfill(out_dir, db, batch=batch)
+        summary = load_backfill(out_dir, db, batch=batch or DEFAULT_BATCH)
     except FileNotFoundError as error:
         err.print(f"[red]error[/red]: {error}")
         raise typer.Exit(1) from None
     err.print(f"loaded {summary.added} new article(s), skipped {summary.duplicates} already stored, "
               f"rebuilt episodes of {summary.players_relinked} player(s) "
               f"({summary.records_per_second:,.0f} records/s)")
+    for unreadable in summary.unreadable:
+        err.print(f"[red]error[/red]: {escape(str(unreadable))}")
+    if summary.unreadable:
+        raise typer.Exit(1)
 
 
 def watch(

@@ -13,9 +13,10 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from sidelined.errors import MalformedInput
 from sidelined.scale.parquet import Manifest, read_documents
 from sidelined.store import Store
 from sidelined.store.bulk import BulkResult, HashedDocument, bulk_ingest_documents
@@ -35,6 +36,7 @@ class LoadSummary:
     seconds: float = 0.0
     relink_seconds: float = 0.0  # wall clock of the episode rebuild at the end, part of `seconds`
     cpu_seconds: float = 0.0  # of this process only, not the database server's
+    unreadable: list[MalformedInput] = field(default_factory=list)  # records files skipped, with the reason
 
     @property
     def records_per_second(self) -> float:
@@ -57,7 +59,7 @@ def load_backfill(
     files = sorted(manifest.done_records())
     summary.files = len(files)
     with Store(url) as store, _collector_paused():
-        players = _store_batches(store, _batches(files, batch), summary, on_batch)
+        players = _store_batches(store, _batches(files, batch, summary.unreadable), summary, on_batch)
         if summary.duplicates:  # perhaps a re-run: an interrupted load may have left players unlinked
             players |= unlinked_players(store)
         relink_started = time.perf_counter()
@@ -133,14 +135,21 @@ def _read_ahead(batches: Iterator[list[HashedDocument]]) -> Iterator[list[Hashed
             yield current
 
 
-def _batches(files: list[Path], size: int) -> Iterator[list[HashedDocument]]:
-    """The extractions of all files in batches of `size`, small partitions pooled into one transaction."""
+def _batches(files: list[Path], size: int, unreadable: list[MalformedInput]) -> Iterator[list[HashedDocument]]:
+    """The extractions of all files in batches of `size`, small partitions pooled into one transaction.
+
+    A file that cannot be read is added to `unreadable`; what it yielded before is kept,
+    since every article is stored whole with its facts.
+    """
     pending: list[HashedDocument] = []
     for path in files:
-        for extractions in read_documents(path, batch_rows=size):
-            pending.extend(extractions)
-            while len(pending) >= size:
-                yield pending[:size]
-                pending = pending[size:]
+        try:
+            for extractions in read_documents(path, batch_rows=size):
+                pending.extend(extractions)
+                while len(pending) >= size:
+                    yield pending[:size]
+                    pending = pending[size:]
+        except MalformedInput as error:  # one bad partition file must not stop the load
+            unreadable.append(error)
     if pending:
         yield pending

@@ -21,9 +21,10 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+from pydantic import ValidationError
 from pydantic_core import from_json
 
-from sidelined.errors import InputError
+from sidelined.errors import InputError, MalformedInput
 from sidelined.models import Extraction
 from sidelined.record import to_record
 
@@ -94,10 +95,38 @@ def read_documents(path: Path, batch_rows: int = 2_000) -> Iterator[list[tuple[s
 
     Each comes with its article's content hash, from the file's own column.
     """
-    parquet = pq.ParquetFile(path)
-    for batch in parquet.iter_batches(batch_size=batch_rows, columns=["content_hash", "extraction"]):
-        hashes, texts = batch.column(0).to_pylist(), batch.column(1).to_pylist()
-        yield [(content_hash, from_json(text)) for content_hash, text in zip(hashes, texts, strict=True)]
+    try:
+        parquet = pq.ParquetFile(path)
+        for batch in parquet.iter_batches(batch_size=batch_rows, columns=["content_hash", "extraction"]):
+            hashes, texts = batch.column(0).to_pylist(), batch.column(1).to_pylist()
+            documents = [(content_hash, from_json(text)) for content_hash, text in zip(hashes, texts, strict=True)]
+            if documents:
+                check_document(documents[0][1])
+            yield documents
+    except (pa.ArrowException, OSError, ValueError, KeyError) as error:
+        raise MalformedInput(str(path), f"not a readable records file: {_first_line(error)}") from None
+
+
+def check_document(document: dict[str, Any]) -> None:
+    """Raise ValueError unless `document` is a whole extraction as this version writes it.
+
+    The loader reads documents' keys directly; one document per batch is checked
+    in full (the rest of a batch comes from the same writer), so a file written by
+    another model version is refused by name instead of failing half-way.
+    """
+    written = Extraction.model_validate(document).model_dump(exclude={"timexes"})
+    for part, keys in (("extraction", set(written)), ("article", set(written["article"]))):
+        given = document if part == "extraction" else document.get("article", {})
+        if missing := sorted(keys - set(given)):
+            raise ValueError(f"{part} lacks {', '.join(missing)} (written by another version?)")
+
+
+def _first_line(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        first = error.errors()[0]
+        return f"{'.'.join(map(str, first['loc']))}: {first['msg']}"
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
 
 
 def read_errors(out: Path) -> list[dict[str, Any]]:
