@@ -66,10 +66,21 @@ WINDOW_WORDS = [
 def test_a_cue_ends_one_of_the_windows_last_four_words_and_holds_its_words(words: list[str], gap: str) -> None:
     window = (gap.join(words) + " ").lower()
     last_words = window.split()[-4:]
-    for pattern, _home, endings, needed in match_anchors._CUE_RES:
+    for pattern, _home, endings, needed, _most_words in match_anchors._CUE_RES:
         if pattern.search(window):
             assert any(word.endswith(endings) for word in last_words), (pattern.pattern[:40], window)
             assert needed is None or any(word in window for word in needed), (pattern.pattern[:40], window)
+
+
+@settings(max_examples=600)
+@given(st.lists(st.sampled_from([*WINDOW_WORDS, "(against", "semi-final", "3-0", "victory,", "x", "y.", "-"]),
+                min_size=1, max_size=16), st.sampled_from([" ", "  ", "\n", " \t"]), st.sampled_from(["", " ", "x"]))
+def test_a_bounded_cue_is_found_searching_only_the_windows_last_words(words: list[str], gap: str, lead: str) -> None:
+    window = (lead + gap.join(words) + gap).lower()
+    for pattern, _home, _endings, _needed, most_words in match_anchors._CUE_RES:
+        bounded = pattern.search(window, match_anchors._words_start(window, most_words))
+        plain = pattern.search(window)
+        assert (bounded and bounded.span()) == (plain and plain.span()), (pattern.pattern[:40], window)
 
 
 def test_anchor_cues_are_read_case_blind_and_keep_the_texts_own_words() -> None:
