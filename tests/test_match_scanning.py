@@ -16,7 +16,7 @@ from sidelined.events import match_anchors, match_teams, transfer_text
 from sidelined.events.match_anchors import Anchor, TeamSpan, find_anchors
 from sidelined.events.match_details import venue_home
 from sidelined.events.match_teams import Spans
-from sidelined.events.match_text import final_scores
+from sidelined.events.match_text import MATCH_NOUN, final_scores
 from sidelined.events.text import Segment
 from sidelined.events.transfer_text import cue_spans, status_of
 from sidelined.kb import KnowledgeBase, Team
@@ -200,3 +200,40 @@ def test_fees_in_euros_are_read_in_either_form_and_none_without_one() -> None:
     assert transfer_text.euro_fee(text, second, text.index("A third")) == (
         30_000_000, text.index("30"), text.index(" EUR") + 4)
     assert transfer_text.euro_fee(text, text.index("A third"), len(text)) is None
+
+
+PLAIN_FIXTURE_MARK = re.compile(r"^\s*\((h|a)\)", re.I)
+PLAIN_WHOM = re.compile(r"^\s*,?\s*(?:whom|who|which)\s+(?:they|we|he|she)\s+(?:will\s+)?(?:face|play|meet|host)", re.I)
+PLAIN_TEAM_THEN_NOUN = re.compile(rf"^\s+(?:(?:league|cup|home|away)\s+)?{MATCH_NOUN}\b", re.I)
+
+
+def plain_after_team(after: str) -> tuple[str, str | None] | None:
+    """What follows a team, read with one pattern per form in turn: (cue kind, home side)."""
+    mark = PLAIN_FIXTURE_MARK.match(after)
+    if mark is not None:
+        return "mark", "own" if mark.group(1).lower() == "h" else "opponent"
+    if PLAIN_WHOM.match(after):
+        return "whom", None
+    if PLAIN_TEAM_THEN_NOUN.match(after):
+        return "noun", None
+    return None
+
+
+AFTER_PIECES = [" ", "  ", ",", "(H)", "(a)", "(x)", "whom", "who", "which", "they", "will", "face", "host", "league",
+                "cup", "game", "games", "Derby", "match-up", "final", "\n", "home", "the", "x"]
+
+
+@settings(max_examples=600)
+@given(st.lists(st.sampled_from(AFTER_PIECES), max_size=8), st.sampled_from(["", " "]))
+def test_what_follows_a_team_is_read_in_one_pattern_as_the_three_apart(pieces: list[str], gap: str) -> None:
+    after = gap.join(pieces)
+    team = TeamSpan("Arsenal", 0, 7, "club")
+    text = "Arsenal" + after
+    anchor = match_anchors._uncued_anchor(text, team, match_anchors._Window(0, ""), after.lower())
+    expected = plain_after_team(after)
+    if expected is None:
+        assert anchor is None
+    else:
+        assert anchor is not None
+        kind = "mark" if anchor.cue.startswith("(") else "whom" if anchor.cue == "whom they face" else "noun"
+        assert (kind, anchor.home) == expected

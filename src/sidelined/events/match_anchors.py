@@ -90,9 +90,13 @@ _COORD_GAP = cue_pattern(r"(?:,|\band\b|\bor\b|&)\s*$")
 # "between Bayern Munich and perennial rival Borussia Dortmund"
 _BETWEEN_AND = re.compile(r"^\s*(?:and|&)\s+(?:[a-z][\w-]*\s+){0,3}$")
 _BETWEEN = cue_pattern(r"\bbetween\s*$")
-_FIXTURE_MARK = cue_pattern(r"^\s*\((h|a)\)")
-_WHOM = cue_pattern(r"^\s*,?\s*(?:whom|who|which)\s+(?:they|we|he|she)\s+(?:will\s+)?(?:face|play|meet|host)")
-_TEAM_THEN_NOUN = cue_pattern(rf"^\s+(?:(?:league|cup|home|away)\s+)?{MATCH_NOUN}\b")
+# What may follow an opponent named without match words before it, tried in this order in one pattern: a
+# fixture-list mark ("West Brom (A)"), "whom they face", a match noun ("the Arsenal game").
+_AFTER_TEAM = cue_pattern(
+    r"^(?:\s*\((?P<mark>h|a)\)"
+    r"|(?P<whom>\s*,?\s*(?:whom|who|which)\s+(?:they|we|he|she)\s+(?:will\s+)?(?:face|play|meet|host))"
+    rf"|(?P<noun>\s+(?:(?:league|cup|home|away)\s+)?{MATCH_NOUN}\b))"
+)
 
 
 def _possessive_after(text: str, end: int) -> bool:
@@ -230,14 +234,14 @@ def _any_in(needles: tuple[str, ...], haystack: str) -> bool:
 
 def _uncued_anchor(text: str, team: TeamSpan, before: _Window, after: str) -> Anchor | None:
     """Anchors named by what follows the team ("West Brom (A)", "whom they face") or a weak "for"."""
-    mark = _FIXTURE_MARK.match(after)
-    if mark is not None:
-        cue = text[team.end + mark.start() : team.end + mark.end()].strip()
-        home = "own" if mark.group(1) == "h" else "opponent"
+    found = _AFTER_TEAM.match(after)
+    if found is not None and found.group("mark"):
+        cue = text[team.end : team.end + found.end()].strip()
+        home = "own" if found.group("mark") == "h" else "opponent"
         return Anchor(opponent=team, phrase_start=team.start, cue=cue, home=home)
-    if _WHOM.match(after):
+    if found is not None and found.group("whom"):
         return Anchor(opponent=team, phrase_start=team.start, cue="whom they face")
-    if _TEAM_THEN_NOUN.match(after):
+    if found is not None:
         return Anchor(opponent=team, phrase_start=team.start, cue="team game", needs_close_date=True)
     if before.low.rstrip().endswith(("for", "the")) and _FOR_CUE.search(before.low):  # the cheap test first
         return Anchor(opponent=team, phrase_start=team.start, cue="for", needs_close_date=True)
