@@ -220,7 +220,8 @@ def plain_after_team(after: str) -> tuple[str, str | None] | None:
 
 
 AFTER_PIECES = [" ", "  ", ",", "(H)", "(a)", "(x)", "whom", "who", "which", "they", "will", "face", "host", "league",
-                "cup", "game", "games", "Derby", "match-up", "final", "\n", "home", "the", "x"]
+                "cup", "game", "games", "Derby", "match-up", "final", "\n", "home", "the", "x", ", whom they will face",
+                " who we play", "which he meets", " league game", " home final", " cup tie"]
 
 
 @settings(max_examples=600)
