@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from sidelined.events.match_anchors import TEAM_KINDS, TeamSpan
@@ -33,8 +34,9 @@ _CUED = re.compile(rf"{_CUE}[ \t]+(?:(?:the|an?|[a-z][\w-]+)[ \t]+){{0,2}}({_NAM
 _MARK_CORES = [re.compile(r"\((?:H|A)\)"), re.compile(r"v(?<!\wv)s?\.?\s")]
 _NAME_BEFORE = re.compile(rf"({_NAME})$")
 _OPENING = re.compile(rf"(?:^|(?<=[.!?])[ \t]+)({_NAME})", re.M)
-_LINE_BREAK = re.compile(r"\n")
-_SENTENCE_GAPS = [re.compile(p) for p in (r"\.[ \t]", r"![ \t]", r"\?[ \t]")]
+# Where a line or a sentence may start: just after a line break, or after the mark ending a sentence when a space
+# or tab follows it.
+_AFTER_BREAK = re.compile(r"\n|[.!?](?=[ \t])")
 _STOP = {
     "the", "real", "city", "united", "inter", "athletic", "sporting", "racing", "wednesday", "saturday", "sunday",
     "monday", "tuesday", "thursday", "friday", "january", "february", "march", "april", "may", "june", "july",
@@ -84,8 +86,7 @@ def _mark_starts(text: str) -> list[int]:
 
 def _openings(text: str) -> list[re.Match[str]]:
     """The names opening a line or a sentence: _OPENING tried only where a line or sentence starts."""
-    places = {0, *(m.end() for m in _LINE_BREAK.finditer(text))}
-    places.update(m.start() + 1 for gap in _SENTENCE_GAPS for m in gap.finditer(text))
+    places = {0, *(m.end() for m in _AFTER_BREAK.finditer(text))}
     out: list[re.Match[str]] = []
     last_end = 0
     for place in sorted(places):
@@ -130,9 +131,8 @@ class Spans:
     def __init__(self, spans: tuple[tuple[int, int], ...]) -> None:
         ordered = sorted(spans)
         self._starts = [s for s, _ in ordered]
-        self._furthest_end: list[int] = []  # the furthest end among the spans up to each one
-        for _, e in ordered:
-            self._furthest_end.append(max(e, self._furthest_end[-1]) if self._furthest_end else e)
+        # the furthest end among the spans up to each one
+        self._furthest_end = list(accumulate([e for _, e in ordered], max))
 
     def overlaps(self, start: int, end: int) -> bool:
         before_end = bisect_left(self._starts, end)  # the spans starting before `end`
