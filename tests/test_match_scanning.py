@@ -238,3 +238,17 @@ def test_what_follows_a_team_is_read_in_one_pattern_as_the_three_apart(pieces: l
         assert anchor is not None
         kind = "mark" if anchor.cue.startswith("(") else "whom" if anchor.cue == "whom they face" else "noun"
         assert (kind, anchor.home) == expected
+
+
+CUED_PIECES = ["against", "Against", "v", "vs.", "versus", "visit of", "take on", "takes on", "faces", "facing",
+               "hosting", "hosts", "to", "into", "at", "beat", "edged", "by", "over", "with", "the", "a", "tenacious",
+               "Arsenal", "West Ham", "FC", "de", "Real Madrid", "_", "x", "2", "é", ".", ",", "(H)"]
+
+
+@settings(max_examples=600)
+@given(st.lists(st.sampled_from(CUED_PIECES), max_size=20), st.lists(st.sampled_from([" ", "", "\t", "\n", "  "]),
+                                                                      min_size=20, max_size=20))
+def test_cued_names_are_the_cued_patterns_finds(pieces: list[str], gaps: list[str]) -> None:
+    text = "".join(piece + gap for piece, gap in zip(pieces, gaps, strict=False))
+    expected = [m.span(1) for m in match_teams._CUED.finditer(text)]
+    assert [m.span(1) for m in match_teams._cued_names(text)] == expected

@@ -13,6 +13,8 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
+import ahocorasick
+
 from sidelined.events.match_anchors import TEAM_KINDS, TeamSpan
 from sidelined.models import Mention
 
@@ -28,6 +30,13 @@ _CUE = (
 # Places where only a team can stand: after a match word (a short description may come between:
 # "edged a tenacious Austria side"), before a fixture-list mark or "v", or opening a sentence.
 _CUED = re.compile(rf"{_CUE}[ \t]+(?:(?:the|an?|[a-z][\w-]+)[ \t]+){{0,2}}({_NAME})")
+# How the cues of _CUED begin ("v" for "v", "vs", "versus" and "visit of"): _CUED is tried only where one does,
+# at the start of a word, found by Aho-Corasick in one pass far faster than the pattern scans the text.
+_CUE_OPENINGS = ("against", "v", "with", "to", "over", "at", "host", "fac", "beat", "edged", "by", "take")
+_CUE_OPENING_FINDER = ahocorasick.Automaton()
+for _opening in _CUE_OPENINGS:
+    _CUE_OPENING_FINDER.add_word(_opening, len(_opening))
+_CUE_OPENING_FINDER.make_automaton()
 # A fixture-list mark, "(H)" or "(A)", or a "v" between teams.  The spaces before one are found separately, and
 # the two kinds apart: a pattern opening with a single literal is searched far faster than one opening with
 # [ \t]* or with either of two characters.  Marks of the two kinds never overlap.
@@ -62,12 +71,26 @@ def match_teams(text: str, mentions: list[Mention], kb: KnowledgeBase | None) ->
 
 def _candidates(text: str) -> list[tuple[int, tuple[str, ...], int]]:
     """(start, words, fewest words to try) for each place a team name may stand."""
-    out = [(m.start(1), tuple(m.group(1).split()), 1) for m in _CUED.finditer(text)]
+    out = [(m.start(1), tuple(m.group(1).split()), 1) for m in _cued_names(text)]
     for mark_start in _mark_starts(text):
         before = _NAME_BEFORE.search(text, max(0, mark_start - 60), mark_start)
         if before is not None:
             out.append((before.start(1), tuple(before.group(1).split()), 1))
     out += [(m.start(1), tuple(m.group(1).split()), 2) for m in _openings(text)]
+    return out
+
+
+def _cued_names(text: str) -> list[re.Match[str]]:
+    """_CUED's finds, as its finditer gives them: tried only at the start of a word opening one of its cues."""
+    out: list[re.Match[str]] = []
+    last_end = 0
+    for start in sorted(end + 1 - length for end, length in _CUE_OPENING_FINDER.iter(text)):
+        if start < last_end or (start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")):
+            continue
+        found = _CUED.match(text, start)
+        if found is not None:
+            out.append(found)
+            last_end = found.end()
     return out
 
 
