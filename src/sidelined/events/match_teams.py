@@ -43,9 +43,9 @@ _CUE_OPENING_FINDER.make_automaton()
 _MARK_CORES = [re.compile(r"\((?:H|A)\)"), re.compile(r"v(?<!\wv)s?\.?\s")]
 _NAME_BEFORE = re.compile(rf"({_NAME})$")
 _OPENING = re.compile(rf"(?:^|(?<=[.!?])[ \t]+)({_NAME})", re.M)
-# Where a line or a sentence may start: just after a line break, or after the mark ending a sentence when a space
-# or tab follows it.
-_AFTER_BREAK = re.compile(r"\n|[.!?](?=[ \t])")
+# _OPENING after the start of the text, led by a line break or by the space or tab after a sentence's end, so that
+# only places holding one of those three characters are tried.
+_AFTER_OPENING = re.compile(rf"(?:\n| (?<=[.!?] )[ \t]*|\t(?<=[.!?]\t)[ \t]*)({_NAME})")
 _STOP = {
     "the", "real", "city", "united", "inter", "athletic", "sporting", "racing", "wednesday", "saturday", "sunday",
     "monday", "tuesday", "thursday", "friday", "january", "february", "march", "april", "may", "june", "july",
@@ -108,18 +108,12 @@ def _mark_starts(text: str) -> list[int]:
 
 
 def _openings(text: str) -> list[re.Match[str]]:
-    """The names opening a line or a sentence: _OPENING tried only where a line or sentence starts."""
-    places = {0, *(m.end() for m in _AFTER_BREAK.finditer(text))}
-    out: list[re.Match[str]] = []
-    last_end = 0
-    for place in sorted(places):
-        if place < last_end:
-            continue
-        found = _OPENING.match(text, place)
-        if found is not None:
-            out.append(found)
-            last_end = found.end()
-    return out
+    """The names opening a line or a sentence, as _OPENING's finditer gives them (the name opening the text, then
+    _AFTER_OPENING's finds, which hold the same names)."""
+    first = _OPENING.match(text)
+    if first is None:
+        return list(_AFTER_OPENING.finditer(text))
+    return [first, *_AFTER_OPENING.finditer(text, first.end())]
 
 
 @lru_cache(maxsize=4)  # matches and transfers both ask for the same article
