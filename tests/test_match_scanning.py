@@ -12,7 +12,7 @@ from typing import cast
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sidelined.events import match_anchors, match_teams, transfer_text
+from sidelined.events import match_anchors, match_teams, match_text, transfer_text
 from sidelined.events.match_anchors import Anchor, TeamSpan, find_anchors
 from sidelined.events.match_details import venue_home
 from sidelined.events.match_teams import Spans
@@ -252,3 +252,19 @@ def test_cued_names_are_the_cued_patterns_finds(pieces: list[str], gaps: list[st
     text = "".join(piece + gap for piece, gap in zip(pieces, gaps, strict=False))
     expected = [m.span(1) for m in match_teams._CUED.finditer(text)]
     assert [m.span(1) for m in match_teams._cued_names(text)] == expected
+
+
+SCORE_PIECES = ["2-1", "2 - 1", "3–0", "1 —2", "10-2", "2024-25", "4-3-3", "1", "-", " ", "\n", "win", "a", "won",
+                "victory", ".", ":", "/", "minutes", "th"]
+
+
+@settings(max_examples=600)
+@given(st.lists(st.sampled_from(SCORE_PIECES), max_size=16), st.integers(0, 60), st.integers(0, 60))
+def test_a_stretch_with_a_scoreline_holds_one_of_the_articles_score_marks(pieces: list[str], start: int,
+                                                                          length: int) -> None:
+    text = " ".join(pieces)
+    start = min(start, len(text))
+    end = min(len(text), start + length)
+    marks = [m for m in match_text._score_marks(text) if start <= m < end]
+    if any(True for _ in match_text.SCORELINE.finditer(text, start, end)):
+        assert marks, (text, start, end)
