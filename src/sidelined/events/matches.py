@@ -166,7 +166,7 @@ def _sided_anchors(reading: _Reading, seg: Segment, sent_teams: list[TeamSpan]) 
     """The sentence's named matches, each with both sides worked out; one-sided ones are dropped."""
     anchors = find_anchors(reading.text, seg.start, seg.end, sent_teams)
     if len(sent_teams) > 1 or reading.derbies:
-        anchors += _pairs_and_derbies(reading.text, seg, sent_teams, anchors, reading.kb)
+        anchors += _pairs_and_derbies(reading.text, seg, sent_teams, anchors, reading.kb, bool(reading.derbies))
     if not anchors:
         return anchors
     for anchor in anchors:
@@ -179,7 +179,8 @@ def _sided_anchors(reading: _Reading, seg: Segment, sent_teams: list[TeamSpan]) 
 
 
 def _pairs_and_derbies(text: str, seg: Segment, sent_teams: list[TeamSpan], anchors: list[Anchor],
-                       kb: KnowledgeBase | None) -> list[Anchor]:
+                       kb: KnowledgeBase | None, derbies: bool) -> list[Anchor]:
+    """Teams named as a pair before a match noun, and named derbies (`derbies`: whether the article names one)."""
     out: list[Anchor] = []
     taken = {id(a.opponent) for a in anchors} | {id(a.own) for a in anchors if a.own}
     for first, second in zip(sent_teams, sent_teams[1:], strict=False):
@@ -188,7 +189,7 @@ def _pairs_and_derbies(text: str, seg: Segment, sent_teams: list[TeamSpan], anch
         pair = pair_anchor(text, seg.end, first, second)
         if pair is not None:
             out.append(pair)
-    for start, end, names in derbies_in(text, seg.start, seg.end):
+    for start, end, names in derbies_in(text, seg.start, seg.end) if derbies else ():
         home_name, away_name = (_canonical(n, kb) for n in names)
         own = TeamSpan(home_name, start, end, "club")
         out.append(Anchor(opponent=TeamSpan(away_name, start, end, "club"), own=own, phrase_start=start,
