@@ -283,7 +283,7 @@ def _clause_start(text: str, floor: int, phrase_start: int) -> int:
 
 def _own_league(text: str, lo: int, hi: int, own: str, kb: KnowledgeBase | None) -> tuple[int, int, str] | None:
     """ "a league game", "in league action": the league the KB has the team in."""
-    found = _LEAGUE_WORD.search(text, lo, hi)
+    found = _LEAGUE_WORD.search(text, lo, hi) if text.find("league", lo, hi) >= 0 else None
     team = kb.team(own) if kb is not None and found is not None else None
     if found is None or team is None or not team.league:
         return None
