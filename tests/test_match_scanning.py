@@ -12,11 +12,11 @@ from typing import cast
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sidelined.events import match_anchors, match_teams, transfer_text
+from sidelined.events import match_anchors, match_teams, match_text, transfer_text
 from sidelined.events.match_anchors import Anchor, TeamSpan, find_anchors
 from sidelined.events.match_details import venue_home
 from sidelined.events.match_teams import Spans
-from sidelined.events.match_text import final_scores
+from sidelined.events.match_text import MATCH_NOUN, final_scores
 from sidelined.events.text import Segment
 from sidelined.events.transfer_text import cue_spans, status_of
 from sidelined.kb import KnowledgeBase, Team
@@ -66,10 +66,21 @@ WINDOW_WORDS = [
 def test_a_cue_ends_one_of_the_windows_last_four_words_and_holds_its_words(words: list[str], gap: str) -> None:
     window = (gap.join(words) + " ").lower()
     last_words = window.split()[-4:]
-    for pattern, _home, endings, needed in match_anchors._CUE_RES:
+    for pattern, _home, endings, needed, _most_words in match_anchors._CUE_RES:
         if pattern.search(window):
             assert any(word.endswith(endings) for word in last_words), (pattern.pattern[:40], window)
             assert needed is None or any(word in window for word in needed), (pattern.pattern[:40], window)
+
+
+@settings(max_examples=600)
+@given(st.lists(st.sampled_from([*WINDOW_WORDS, "(against", "semi-final", "3-0", "victory,", "x", "y.", "-"]),
+                min_size=1, max_size=16), st.sampled_from([" ", "  ", "\n", " \t"]), st.sampled_from(["", " ", "x"]))
+def test_a_bounded_cue_is_found_searching_only_the_windows_last_words(words: list[str], gap: str, lead: str) -> None:
+    window = (lead + gap.join(words) + gap).lower()
+    for pattern, _home, _endings, _needed, most_words in match_anchors._CUE_RES:
+        bounded = pattern.search(window, match_anchors._words_start(window, most_words))
+        plain = pattern.search(window)
+        assert (bounded and bounded.span()) == (plain and plain.span()), (pattern.pattern[:40], window)
 
 
 def test_anchor_cues_are_read_case_blind_and_keep_the_texts_own_words() -> None:
@@ -189,3 +200,71 @@ def test_fees_in_euros_are_read_in_either_form_and_none_without_one() -> None:
     assert transfer_text.euro_fee(text, second, text.index("A third")) == (
         30_000_000, text.index("30"), text.index(" EUR") + 4)
     assert transfer_text.euro_fee(text, text.index("A third"), len(text)) is None
+
+
+PLAIN_FIXTURE_MARK = re.compile(r"^\s*\((h|a)\)", re.I)
+PLAIN_WHOM = re.compile(r"^\s*,?\s*(?:whom|who|which)\s+(?:they|we|he|she)\s+(?:will\s+)?(?:face|play|meet|host)", re.I)
+PLAIN_TEAM_THEN_NOUN = re.compile(rf"^\s+(?:(?:league|cup|home|away)\s+)?{MATCH_NOUN}\b", re.I)
+
+
+def plain_after_team(after: str) -> tuple[str, str | None] | None:
+    """What follows a team, read with one pattern per form in turn: (cue kind, home side)."""
+    mark = PLAIN_FIXTURE_MARK.match(after)
+    if mark is not None:
+        return "mark", "own" if mark.group(1).lower() == "h" else "opponent"
+    if PLAIN_WHOM.match(after):
+        return "whom", None
+    if PLAIN_TEAM_THEN_NOUN.match(after):
+        return "noun", None
+    return None
+
+
+AFTER_PIECES = [" ", "  ", ",", "(H)", "(a)", "(x)", "whom", "who", "which", "they", "will", "face", "host", "league",
+                "cup", "game", "games", "Derby", "match-up", "final", "\n", "home", "the", "x", ", whom they will face",
+                " who we play", "which he meets", " league game", " home final", " cup tie"]
+
+
+@settings(max_examples=600)
+@given(st.lists(st.sampled_from(AFTER_PIECES), max_size=8), st.sampled_from(["", " "]))
+def test_what_follows_a_team_is_read_in_one_pattern_as_the_three_apart(pieces: list[str], gap: str) -> None:
+    after = gap.join(pieces)
+    team = TeamSpan("Arsenal", 0, 7, "club")
+    text = "Arsenal" + after
+    anchor = match_anchors._uncued_anchor(text, team, match_anchors._Window(0, ""), after.lower())
+    expected = plain_after_team(after)
+    if expected is None:
+        assert anchor is None
+    else:
+        assert anchor is not None
+        kind = "mark" if anchor.cue.startswith("(") else "whom" if anchor.cue == "whom they face" else "noun"
+        assert (kind, anchor.home) == expected
+
+
+CUED_PIECES = ["against", "Against", "v", "vs.", "versus", "visit of", "take on", "takes on", "faces", "facing",
+               "hosting", "hosts", "to", "into", "at", "beat", "edged", "by", "over", "with", "the", "a", "tenacious",
+               "Arsenal", "West Ham", "FC", "de", "Real Madrid", "_", "x", "2", "é", ".", ",", "(H)"]
+
+
+@settings(max_examples=600)
+@given(st.lists(st.sampled_from(CUED_PIECES), max_size=20), st.lists(st.sampled_from([" ", "", "\t", "\n", "  "]),
+                                                                      min_size=20, max_size=20))
+def test_cued_names_are_the_cued_patterns_finds(pieces: list[str], gaps: list[str]) -> None:
+    text = "".join(piece + gap for piece, gap in zip(pieces, gaps, strict=False))
+    expected = [m.span(1) for m in match_teams._CUED.finditer(text)]
+    assert [m.span(1) for m in match_teams._cued_names(text)] == expected
+
+
+SCORE_PIECES = ["2-1", "2 - 1", "3–0", "1 —2", "10-2", "2024-25", "4-3-3", "1", "-", " ", "\n", "win", "a", "won",
+                "victory", ".", ":", "/", "minutes", "th"]
+
+
+@settings(max_examples=600)
+@given(st.lists(st.sampled_from(SCORE_PIECES), max_size=16), st.integers(0, 60), st.integers(0, 60))
+def test_a_stretch_with_a_scoreline_holds_one_of_the_articles_score_marks(pieces: list[str], start: int,
+                                                                          length: int) -> None:
+    text = " ".join(pieces)
+    start = min(start, len(text))
+    end = min(len(text), start + length)
+    marks = [m for m in match_text._score_marks(text) if start <= m < end]
+    if any(True for _ in match_text.SCORELINE.finditer(text, start, end)):
+        assert marks, (text, start, end)

@@ -40,22 +40,24 @@ class Anchor:
     evidence: list[tuple[str, int, int]] = field(default_factory=list)
 
 
+_FILLER_WORDS = 3
 _FILLER = r"(?:\s+(?!(?:and|or|but|while|who|which|after|before|on|in|against|v|vs|versus)\b)[\w'’.-]+){0,3}?"
-# Each cue: the words naming the match, the home side they tell, the words the cue can end with, and words one
-# of which every cue of it contains (None: not worth a test).  A cue is followed by at most three words of
-# _FILLER, so a cue whose ending ends none of the window's last four words cannot match there and is not tried,
-# nor is one whose words the window lacks.
+# Each cue: the words naming the match, the home side they tell, the words the cue can end with, words one
+# of which every cue of it contains (None: not worth a test), and the most words (runs of non-space) a cue of it
+# spans (None: no bound).  A cue is followed by at most three words of _FILLER, so a cue whose ending ends none
+# of the window's last four words cannot match there and is not tried, nor is one whose words the window lacks;
+# and a bounded cue starts within the window's last `span + 3` words, so only those are searched.
 _TO_WORDS = ("to", "against", "with", "over", "by")
-_CUES: list[tuple[str, str | None, tuple[str, ...], tuple[str, ...] | None]] = [
+_CUES: list[tuple[str, str | None, tuple[str, ...], tuple[str, ...] | None, int | None]] = [
     (rf"at\s+home\s+to|home\s+(?:{MATCH_NOUN}|draw|win|defeat|loss)\b[^.;]{{0,40}}?\b(?:against|with|to|over|by)",
-     "own", _TO_WORDS, ("home",)),
+     "own", _TO_WORDS, ("home",), None),
     (r"(?:the\s+)?visit\s+(?:of|by)|welcom(?:e|es|ed|ing)|host(?:s|ed|ing)?", "own",
      ("of", "by", "welcome", "welcomes", "welcomed", "welcoming", "host", "hosts", "hosted", "hosting"),
-     ("visit", "welcom", "host")),
+     ("visit", "welcom", "host"), 3),
     (r"trip\s+to|away\s+(?:to|at)|travel(?:s|led|ling)?\s+to|visit(?:s|ing)?", "opponent",
-     ("to", "at", "visit", "visits", "visiting"), ("trip", "away", "travel", "visit")),
+     ("to", "at", "visit", "visits", "visiting"), ("trip", "away", "travel", "visit"), 2),
     (rf"(?:{RESULT_NOUN}|won|lost|drew)\s+(?:[\w'’-]+\s+){{0,2}}?at|(?:{MATCH_NOUN})\s+(?:[\w'’-]+\s+){{0,2}}?at",
-     "opponent", ("at",), None),
+     "opponent", ("at",), None, 4),
     (
         r"against|versus|vs\.?|v\.?|over|beat(?:s|ing)?|edged|defeated|thrashed|hammered|routed|"
         r"face(?:s|d)?|facing|tak(?:e|es|ing)\s+on|took\s+on|meet(?:s|ing)?|play(?:s|ing|ed)?|(?:loss|defeat|lost)\s+(?:\d+-\d+\s+)?to|"
@@ -68,11 +70,15 @@ _CUES: list[tuple[str, str | None, tuple[str, ...], tuple[str, ...] | None]] = [
          "thrashed", "hammered", "routed", "face", "faces", "faced", "facing", "on", "meet", "meets", "meeting",
          "play", "plays", "playing", "played", "to", "by", "with", "of"),
         None,
+        3,
     ),
 ]
 # The patterns read lower-cased text (cues.lowered), whose offsets are the text's own.
-_CUE_RES = [(cue_pattern(rf"\b(?:{p}){_FILLER}\s*$"), home, endings, words) for p, home, endings, words in _CUES]
-_CUE_ENDINGS = tuple(sorted({word for _, _, endings, _ in _CUES for word in endings}))
+_CUE_RES = [
+    (cue_pattern(rf"\b(?:{p}){_FILLER}\s*$"), home, endings, words, None if span is None else span + _FILLER_WORDS)
+    for p, home, endings, words, span in _CUES
+]
+_CUE_ENDINGS = tuple(sorted({word for _, _, endings, _, _ in _CUES for word in endings}))
 _FOR_CUE = cue_pattern(r"\bfor(?:\s+the)?\s*$")
 _OVER_NEEDS = cue_pattern(rf"\b(?:{RESULT_NOUN}|{RESULT_VERB})\b")
 _PAIR_GAP = re.compile(r"^\s*(?:v\.?|vs\.?|versus|-|–|—)\s*$", re.I)
@@ -84,9 +90,13 @@ _COORD_GAP = cue_pattern(r"(?:,|\band\b|\bor\b|&)\s*$")
 # "between Bayern Munich and perennial rival Borussia Dortmund"
 _BETWEEN_AND = re.compile(r"^\s*(?:and|&)\s+(?:[a-z][\w-]*\s+){0,3}$")
 _BETWEEN = cue_pattern(r"\bbetween\s*$")
-_FIXTURE_MARK = cue_pattern(r"^\s*\((h|a)\)")
-_WHOM = cue_pattern(r"^\s*,?\s*(?:whom|who|which)\s+(?:they|we|he|she)\s+(?:will\s+)?(?:face|play|meet|host)")
-_TEAM_THEN_NOUN = cue_pattern(rf"^\s+(?:(?:league|cup|home|away)\s+)?{MATCH_NOUN}\b")
+# What may follow an opponent named without match words before it, tried in this order in one pattern: a
+# fixture-list mark ("West Brom (A)"), "whom they face", a match noun ("the Arsenal game").
+_AFTER_TEAM = cue_pattern(
+    r"^(?:\s*\((?P<mark>h|a)\)"
+    r"|(?P<whom>\s*,?\s*(?:whom|who|which)\s+(?:they|we|he|she)\s+(?:will\s+)?(?:face|play|meet|host))"
+    rf"|(?P<noun>\s+(?:(?:league|cup|home|away)\s+)?{MATCH_NOUN}\b))"
+)
 
 
 def _possessive_after(text: str, end: int) -> bool:
@@ -179,15 +189,14 @@ def _between_start(low: str, sent_start: int, start: int) -> int:
 
 def _cued_anchor(text: str, low: str, team: TeamSpan, before: _Window, after: str) -> Anchor | None:
     """The anchor named by match words just before the team ("against", "a 2-1 win over", "trip to")."""
-    ending_words = [word for word in before.low.split()[-4:] if word.endswith(_CUE_ENDINGS)]
+    last_words = before.low.rsplit(None, _FILLER_WORDS + 1)[-_FILLER_WORDS - 1 :]
+    ending_words = [word for word in last_words if word.endswith(_CUE_ENDINGS)]
     if not ending_words:
         return _uncued_anchor(text, team, before, after)
-    for cue_re, home, endings, needed in _CUE_RES:
-        if not any(word.endswith(endings) for word in ending_words):
+    for cue_re, home, endings, needed, most_words in _CUE_RES:
+        if not _any_ends(ending_words, endings) or (needed is not None and not _any_in(needed, before.low)):
             continue
-        if needed is not None and not any(word in before.low for word in needed):
-            continue
-        m = cue_re.search(before.low)
+        m = cue_re.search(before.low, _words_start(before.low, most_words))
         if m is None:
             continue
         cue = text[before.start + m.start() : before.start + m.end()]
@@ -200,16 +209,39 @@ def _cued_anchor(text: str, low: str, team: TeamSpan, before: _Window, after: st
     return _uncued_anchor(text, team, before, after)
 
 
+def _words_start(window: str, most_words: int | None) -> int:
+    """Where the window's last `most_words` words begin (0 for no bound or a window of no more words)."""
+    if most_words is None:
+        return 0
+    head_and_words = window.rsplit(None, most_words)
+    return len(head_and_words[0]) if len(head_and_words) > most_words else 0
+
+
+# Plain loops, not any() over a generator (ruff's SIM110): they are run for most teams of an article.
+def _any_ends(words: list[str], endings: tuple[str, ...]) -> bool:
+    for word in words:  # noqa: SIM110
+        if word.endswith(endings):
+            return True
+    return False
+
+
+def _any_in(needles: tuple[str, ...], haystack: str) -> bool:
+    for needle in needles:  # noqa: SIM110
+        if needle in haystack:
+            return True
+    return False
+
+
 def _uncued_anchor(text: str, team: TeamSpan, before: _Window, after: str) -> Anchor | None:
     """Anchors named by what follows the team ("West Brom (A)", "whom they face") or a weak "for"."""
-    mark = _FIXTURE_MARK.match(after)
-    if mark is not None:
-        cue = text[team.end + mark.start() : team.end + mark.end()].strip()
-        home = "own" if mark.group(1) == "h" else "opponent"
+    found = _AFTER_TEAM.match(after)
+    if found is not None and found.group("mark"):
+        cue = text[team.end : team.end + found.end()].strip()
+        home = "own" if found.group("mark") == "h" else "opponent"
         return Anchor(opponent=team, phrase_start=team.start, cue=cue, home=home)
-    if _WHOM.match(after):
+    if found is not None and found.group("whom"):
         return Anchor(opponent=team, phrase_start=team.start, cue="whom they face")
-    if _TEAM_THEN_NOUN.match(after):
+    if found is not None:
         return Anchor(opponent=team, phrase_start=team.start, cue="team game", needs_close_date=True)
     if before.low.rstrip().endswith(("for", "the")) and _FOR_CUE.search(before.low):  # the cheap test first
         return Anchor(opponent=team, phrase_start=team.start, cue="for", needs_close_date=True)

@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING
+
+import ahocorasick
 
 from sidelined.events.match_anchors import TEAM_KINDS, TeamSpan
 from sidelined.models import Mention
@@ -27,14 +30,22 @@ _CUE = (
 # Places where only a team can stand: after a match word (a short description may come between:
 # "edged a tenacious Austria side"), before a fixture-list mark or "v", or opening a sentence.
 _CUED = re.compile(rf"{_CUE}[ \t]+(?:(?:the|an?|[a-z][\w-]+)[ \t]+){{0,2}}({_NAME})")
+# How the cues of _CUED begin ("v" for "v", "vs", "versus" and "visit of"): _CUED is tried only where one does,
+# at the start of a word, found by Aho-Corasick in one pass far faster than the pattern scans the text.
+_CUE_OPENINGS = ("against", "v", "with", "to", "over", "at", "host", "fac", "beat", "edged", "by", "take")
+_CUE_OPENING_FINDER = ahocorasick.Automaton()
+for _opening in _CUE_OPENINGS:
+    _CUE_OPENING_FINDER.add_word(_opening, len(_opening))
+_CUE_OPENING_FINDER.make_automaton()
 # A fixture-list mark, "(H)" or "(A)", or a "v" between teams.  The spaces before one are found separately, and
 # the two kinds apart: a pattern opening with a single literal is searched far faster than one opening with
 # [ \t]* or with either of two characters.  Marks of the two kinds never overlap.
 _MARK_CORES = [re.compile(r"\((?:H|A)\)"), re.compile(r"v(?<!\wv)s?\.?\s")]
 _NAME_BEFORE = re.compile(rf"({_NAME})$")
 _OPENING = re.compile(rf"(?:^|(?<=[.!?])[ \t]+)({_NAME})", re.M)
-_LINE_BREAK = re.compile(r"\n")
-_SENTENCE_GAPS = [re.compile(p) for p in (r"\.[ \t]", r"![ \t]", r"\?[ \t]")]
+# _OPENING after the start of the text, led by a line break or by the space or tab after a sentence's end, so that
+# only places holding one of those three characters are tried.
+_AFTER_OPENING = re.compile(rf"(?:\n| (?<=[.!?] )[ \t]*|\t(?<=[.!?]\t)[ \t]*)({_NAME})")
 _STOP = {
     "the", "real", "city", "united", "inter", "athletic", "sporting", "racing", "wednesday", "saturday", "sunday",
     "monday", "tuesday", "thursday", "friday", "january", "february", "march", "april", "may", "june", "july",
@@ -60,12 +71,26 @@ def match_teams(text: str, mentions: list[Mention], kb: KnowledgeBase | None) ->
 
 def _candidates(text: str) -> list[tuple[int, tuple[str, ...], int]]:
     """(start, words, fewest words to try) for each place a team name may stand."""
-    out = [(m.start(1), tuple(m.group(1).split()), 1) for m in _CUED.finditer(text)]
+    out = [(m.start(1), tuple(m.group(1).split()), 1) for m in _cued_names(text)]
     for mark_start in _mark_starts(text):
         before = _NAME_BEFORE.search(text, max(0, mark_start - 60), mark_start)
         if before is not None:
             out.append((before.start(1), tuple(before.group(1).split()), 1))
     out += [(m.start(1), tuple(m.group(1).split()), 2) for m in _openings(text)]
+    return out
+
+
+def _cued_names(text: str) -> list[re.Match[str]]:
+    """_CUED's finds, as its finditer gives them: tried only at the start of a word opening one of its cues."""
+    out: list[re.Match[str]] = []
+    last_end = 0
+    for start in sorted(end + 1 - length for end, length in _CUE_OPENING_FINDER.iter(text)):
+        if start < last_end or (start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")):
+            continue
+        found = _CUED.match(text, start)
+        if found is not None:
+            out.append(found)
+            last_end = found.end()
     return out
 
 
@@ -83,19 +108,12 @@ def _mark_starts(text: str) -> list[int]:
 
 
 def _openings(text: str) -> list[re.Match[str]]:
-    """The names opening a line or a sentence: _OPENING tried only where a line or sentence starts."""
-    places = {0, *(m.end() for m in _LINE_BREAK.finditer(text))}
-    places.update(m.start() + 1 for gap in _SENTENCE_GAPS for m in gap.finditer(text))
-    out: list[re.Match[str]] = []
-    last_end = 0
-    for place in sorted(places):
-        if place < last_end:
-            continue
-        found = _OPENING.match(text, place)
-        if found is not None:
-            out.append(found)
-            last_end = found.end()
-    return out
+    """The names opening a line or a sentence, as _OPENING's finditer gives them (the name opening the text, then
+    _AFTER_OPENING's finds, which hold the same names)."""
+    first = _OPENING.match(text)
+    if first is None:
+        return list(_AFTER_OPENING.finditer(text))
+    return [first, *_AFTER_OPENING.finditer(text, first.end())]
 
 
 @lru_cache(maxsize=4)  # matches and transfers both ask for the same article
@@ -130,9 +148,8 @@ class Spans:
     def __init__(self, spans: tuple[tuple[int, int], ...]) -> None:
         ordered = sorted(spans)
         self._starts = [s for s, _ in ordered]
-        self._furthest_end: list[int] = []  # the furthest end among the spans up to each one
-        for _, e in ordered:
-            self._furthest_end.append(max(e, self._furthest_end[-1]) if self._furthest_end else e)
+        # the furthest end among the spans up to each one
+        self._furthest_end = list(accumulate([e for _, e in ordered], max))
 
     def overlaps(self, start: int, end: int) -> bool:
         before_end = bisect_left(self._starts, end)  # the spans starting before `end`

@@ -89,6 +89,7 @@ class _Reading:
     focus: dict[str, TeamSpan]
     days: list[TimeExpression]
     segments: list[Segment]
+    derbies: list[tuple[int, int, tuple[str, str]]]  # every named derby of the article
     found: list[_Found] = field(default_factory=list)
     loose: list[_LooseScore] = field(default_factory=list)
     last_day: date | None = None  # of the match named last, for "three days later"
@@ -106,17 +107,17 @@ def extract_matches(
     text = article.text
     teams = match_teams(text, mentions, kb)
     reading = _Reading(text, article.published, kb, teams, focus_teams(mentions, teams),
-                       usable(text, timexes, [(t.start, t.end) for t in teams]), match_sentences(text))
+                       usable(text, timexes, [(t.start, t.end) for t in teams]), match_sentences(text),
+                       derbies_in(text, 0, len(text)))
     team_starts = [t.start for t in teams]
     team_ends = [t.end for t in teams]  # teams neither overlap nor repeat: their ends ascend too
     for seg in reading.segments:
         inside = teams[bisect_left(team_starts, seg.start) : bisect_right(team_ends, seg.end)]
         sent_teams = team_spans(text, inside, seg.start, seg.end) if inside else inside
-        if sent_teams or derbies_in(text, seg.start, seg.end):
+        if sent_teams or (reading.derbies and derbies_in(text, seg.start, seg.end)):
             _read_sentence(reading, seg, sent_teams)
         else:  # no match named: only a score for a match named elsewhere
-            scores = final_scores(text, seg.start, seg.end)
-            reading.loose += [_LooseScore(None, None, score, seg.index) for score in scores]
+            _add_loose_scores(reading, seg, sent_teams)
     _attach_loose_scores(reading.found, reading.loose)
     return [_to_match(f) for f in _merge(reading.found)]
 
@@ -125,6 +126,9 @@ def _read_sentence(reading: _Reading, seg: Segment, sent_teams: list[TeamSpan]) 
     text = reading.text
     anchors = _sided_anchors(reading, seg, sent_teams)
     reading.section = section_owner_of(text, seg, sent_teams) or reading.section
+    if not anchors:
+        _add_loose_scores(reading, seg, sent_teams)
+        return
     spans = [(a.phrase_start, a.opponent.end) for a in anchors]
     scores = scores_in_sentence(text, seg.start, seg.end, anchors)
     dated = _days_of(text, seg, reading.segments, anchors, spans, reading.days, reading.last_day, reading.published)
@@ -148,10 +152,23 @@ def _read_sentence(reading: _Reading, seg: Segment, sent_teams: list[TeamSpan]) 
         reading.loose.append(_LooseScore(owner, None, stated, seg.index))
 
 
+def _add_loose_scores(reading: _Reading, seg: Segment, sent_teams: list[TeamSpan]) -> None:
+    """The final scores of a sentence naming no match, each the result of the team named last before it, if any."""
+    for score in final_scores(reading.text, seg.start, seg.end):
+        owner = None
+        for team in sent_teams:
+            if team.end <= score.start:
+                owner = team.name
+        reading.loose.append(_LooseScore(owner, None, score, seg.index))
+
+
 def _sided_anchors(reading: _Reading, seg: Segment, sent_teams: list[TeamSpan]) -> list[Anchor]:
     """The sentence's named matches, each with both sides worked out; one-sided ones are dropped."""
     anchors = find_anchors(reading.text, seg.start, seg.end, sent_teams)
-    anchors += _pairs_and_derbies(reading.text, seg, sent_teams, anchors, reading.kb)
+    if len(sent_teams) > 1 or reading.derbies:
+        anchors += _pairs_and_derbies(reading.text, seg, sent_teams, anchors, reading.kb, bool(reading.derbies))
+    if not anchors:
+        return anchors
     for anchor in anchors:
         if anchor.own is None and anchor.coordinated_with is not None:
             anchor.own = anchor.coordinated_with.own
@@ -162,7 +179,8 @@ def _sided_anchors(reading: _Reading, seg: Segment, sent_teams: list[TeamSpan]) 
 
 
 def _pairs_and_derbies(text: str, seg: Segment, sent_teams: list[TeamSpan], anchors: list[Anchor],
-                       kb: KnowledgeBase | None) -> list[Anchor]:
+                       kb: KnowledgeBase | None, derbies: bool) -> list[Anchor]:
+    """Teams named as a pair before a match noun, and named derbies (`derbies`: whether the article names one)."""
     out: list[Anchor] = []
     taken = {id(a.opponent) for a in anchors} | {id(a.own) for a in anchors if a.own}
     for first, second in zip(sent_teams, sent_teams[1:], strict=False):
@@ -171,7 +189,7 @@ def _pairs_and_derbies(text: str, seg: Segment, sent_teams: list[TeamSpan], anch
         pair = pair_anchor(text, seg.end, first, second)
         if pair is not None:
             out.append(pair)
-    for start, end, names in derbies_in(text, seg.start, seg.end):
+    for start, end, names in derbies_in(text, seg.start, seg.end) if derbies else ():
         home_name, away_name = (_canonical(n, kb) for n in names)
         own = TeamSpan(home_name, start, end, "club")
         out.append(Anchor(opponent=TeamSpan(away_name, start, end, "club"), own=own, phrase_start=start,
@@ -265,7 +283,7 @@ def _clause_start(text: str, floor: int, phrase_start: int) -> int:
 
 def _own_league(text: str, lo: int, hi: int, own: str, kb: KnowledgeBase | None) -> tuple[int, int, str] | None:
     """ "a league game", "in league action": the league the KB has the team in."""
-    found = _LEAGUE_WORD.search(text, lo, hi)
+    found = _LEAGUE_WORD.search(text, lo, hi) if text.find("league", lo, hi) >= 0 else None
     team = kb.team(own) if kb is not None and found is not None else None
     if found is None or team is None or not team.league:
         return None

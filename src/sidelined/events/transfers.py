@@ -63,17 +63,31 @@ class _Move:
     evidence: list[Evidence] = field(default_factory=list)
 
 
+@dataclass
+class _Cast:
+    """Who an article names, worked out only once a sentence of it reports a move."""
+
+    players: list[Mention]
+    clubs: list[Mention]
+    people: list[Mention]
+    followed: Mention | None  # the article's main club
+    outside_lists: set[str]  # players named somewhere other than a list of other stories' headlines
+
+    @classmethod
+    def of(cls, text: str, mentions: list[Mention], kb: KnowledgeBase | None, segments: list[Segment]) -> _Cast:
+        players = [m for m in mentions if m.kind == "player"]
+        clubs = _clubs(text, mentions, kb)
+        people = [m for m in mentions if m.kind == "person"]
+        return cls(players, clubs, people, main_club(clubs), names_outside_lists(text, segments, players))
+
+
 def extract_transfers(article: Article, mentions: list[Mention], kb: KnowledgeBase | None) -> list[Transfer]:
     text = article.text
-    players = [m for m in mentions if m.kind == "player"]
-    clubs = _clubs(text, mentions, kb)
-    people = [m for m in mentions if m.kind == "person"]
-    followed = main_club(clubs)
     segments = match_sentences(text)
-    outside_lists = names_outside_lists(text, segments, players)
     moves: dict[tuple[str, str], _Move] = {}
     triggers = trigger_positions(text)
     low = lowered(text)
+    cast: _Cast | None = None
     for i, seg in enumerate(segments):
         first = bisect.bisect_left(triggers, seg.start)
         if first == len(triggers) or triggers[first] >= seg.end:
@@ -81,14 +95,16 @@ def extract_transfers(article: Article, mentions: list[Mention], kb: KnowledgeBa
         status, sentence_cues = read_cues(text, seg.start, seg.end)
         if status is None or _is_renewal(low[seg.start : seg.end]):
             continue
-        sent_players = [p for p in players if seg.start <= p.start < seg.end and may_move(text, p)]
-        sent_clubs = [c for c in clubs if seg.start <= c.start < seg.end]
-        side = managers_side(text, seg, people, followed)
+        if cast is None:  # most articles report no move: their people and clubs are never needed
+            cast = _Cast.of(text, mentions, kb, segments)
+        sent_players = [p for p in cast.players if seg.start <= p.start < seg.end and may_move(text, p)]
+        sent_clubs = [c for c in cast.clubs if seg.start <= c.start < seg.end]
+        side = managers_side(text, seg, cast.people, cast.followed)
         if side is not None:
             sent_clubs = sorted([*sent_clubs, side], key=lambda c: c.start)
         listed = LIST_ITEM.match(text, seg.start, seg.end) is not None
-        for move in _sentence_moves(text, seg, sent_players, sent_clubs, players, (status, sentence_cues)):
-            if listed and move.player not in outside_lists:
+        for move in _sentence_moves(text, seg, sent_players, sent_clubs, cast.players, (status, sentence_cues)):
+            if listed and move.player not in cast.outside_lists:
                 continue  # a headline of another story listed around the article
             _attribute(text, segments, i, move)
             _add(moves, move)
