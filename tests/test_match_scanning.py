@@ -268,3 +268,12 @@ def test_a_stretch_with_a_scoreline_holds_one_of_the_articles_score_marks(pieces
     marks = [m for m in match_text._score_marks(text) if start <= m < end]
     if any(True for _ in match_text.SCORELINE.finditer(text, start, end)):
         assert marks, (text, start, end)
+
+
+@given(st.lists(st.sampled_from(["İ", "ß", "Ǆ", " ", "x", "Champions League", "UCL", "Europa League", ", "]),
+                max_size=12))
+def test_phrases_are_found_at_their_place_in_the_original_text(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    finder = match_text.PhraseFinder(match_text.COMPETITIONS)
+    for start, end, value in finder.find(text)[0]:
+        assert text[start:end].lower() in {phrase.lower() for phrase, name in match_text.COMPETITIONS if name == value}

@@ -169,13 +169,13 @@ class PhraseFinder:
 
     def find(self, text: str) -> list[list[tuple[int, int, object]]]:
         """Per table, its phrases in `text` as (start, end, value), in text order."""
-        lowered = text.lower()
+        folded = lowered(text)  # same offsets as `text`, unlike str.lower() on a letter such as "İ"
         hits: list[list[tuple[int, int, object]]] = [[] for _ in range(self._tables)]
-        for end_index, found in self._automaton.iter(lowered):
+        for end_index, found in self._automaton.iter(folded):
             end = end_index + 1
             for index, length, value in found:
                 start = end - length
-                if (start > 0 and lowered[start - 1].isalnum()) or (end < len(lowered) and lowered[end].isalnum()):
+                if (start > 0 and folded[start - 1].isalnum()) or (end < len(folded) and folded[end].isalnum()):
                     continue
                 hits[index].append((start, end, value))
         return [_first_and_longest(table_hits) for table_hits in hits]
