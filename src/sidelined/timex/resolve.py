@@ -13,12 +13,13 @@ from datetime import date
 from sidelined.models import TimeExpression
 from sidelined.timex import absolute, durations, relative
 from sidelined.timex.context import Context, Rule
-from sidelined.timex.triggers import find_triggers, word_starts, word_starts_before
+from sidelined.timex.reach import WordsBefore, first_reaching, reaching
+from sidelined.timex.triggers import find_triggers
 
 RULES: tuple[Rule, ...] = absolute.RULES + durations.RULES + relative.RULES
 _DAY_KINDS = frozenset({"date", "weekday"})
 _COUNT_FROM_LAST_DAY = frozenset({"duration", "relative_day"})  # "three days later", "the previous day"
-_MAX_LOOKBACK = max(rule.lookback for rule in RULES)
+_REACHING = tuple(reaching(rule.pattern, rule.lookback) if rule.lookback else rule.pattern for rule in RULES)
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
@@ -33,8 +34,7 @@ def lower_same_length(text: str) -> str:
 def _candidates(text: str, low: str) -> list[tuple[int, int, int, re.Match[str]]]:
     """Each rule's matches that start at, or a few words before, one of its trigger words."""
     triggers = find_triggers(text, low)
-    words_before: dict[int, list[int]] = {}
-    all_words: list[int] | None = None
+    words = WordsBefore(low)
     found = []
     positions_of: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for order, rule in enumerate(RULES):
@@ -44,25 +44,21 @@ def _candidates(text: str, low: str) -> list[tuple[int, int, int, re.Match[str]]
             positions = positions_of[rule.triggers] = sorted(set(spots)) if len(rule.triggers) > 1 else spots
         if not positions:
             continue
+        pattern, lookback, reach = rule.pattern, rule.lookback, _REACHING[order]
         covered_to = -1
-        for trigger_start, trigger_end in positions:
-            if trigger_start < covered_to:
+        for trigger in positions:
+            if trigger[0] < covered_to:
                 continue
-            if rule.lookback == 0:
-                starts = [trigger_start]
+            if lookback == 0:
+                match = pattern.match(low, trigger[0])
+                if match is None or match.end() < trigger[1]:
+                    continue
             else:
-                if all_words is None:
-                    all_words = word_starts(low)
-                before = words_before.get(trigger_start)
-                if before is None:
-                    before = words_before[trigger_start] = word_starts_before(all_words, trigger_start, _MAX_LOOKBACK)
-                starts = before[-rule.lookback - 1 :]
-            for start in starts:
-                match = rule.pattern.match(low, start)
-                if match is not None and match.end() >= trigger_end:
-                    found.append((start, match.end(), order, match))
-                    covered_to = match.end()
-                    break
+                match = first_reaching(pattern, reach, lookback, words, trigger)
+                if match is None:
+                    continue
+            found.append((match.start(), match.end(), order, match))
+            covered_to = match.end()
     return found
 
 
