@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sidelined.benchmark import corpus
-from sidelined.timex.reach import WordsBefore, first_reaching, reaching
+from sidelined.timex.reach import WordsBefore, reaching
 from sidelined.timex.resolve import RULES, _candidates, lower_same_length
 from sidelined.timex.triggers import find_triggers, word_starts, word_starts_before
 
@@ -61,7 +61,7 @@ def test_a_match_ending_before_the_trigger_lets_a_nearer_word_be_tried() -> None
     pattern = re.compile(r"\b(?:two days|three weeks)\b")
     low = "out for two days and three weeks"
     trigger = (low.index("weeks"), len(low))
-    match = first_reaching(pattern, reaching(pattern, 4), 4, WordsBefore(low), trigger)
+    match = WordsBefore(low).first_reaching(pattern, reaching(pattern, 4), 4, *trigger)
     assert match is not None and match.span() == (low.index("three"), len(low))
 
 

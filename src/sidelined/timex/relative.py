@@ -86,10 +86,20 @@ _BEFORE_LAST_DAY = ("the previous", "the day before", "the night before", "a day
 _AFTER_LAST_DAY = ("the following", "the next", "the day after", "a day later")
 
 
+def _day_words(match: re.Match[str]) -> tuple[str, str]:
+    """The relative day's words, and the one that sets its offset ("tomorrow" of "tomorrow night")."""
+    word = " ".join(match["word"].lower().split())
+    return word, word.split()[0] if word.startswith(("tomorrow", "yesterday")) else word
+
+
+def counts_from_last_day(match: re.Match[str]) -> bool:
+    """Whether a relative day is read from the last day named ("the previous day"), not the anchor."""
+    return _day_words(match)[1] not in _DAY_OFFSETS
+
+
 def relative_day(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
     """"yesterday", "tonight", "tomorrow's clash"; "the previous day" counts from the last day named."""
-    word = " ".join(match["word"].lower().split())
-    head = word.split()[0] if word.startswith(("tomorrow", "yesterday")) else word
+    word, head = _day_words(match)
     if head in _DAY_OFFSETS:
         return [ctx.make(*match.span(), "date", value=dates.add_days(ctx.anchor, _DAY_OFFSETS[head]))]
     if word in ("the day before", "the day after", "the eve") and _FOLLOWED_BY_NOUN.match(ctx.text, match.end()):

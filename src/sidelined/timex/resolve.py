@@ -8,17 +8,21 @@ the rule listed first.  The kept finds are then resolved left to right, so that
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from sidelined.models import TimeExpression
 from sidelined.timex import absolute, durations, relative
 from sidelined.timex.context import Context, Rule
-from sidelined.timex.reach import WordsBefore, first_reaching, reaching
+from sidelined.timex.reach import WordsBefore, reaching
 from sidelined.timex.triggers import find_triggers
 
 RULES: tuple[Rule, ...] = absolute.RULES + durations.RULES + relative.RULES
 _DAY_KINDS = frozenset({"date", "weekday"})
-_COUNT_FROM_LAST_DAY = frozenset({"duration", "relative_day"})  # "three days later", "the previous day"
+# Rules whose matches may count from the last day named ("three days later", "the previous day"): they are
+# resolved again once the days before them are known, when the match says it reads that day.
+_COUNT_FROM_LAST_DAY: dict[str, Callable[[re.Match[str]], bool]] = {
+    "duration": durations.counts_from_last_day, "relative_day": relative.counts_from_last_day}
 _REACHING = tuple(reaching(rule.pattern, rule.lookback) if rule.lookback else rule.pattern for rule in RULES)
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
@@ -37,28 +41,25 @@ def _candidates(text: str, low: str) -> list[tuple[int, int, int, re.Match[str]]
     words = WordsBefore(low)
     found = []
     positions_of: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    for order, rule in enumerate(RULES):
+    for order, (rule, reach) in enumerate(zip(RULES, _REACHING, strict=True)):
         positions = positions_of.get(rule.triggers)
         if positions is None:
             spots = [spot for family in rule.triggers for spot in triggers.get(family, ())]
             positions = positions_of[rule.triggers] = sorted(set(spots)) if len(rule.triggers) > 1 else spots
         if not positions:
             continue
-        pattern, lookback, reach = rule.pattern, rule.lookback, _REACHING[order]
+        pattern, lookback = rule.pattern, rule.lookback
         covered_to = -1
-        for trigger in positions:
-            if trigger[0] < covered_to:
+        for trigger_start, trigger_end in positions:
+            if trigger_start < covered_to:
                 continue
-            if lookback == 0:
-                match = pattern.match(low, trigger[0])
-                if match is None or match.end() < trigger[1]:
-                    continue
+            if lookback:
+                match = words.first_reaching(pattern, reach, lookback, trigger_start, trigger_end)
             else:
-                match = first_reaching(pattern, reach, lookback, words, trigger)
-                if match is None:
-                    continue
-            found.append((match.start(), match.end(), order, match))
-            covered_to = match.end()
+                match = pattern.match(low, trigger_start)
+            if match is not None and match.end() >= trigger_end:
+                found.append((match.start(), match.end(), order, match))
+                covered_to = match.end()
     return found
 
 
@@ -100,7 +101,8 @@ def resolve(text: str, anchor: date) -> list[TimeExpression]:
     result: list[TimeExpression] = []
     for _, order, match, expressions in kept:
         rule = RULES[order]
-        if rule.name in _COUNT_FROM_LAST_DAY and ctx.last_day is not None:
+        counts_from_last_day = _COUNT_FROM_LAST_DAY.get(rule.name)
+        if counts_from_last_day is not None and ctx.last_day is not None and counts_from_last_day(match):
             expressions = _apply(rule, ctx, match) or expressions
         for expression in expressions:
             result.append(expression)
