@@ -66,7 +66,8 @@ def test_a_match_ending_before_the_trigger_lets_a_nearer_word_be_tried() -> None
 
 
 def test_words_before_a_digit_inside_a_word_are_counted_from_that_word() -> None:
-    words = WordsBefore("the u21 side")
-    assert words.farthest(5, 1) is None  # "21" does not start a word
-    assert words.starts(5, 2) == [0, 4, 5]
-    assert WordsBefore("the u21 side").farthest(8, 2) == 0
+    low = "the u21 side"
+    assert WordsBefore(low).starts(5, 2) == [0, 4, 5]
+    pattern = re.compile(r"\bthe u21\b|\bu21\b|21")
+    assert WordsBefore(low).first_reaching(pattern, reaching(pattern, 2), 2, 5, 7).span() == (0, 7)
+    assert WordsBefore(low).first_reaching(pattern, reaching(pattern, 1), 1, 5, 7).span() == (4, 7)

@@ -40,16 +40,6 @@ class WordsBefore:
         self._reversed = low[::-1]
         self._length = len(low)
 
-    def farthest(self, position: int, count: int) -> int | None:
-        """Start of the `count`-th word before `position`, when there are that many and a word starts
-        at `position` (so that skipping `count` words from there lands on it)."""
-        low = self.low
-        if position and low[position - 1] not in _WORD_CHARS and low[position : position + 1] in _WORD_CHARS:
-            back = _EXACTLY_BACK[count].match(self._reversed, self._length - position)
-            if back is not None:
-                return self._length - back.end()
-        return None
-
     def starts(self, position: int, count: int) -> list[int]:
         """Starts of up to `count` words before `position`, farthest first, then `position`."""
         back = _UP_TO_BACK[count].match(self._reversed, self._length - position)
@@ -61,9 +51,11 @@ class WordsBefore:
         """The match of `pattern` at the farthest of the `lookback` words before the trigger (or at the
         trigger) that reaches the trigger's end; `reach` is `reaching(pattern, lookback)`."""
         low, tried_to = self.low, -1
-        farthest = self.farthest(trigger_start, lookback)
-        if farthest is not None:
-            found = reach.match(low, farthest)
+        back = None  # the `lookback`-th word before the trigger, when there are that many and a word starts there
+        if trigger_start and low[trigger_start - 1] not in _WORD_CHARS and low[trigger_start] in _WORD_CHARS:
+            back = _EXACTLY_BACK[lookback].match(self._reversed, self._length - trigger_start)
+        if back is not None:
+            found = reach.match(low, self._length - back.end())
             if found is None:
                 return None
             if found.end() >= trigger_end:

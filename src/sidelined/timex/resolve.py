@@ -8,7 +8,7 @@ the rule listed first.  The kept finds are then resolved left to right, so that
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from sidelined.models import TimeExpression
@@ -35,17 +35,25 @@ def lower_same_length(text: str) -> str:
     return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
 
 
+def _positions(families: tuple[str, ...], triggers: dict[str, list[tuple[int, int]]],
+               merged: dict[tuple[str, ...], list[tuple[int, int]]]) -> Sequence[tuple[int, int]]:
+    """The trigger words of any of `families`, in order (merged once per text for several families)."""
+    if len(families) == 1:
+        return triggers.get(families[0], ())
+    positions = merged.get(families)
+    if positions is None:
+        positions = merged[families] = sorted({spot for family in families for spot in triggers.get(family, ())})
+    return positions
+
+
 def _candidates(text: str, low: str) -> list[tuple[int, int, int, re.Match[str]]]:
     """Each rule's matches that start at, or a few words before, one of its trigger words."""
     triggers = find_triggers(text, low)
     words = WordsBefore(low)
     found = []
-    positions_of: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    merged: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for order, (rule, reach) in enumerate(zip(RULES, _REACHING, strict=True)):
-        positions = positions_of.get(rule.triggers)
-        if positions is None:
-            spots = [spot for family in rule.triggers for spot in triggers.get(family, ())]
-            positions = positions_of[rule.triggers] = sorted(set(spots)) if len(rule.triggers) > 1 else spots
+        positions = _positions(rule.triggers, triggers, merged)
         if not positions:
             continue
         pattern, lookback = rule.pattern, rule.lookback
