@@ -13,6 +13,7 @@ from sidelined.benchmark import corpus
 from sidelined.timex import durations, relative, tense
 from sidelined.timex.context import Context
 from sidelined.timex.resolve import RULES, _candidates, lower_same_length
+from sidelined.timex.triggers import _DIGITS
 
 _PLAIN_CLAUSE_END = re.compile(r"[.!?;]\s|\n|[.!?]$")
 _PLAIN_NEXT_WEEK = re.compile(r"\bnext\s+week\b(?!end)")
@@ -51,6 +52,12 @@ def test_the_rewritten_patterns_agree_with_the_plain_ones(pieces: list[str], cut
     ctx = Context(text=text, anchor=date(2026, 3, 7))
     assert [ctx.word_before(at) for at in range(len(text) + 1)] == [
         _plain_word_before(text, at) for at in range(len(text) + 1)]
+
+
+def test_digit_runs_are_the_plain_scans_runs() -> None:
+    texts = [article.text for article in corpus()] + ["1-0, 2024/25, \u0661\u06623 and x7y 19th"]
+    for text in texts:
+        assert _spans(_DIGITS, text, 0, len(text)) == _spans(re.compile(r"\d+"), text, 0, len(text))
 
 
 def test_the_word_before_skips_spaces_and_commas_only() -> None:
