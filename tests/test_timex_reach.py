@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 from sidelined.benchmark import corpus
 from sidelined.timex.reach import WordsBefore, reaching
 from sidelined.timex.resolve import RULES, _candidates, lower_same_length
-from sidelined.timex.triggers import find_triggers, word_starts, word_starts_before
+from sidelined.timex.triggers import find_triggers
 
 Candidate = tuple[int, int, int, tuple[int, int], dict[str, str | None]]
 WORDS = [
@@ -21,16 +22,25 @@ WORDS = [
 SEPARATORS = [" ", "", ", ", ". ", "\n", "-", "/"]
 
 
+def _word_starts(low: str) -> list[int]:
+    return [word.start() for word in re.finditer(r"[a-z0-9]+", low)]
+
+
+def _word_starts_before(starts: list[int], position: int, count: int) -> list[int]:
+    index = bisect_left(starts, position)
+    return starts[max(0, index - count) : index] + [position]
+
+
 def _plain_candidates(text: str, low: str) -> list[Candidate]:
     """Each rule tried at every word start before its trigger, farthest first, as the scanner once did."""
-    triggers, all_words, found = find_triggers(text, low), word_starts(low), []
+    triggers, all_words, found = find_triggers(text, low), _word_starts(low), []
     for order, rule in enumerate(RULES):
         positions = sorted({spot for family in rule.triggers for spot in triggers.get(family, ())})
         covered_to = -1
         for trigger_start, trigger_end in positions:
             if trigger_start < covered_to:
                 continue
-            for start in word_starts_before(all_words, trigger_start, 10)[-rule.lookback - 1 :]:
+            for start in _word_starts_before(all_words, trigger_start, 10)[-rule.lookback - 1 :]:
                 match = rule.pattern.match(low, start)
                 if match is not None and match.end() >= trigger_end:
                     found.append((start, match.end(), order, match.span(), match.groupdict()))

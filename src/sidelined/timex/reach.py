@@ -6,7 +6,7 @@ starts, farthest first, and keeps the first match that reaches the trigger's
 end.  The pattern made by `reaching` does those tries inside the regex engine:
 from the farthest word it skips whole words lazily, so the rule is tried at the
 farthest word first, then the next one, ... up to the trigger word itself.
-A word is a run of [a-z0-9] in the lower-cased text, as `triggers.word_starts` has it.
+A word is a run of [a-z0-9] in the lower-cased text.
 """
 
 from __future__ import annotations

@@ -8,7 +8,6 @@ contains one of a few words (a month, a weekday, a digit, "week", "season",
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import defaultdict
 
 import ahocorasick
@@ -32,7 +31,6 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "vague": ("spell", "future", "time", "term", "midweek", "mid"),
 }  # fmt: skip
 
-_WORD_START = re.compile(r"[a-z0-9]+")  # on the lower-cased text; cheaper than \w
 _DIGITS = re.compile(r"\d\d*")  # \d+, opening on a character class the regex engine scans for quickly
 
 
@@ -86,14 +84,3 @@ def find_triggers(text: str, low: str) -> dict[str, list[tuple[int, int]]]:
         elif low[run.end() : run.end() + 2] in ("st", "nd", "rd", "th"):
             found["ordinal"].append((start, run.end() + 2))
     return found
-
-
-def word_starts(low: str) -> list[int]:
-    """Start offset of every word of the text, in order."""
-    return [word.start() for word in _WORD_START.finditer(low)]
-
-
-def word_starts_before(starts: list[int], position: int, count: int) -> list[int]:
-    """Start offsets of up to `count` words before `position`, farthest first, then `position`."""
-    index = bisect_left(starts, position)
-    return starts[max(0, index - count) : index] + [position]
