@@ -28,10 +28,11 @@ Public interface:
   seasons run 1 July to 30 June.
 
 Modules: `lexicon` (words), `patterns` (compiled regexes), `triggers` (where
-rules are tried), `dates` (calendar arithmetic), `tense` (looking back or
-forward), `absolute`, `relative` and `durations` (the rules), `resolve` (the
-scanner), `pairs`, `suite` (the case suite), `bench` and `tempeval` (the
-benchmark: `sidelined bench timex`).
+rules are tried), `reach` (trying a rule from the words before its trigger),
+`alternation` (cue lists grouped by first letter), `dates` (calendar
+arithmetic), `tense` (looking back or forward), `absolute`, `relative` and
+`durations` (the rules), `resolve` (the scanner), `scan`, `pairs`, `suite`
+(the case suite), `bench` and `tempeval` (the benchmark: `sidelined bench timex`).
 """
 
 from __future__ import annotations

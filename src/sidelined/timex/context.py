@@ -12,7 +12,7 @@ from datetime import date
 
 from sidelined.models import TimeExpression, TimexKind
 
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s,]*$")
+_LETTERS = re.compile(r"[A-Za-z]+")
 
 
 @dataclass
@@ -24,9 +24,13 @@ class Context:
     last_day_end: int = -1  # where the expression naming `last_day` ends
 
     def word_before(self, start: int) -> str:
-        """The word just before `start`, lower-cased ("" at the start of the text)."""
-        found = _WORD_BEFORE.search(self.text, max(0, start - 24), start)
-        return found.group(1).lower() if found else ""
+        """The word just before `start`, lower-cased ("" at the start of the text): the letters (A-Z) that
+        end the 24 characters before `start` once spaces and commas are taken off their end."""
+        window = self.text[max(0, start - 24) : start].rstrip()
+        while window.endswith(","):
+            window = window[:-1].rstrip()
+        letters = _LETTERS.match(window[::-1])
+        return letters.group()[::-1].lower() if letters else ""
 
     def make(
         self,
@@ -43,16 +47,9 @@ class Context:
         """Build an expression; a single day also bounds its own window."""
         if value is not None and earliest is None and latest is None:
             earliest = latest = value
-        return TimeExpression(
-            start=start,
-            end=end,
-            text=self.text[start:end],
-            kind=kind,
-            value=value,
-            earliest=earliest,
-            latest=latest,
-            days_min=days_min,
-            days_max=days_max,
+        return TimeExpression.model_validate(  # from a dict: a little quicker than keyword arguments
+            {"start": start, "end": end, "text": self.text[start:end], "kind": kind, "value": value,
+             "earliest": earliest, "latest": latest, "days_min": days_min, "days_max": days_max}
         )
 
 

@@ -72,6 +72,11 @@ def _relative_to_same_sentence_day(
     return [ctx.make(*match.span(), "date", value=_shift(ctx.last_day, count, unit, sign))]
 
 
+def counts_from_last_day(match: re.Match[str]) -> bool:
+    """Whether a duration match is read from the last day named ("three days later"), not the anchor."""
+    return (match["post"] or "").lower().endswith(("later", "earlier", "before", "after"))
+
+
 def duration(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
     post = (match["post"] or "").lower()
     if post.endswith("-old"):

@@ -17,7 +17,7 @@ from sidelined.timex.context import Context, Rule
 from sidelined.timex.lexicon import weekday_number
 from sidelined.timex.tense import past_verb_follows, previous_sentence_says, result_follows, tense_at
 
-_NEXT_WEEK = re.compile(r"\bnext\s+week\b(?!end)")
+_NEXT_WEEK = re.compile(r"next(?<!\wnext)\s+week\b(?!end)")  # "\bnext..." led by its literal: found quicker
 _FOLLOWED_BY_NOUN = re.compile(r"\s+(?:the|his|her|their|its|a|an|of|[A-Z][\w’']+)\b")
 _FORWARD_PREPOSITIONS = frozenset({"until", "till", "by", "before", "for", "ahead"})
 _PAST_ONLY_WEEKDAY = frozenset({"since"})
@@ -33,8 +33,7 @@ def _possessive(match: re.Match[str]) -> bool:
     return bool(match["poss"] or match["podposs"])
 
 
-def _weekday_direction(ctx: Context, match: re.Match[str]) -> str:
-    before = ctx.word_before(match.start())
+def _weekday_direction(ctx: Context, match: re.Match[str], before: str) -> str:
     if match["pod"] and match["pod"][:1].isdigit():
         return "future"  # a kick-off time: "Sunday 4pm"
     if _possessive(match) and result_follows(ctx.low, match.end()):
@@ -53,7 +52,8 @@ def _weekday_direction(ctx: Context, match: re.Match[str]) -> str:
 def weekday_reference(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
     """"on Sunday", "Saturday's trip", "this Sunday", "next Tuesday", "last Friday", "Friday night"."""
     token = match["wd"]
-    if not ctx.text[match.start("wd")].isupper() or ctx.word_before(match.start()) in _CLUB_NAMED_AFTER_DAY:
+    before = ctx.word_before(match.start())
+    if not ctx.text[match.start("wd")].isupper() or before in _CLUB_NAMED_AFTER_DAY:
         return []
     if _NOT_A_DAY_AFTER.match(ctx.text, match.end("wd")):
         return []
@@ -67,7 +67,7 @@ def weekday_reference(ctx: Context, match: re.Match[str]) -> list[TimeExpression
     elif relation in ("this", "this coming"):
         past = _possessive(match) and result_follows(ctx.low, match.end())
         value = dates.on_or_before(anchor, weekday) if past else dates.on_or_after(anchor, weekday)
-    elif _weekday_direction(ctx, match) == "past":
+    elif _weekday_direction(ctx, match, before) == "past":
         value = dates.on_or_before(anchor, weekday)
     elif previous_sentence_says(ctx.text, match.start(), _NEXT_WEEK, ctx.low):
         value = dates.in_next_week(anchor, weekday)
@@ -86,10 +86,20 @@ _BEFORE_LAST_DAY = ("the previous", "the day before", "the night before", "a day
 _AFTER_LAST_DAY = ("the following", "the next", "the day after", "a day later")
 
 
+def _day_words(match: re.Match[str]) -> tuple[str, str]:
+    """The relative day's words, and the one that sets its offset ("tomorrow" of "tomorrow night")."""
+    word = " ".join(match["word"].lower().split())
+    return word, word.split()[0] if word.startswith(("tomorrow", "yesterday")) else word
+
+
+def counts_from_last_day(match: re.Match[str]) -> bool:
+    """Whether a relative day is read from the last day named ("the previous day"), not the anchor."""
+    return _day_words(match)[1] not in _DAY_OFFSETS
+
+
 def relative_day(ctx: Context, match: re.Match[str]) -> list[TimeExpression]:
     """"yesterday", "tonight", "tomorrow's clash"; "the previous day" counts from the last day named."""
-    word = " ".join(match["word"].lower().split())
-    head = word.split()[0] if word.startswith(("tomorrow", "yesterday")) else word
+    word, head = _day_words(match)
     if head in _DAY_OFFSETS:
         return [ctx.make(*match.span(), "date", value=dates.add_days(ctx.anchor, _DAY_OFFSETS[head]))]
     if word in ("the day before", "the day after", "the eve") and _FOLLOWED_BY_NOUN.match(ctx.text, match.end()):

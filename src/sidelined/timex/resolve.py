@@ -8,17 +8,22 @@ the rule listed first.  The kept finds are then resolved left to right, so that
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from sidelined.models import TimeExpression
 from sidelined.timex import absolute, durations, relative
 from sidelined.timex.context import Context, Rule
-from sidelined.timex.triggers import find_triggers, word_starts, word_starts_before
+from sidelined.timex.reach import WordsBefore, reaching
+from sidelined.timex.triggers import find_triggers
 
 RULES: tuple[Rule, ...] = absolute.RULES + durations.RULES + relative.RULES
 _DAY_KINDS = frozenset({"date", "weekday"})
-_COUNT_FROM_LAST_DAY = frozenset({"duration", "relative_day"})  # "three days later", "the previous day"
-_MAX_LOOKBACK = max(rule.lookback for rule in RULES)
+# Rules whose matches may count from the last day named ("three days later", "the previous day"): they are
+# resolved again once the days before them are known, when the match says it reads that day.
+_COUNT_FROM_LAST_DAY: dict[str, Callable[[re.Match[str]], bool]] = {
+    "duration": durations.counts_from_last_day, "relative_day": relative.counts_from_last_day}
+_REACHING = tuple(reaching(rule.pattern, rule.lookback) if rule.lookback else rule.pattern for rule in RULES)
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
@@ -30,39 +35,39 @@ def lower_same_length(text: str) -> str:
     return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
 
 
+def _positions(families: tuple[str, ...], triggers: dict[str, list[tuple[int, int]]],
+               merged: dict[tuple[str, ...], list[tuple[int, int]]]) -> Sequence[tuple[int, int]]:
+    """The trigger words of any of `families`, in order (merged once per text for several families)."""
+    if len(families) == 1:
+        return triggers.get(families[0], ())
+    positions = merged.get(families)
+    if positions is None:
+        positions = merged[families] = sorted({spot for family in families for spot in triggers.get(family, ())})
+    return positions
+
+
 def _candidates(text: str, low: str) -> list[tuple[int, int, int, re.Match[str]]]:
     """Each rule's matches that start at, or a few words before, one of its trigger words."""
     triggers = find_triggers(text, low)
-    words_before: dict[int, list[int]] = {}
-    all_words: list[int] | None = None
+    words = WordsBefore(low)
     found = []
-    positions_of: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    for order, rule in enumerate(RULES):
-        positions = positions_of.get(rule.triggers)
-        if positions is None:
-            spots = [spot for family in rule.triggers for spot in triggers.get(family, ())]
-            positions = positions_of[rule.triggers] = sorted(set(spots)) if len(rule.triggers) > 1 else spots
+    merged: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for order, (rule, reach) in enumerate(zip(RULES, _REACHING, strict=True)):
+        positions = _positions(rule.triggers, triggers, merged)
         if not positions:
             continue
+        pattern, lookback = rule.pattern, rule.lookback
         covered_to = -1
         for trigger_start, trigger_end in positions:
             if trigger_start < covered_to:
                 continue
-            if rule.lookback == 0:
-                starts = [trigger_start]
+            if lookback:
+                match = words.first_reaching(pattern, reach, lookback, trigger_start, trigger_end)
             else:
-                if all_words is None:
-                    all_words = word_starts(low)
-                before = words_before.get(trigger_start)
-                if before is None:
-                    before = words_before[trigger_start] = word_starts_before(all_words, trigger_start, _MAX_LOOKBACK)
-                starts = before[-rule.lookback - 1 :]
-            for start in starts:
-                match = rule.pattern.match(low, start)
-                if match is not None and match.end() >= trigger_end:
-                    found.append((start, match.end(), order, match))
-                    covered_to = match.end()
-                    break
+                match = pattern.match(low, trigger_start)
+            if match is not None and match.end() >= trigger_end:
+                found.append((match.start(), match.end(), order, match))
+                covered_to = match.end()
     return found
 
 
@@ -104,7 +109,8 @@ def resolve(text: str, anchor: date) -> list[TimeExpression]:
     result: list[TimeExpression] = []
     for _, order, match, expressions in kept:
         rule = RULES[order]
-        if rule.name in _COUNT_FROM_LAST_DAY and ctx.last_day is not None:
+        counts_from_last_day = _COUNT_FROM_LAST_DAY.get(rule.name)
+        if counts_from_last_day is not None and ctx.last_day is not None and counts_from_last_day(match):
             expressions = _apply(rule, ctx, match) or expressions
         for expression in expressions:
             result.append(expression)
