@@ -8,11 +8,11 @@ from functools import lru_cache
 
 # A sentence ends at . ! ? (possibly followed by a closing quote) before a
 # capital or an opening quote, at a line break, or where a paragraph heading
-# was glued on ("a crucial La Liga match.The incident").
+# was glued on ("a crucial La Liga match.The incident").  Each match opens
+# with the stop or the line break (a search for one of those few characters
+# is fast); the boundary itself starts after a stop.
 _BOUNDARY = re.compile(
-    r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])"
-    r"|\n+"
-    r"|(?<=[a-z]{3}\.)(?=[A-Z][a-z])"
+    r"[.!?\n](?:(?<=[.!?])(?:[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])|(?<=[a-z]{3}\.)(?=[A-Z][a-z]))|(?<=\n)\n*)"
 )
 _ABBREVIATIONS = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|v|No|U\.S|Inc|Ltd|Co|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$"
@@ -49,23 +49,27 @@ def sentences(text: str) -> list[Segment]:
 
 @lru_cache(maxsize=8)  # every stage of one article splits the same text
 def _sentences(text: str) -> tuple[Segment, ...]:
-    spans: list[tuple[int, int]] = []
+    out: list[Segment] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        if m.start() > start and _ABBREVIATIONS.search(text[max(start, m.start() - _ABBREVIATION_WINDOW) : m.start()]):
+        boundary = m.start() if text[m.start()] == "\n" else m.start() + 1
+        # Every abbreviation ends with a stop.
+        if boundary > start and text[boundary - 1] == "." and \
+                _ABBREVIATIONS.search(text, max(start, boundary - _ABBREVIATION_WINDOW), boundary):
             continue
-        spans.append((start, m.start()))
+        _add_stripped(out, text, start, boundary)
         start = m.end()
-    spans.append((start, len(text)))
-    out: list[Segment] = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append(Segment(s, e, len(out)))
+    _add_stripped(out, text, start, len(text))
     return tuple(out)
+
+
+def _add_stripped(out: list[Segment], text: str, start: int, end: int) -> None:
+    """Append text[start:end] without its surrounding white space as the next sentence, unless nothing is left."""
+    body = text[start:end]
+    stripped = body.strip()
+    if stripped:
+        start += len(body) - len(body.lstrip())
+        out.append(Segment(start, start + len(stripped), len(out)))
 
 
 def clauses(text: str, sentence: Segment) -> list[Segment]:

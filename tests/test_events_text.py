@@ -1,0 +1,55 @@
+"""Sentence splitting gives what the plain boundary rules give: a boundary right after a stop, at line
+breaks, at a glued-on heading, never after an abbreviation."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from sidelined.events.text import Segment, _sentences
+
+_PLAIN_BOUNDARY = re.compile(
+    r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])"
+    r"|\n+"
+    r"|(?<=[a-z]{3}\.)(?=[A-Z][a-z])"
+)
+_PLAIN_ABBREVIATION = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|v|No|U\.S|Inc|Ltd|Co|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$"
+)
+
+
+def _plain_sentences(text: str) -> list[Segment]:
+    """The rules read literally: every boundary match, the text before it checked for an abbreviation."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _PLAIN_BOUNDARY.finditer(text):
+        if m.start() > start and _PLAIN_ABBREVIATION.search(text[start : m.start()]):
+            continue
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    out: list[Segment] = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append(Segment(s, e, len(out)))
+    return out
+
+
+def test_sentences_agree_with_the_plain_rules_on_the_real_articles(shared) -> None:
+    texts = [path.read_text() for path in sorted(shared.glob("*/**/*.txt"))]
+    assert texts
+    for text in texts:
+        assert list(_sentences.__wrapped__(text)) == _plain_sentences(text)
+
+
+def test_sentences_agree_with_the_plain_rules_on_punctuation_soup() -> None:
+    pieces = ["Mr.", "Sept.", "U.S.", "No.", "abc.", "word", "Word", "He", "9", ".", "!", "?", "...", " ", "  ", "\n",
+              "\n\n", "\"", "”", "’", "'", "(", "“", "‘", "é", "ab", "sat.", "Smith.Then", "club.\n"]
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        assert list(_sentences.__wrapped__(text)) == _plain_sentences(text), repr(text)
