@@ -130,3 +130,34 @@ def test_negation_before_an_available_cue_is_read_in_the_stretch_it_can_span() -
         for cue in range(len(text) + 1):
             start = rng.randint(0, cue)
             assert _negated(text, start, cue) == (_NEGATED.search(text, start, cue) is not None), (text, start, cue)
+
+
+def test_fill_body_reads_each_vocabulary_as_its_own_scan_does(shared) -> None:
+    from sidelined.events import details
+    from sidelined.events.cues import lowered
+    from sidelined.events.text import clauses, sentences
+    from sidelined.models import InjuryReport
+
+    def plain_first(vocabulary, text, segs, skip_muscle=False):  # type: ignore[no-untyped-def]
+        for seg in segs:
+            for value, m in vocabulary.finditer(text, seg.start, seg.end):
+                if not (skip_muscle and value == "muscle") and details._said_plainly(lowered(text), seg, m):
+                    return value, m.span()
+        return None
+
+    checked = 0
+    for text in _real_texts(shared):
+        for sentence in sentences(text):
+            segs = clauses(text, sentence)[::-1] + [sentence]
+            report = InjuryReport(player="x")
+            details.fill_body(report, text, segs)
+            body = plain_first(details.BODY_VOCABULARY, text, segs, True) or \
+                plain_first(details.BODY_VOCABULARY, text, segs)
+            diagnosis = plain_first(details.DECISIVE_DIAGNOSIS_VOCABULARY, text, segs) or \
+                plain_first(details.DIAGNOSIS_VOCABULARY, text, segs)
+            assert report.body_part == (body[0] if body else None)
+            assert report.diagnosis == (diagnosis[0] if diagnosis else None)
+            spans = {(e.field, e.start, e.end) for e in report.evidence}
+            assert body is None or ("body_part", *body[1]) in spans
+            checked += diagnosis is not None
+    assert checked
