@@ -53,3 +53,18 @@ def test_sentences_agree_with_the_plain_rules_on_punctuation_soup() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
         assert list(_sentences.__wrapped__(text)) == _plain_sentences(text), repr(text)
+
+
+def test_no_sentence_or_clause_starts_right_after_a_word_character(shared) -> None:
+    """when.py searches clauses in place (not sliced), which reads a first word's boundary the same way only
+    because of this."""
+    from sidelined.events.context import _merged_clauses
+    from sidelined.events.text import clauses, sentences
+
+    pieces = ["a;b", "x:y", "one, while two", "He is out; she is fit", "Kane, Son and Rice"]
+    texts = [path.read_text() for path in sorted(shared.glob("*/**/*.txt"))] + pieces
+    for text in texts:
+        for sentence in sentences(text):
+            for seg in [sentence, *clauses(text, sentence), *_merged_clauses(text, sentence)]:
+                assert seg.start == 0 or not (text[seg.start - 1].isalnum() or text[seg.start - 1] == "_"), \
+                    (text[seg.start - 5 : seg.start + 5])

@@ -107,12 +107,15 @@ def occurred_on(report: InjuryReport, text: str, segs: list[Segment], timexes: l
 
 def _occurred_from_days(report: InjuryReport, text: str, segs: list[Segment], timexes: list[TimeExpression],
                         published: date) -> None:
+    index = index_of(text)
     for seg in segs:
-        verbs = index_of(text).within(_HAPPENED, seg.start, seg.end)
+        verbs = index.within(_HAPPENED, seg.start, seg.end)
+        if not verbs:
+            continue
         days = [t for t in timexes if seg.start <= t.start < seg.end and t.kind in ("date", "weekday")
                 and (day := _day_of(t)) is not None and published - timedelta(days=60) <= day <= published
                 and not _said_before(text, seg, t.start)]
-        if not verbs or not days:
+        if not days:
             continue
         best = min(days, key=partial(_distance, verbs=verbs))
         report.occurred_on = _day_of(best)
@@ -136,9 +139,12 @@ def _return_days(seg: Segment, text: str, published: date, timexes: list[TimeExp
                  matches: list[Match], mentions: list[Mention], team: str | None) -> list[tuple[date, int, int]]:
     """Days a clause names as a target for his return: a dated day, or a coming match it refers to.  Only
     the times inside the clause are read (the caller may give just those)."""
-    clause = lowered(text)[seg.start : seg.end]
-    tied_to_match = index_of(text).may_match(_MATCH_RETURN, seg.start, seg.end)
-    if index_of(text).may_match(_TRAINING_RETURN, seg.start, seg.end) and _TRAINING_RETURN.search(clause) and \
+    index = index_of(text)
+    tied_to_match = index.may_match(_MATCH_RETURN, seg.start, seg.end)
+    if not timexes and not tied_to_match:
+        return []  # no day named and no match to name one
+    clause = index.text[seg.start : seg.end]
+    if index.may_match(_TRAINING_RETURN, seg.start, seg.end) and _TRAINING_RETURN.search(clause) and \
             not (tied_to_match and _MATCH_RETURN.search(clause)):
         return []
     found: list[tuple[date, int, int]] = []
@@ -146,7 +152,7 @@ def _return_days(seg: Segment, text: str, published: date, timexes: list[TimeExp
         day = _day_of(t) if seg.start <= t.start < seg.end else None
         if day is None or day <= published:
             continue
-        before = lowered(text)[seg.start : t.start][-80:]
+        before = index.text[max(seg.start, t.start - 80) : t.start]
         cues = list(_RETURN_BEFORE.finditer(before))
         if cues and not _NEGATION.search(before[: cues[-1].start()]):
             found.append((day, t.start, t.end))
@@ -169,19 +175,21 @@ def expected_return(report: InjuryReport, text: str, segs: list[Segment], timexe
     spans: list[date] = []
     days: list[tuple[date, int, int]] = []
     evidence: list[Evidence] = []
+    index = index_of(text)
     for seg in segs:
         parenthetical = seg.start > 0 and text[seg.start - 1] == "("
         inside = [t for t in timexes if seg.start <= t.start < seg.end]
         for t in inside:
             if _training_before(text, seg, t.start):
                 continue
-            before = lowered(text)[seg.start : t.start]
-            if t.kind == "duration" and (t.earliest or t.latest) and index_of(text).first(_RETURN, seg.start, seg.end):
+            if t.kind == "duration" and (t.earliest or t.latest) and index.first(_RETURN, seg.start, seg.end):
                 if window is None or (None in window and t.earliest and t.latest):
                     window = (t.earliest, t.latest)
                     evidence.append(Evidence(field="expected_return", start=t.start, end=t.end))
+            # Searched in place, not in a slice: a clause never starts right after a letter, so its first word
+            # has the same word boundary either way.
             elif t.kind in ("month", "range") and t.earliest and t.latest and t.earliest > published \
-                    and not spans and (parenthetical or _SPAN_CUE.search(before)):
+                    and not spans and (parenthetical or _SPAN_CUE.search(index.text, seg.start, t.start)):
                 spans += [t.earliest, t.latest]
                 evidence.append(Evidence(field="expected_return", start=t.start, end=t.end))
         days += _return_days(seg, text, published, inside, matches, mentions, report.team)
