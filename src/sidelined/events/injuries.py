@@ -37,6 +37,9 @@ def extract_injuries(
 ) -> list[InjuryReport]:
     text = article.text
     reports: list[InjuryReport] = []
+    # The dates read only team mentions and the source only persons: each report is handed just those.
+    teams = [m for m in mentions if m.kind in ("club", "national_team")]
+    persons = [m for m in mentions if m.kind == "person"]
     for ctx in player_contexts(text, mentions):
         if not _reports_fitness(text, ctx):
             continue
@@ -46,9 +49,9 @@ def extract_injuries(
         details.fill_body(report, text, ordered)
         tier = decide(ctx.tiers)
         report.status = "out" if tier == "firm_out" else tier
-        when.fill_dates(report, text, ordered, mentions, timexes, matches, article.published,
+        when.fill_dates(report, text, ordered, teams, timexes, matches, article.published,
                         ruled_out=tier in ("firm_out", "out"), kb=kb)
         around = ordered + sorted(ctx.sentences, key=lambda s: s.start)
-        report.source = details.find_source(text, around, mentions)
+        report.source = details.find_source(text, around, persons)
         reports.append(report)
     return reports
