@@ -226,17 +226,19 @@ def missed_fixtures(report: InjuryReport, text: str, segs: list[Segment], mentio
     """Fixtures the clauses about him say he misses or missed, and, for a player ruled out, the
     coming fixtures of his team that the article previews."""
     missed: set[date] = set()
-    sides = {report.team, _national_side(report, kb)} - {None}
-    own = [m for m in matches if not sides or sides & set(m.teams)]
+    index = index_of(text)
+    own: list[Match] | None = None  # his sides' matches, worked out for the first clause of missing
     for seg, inside in zip(segs, times, strict=True):
-        if index_of(text).first(_MISS, seg.start, seg.end) is None or \
-                index_of(text).first(UNDECIDED, seg.start, seg.end) is not None:
+        if index.first(_MISS, seg.start, seg.end) is None or index.first(UNDECIDED, seg.start, seg.end) is not None:
             continue
+        if own is None:
+            sides = {report.team, _national_side(report, kb)} - {None}
+            own = [m for m in matches if not sides or sides & set(m.teams)]
         missed.update(m.date for m in _matches_in(seg, own, mentions, inside, report.team))
         if published is not None and kb is not None and report.team is not None:
             missed.update(_kb_fixtures_named(seg, inside, mentions, published, kb, report.team))
-    long_term = any(index_of(text).first(_LONG_TERM, seg.start, seg.end) for seg in segs)
-    if ruled_out and not long_term and published is not None:
+    if ruled_out and published is not None and \
+            not any(index.first(_LONG_TERM, seg.start, seg.end) for seg in segs):
         missed.update(m.date for m in matches if not m.played and report.team in m.teams
                       and published <= m.date <= published + timedelta(days=PREVIEW_DAYS))
     # The match he got hurt in, or is tipped to come back in, is not one he missed.
