@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from sidelined.events import details, when
 from sidelined.events.context import PlayerContext, player_contexts
-from sidelined.events.cues import cue_pattern, lowered
+from sidelined.events.cues import cue_pattern, index_of
 from sidelined.events.status import decide
 from sidelined.models import Article, Evidence, InjuryReport, Match, Mention, TimeExpression
 
@@ -25,7 +25,9 @@ _HISTORY = cue_pattern(r"\b(?:earlier|previous|prior|past|old)\s+(?:[\w-]+\s+){0
 def _reports_fitness(text: str, ctx: PlayerContext) -> bool:
     if ctx.cues == 0:
         return False
-    return not all(_HISTORY.search(lowered(text)[s.start : s.end]) for s in ctx.segments)
+    index = index_of(text)
+    return not all(index.may_match(_HISTORY, s.start, s.end) and _HISTORY.search(index.text[s.start : s.end])
+                   for s in ctx.segments)
 
 
 def extract_injuries(
