@@ -161,3 +161,32 @@ def test_fill_body_reads_each_vocabulary_as_its_own_scan_does(shared) -> None:
             assert body is None or ("body_part", *body[1]) in spans
             checked += diagnosis is not None
     assert checked
+
+
+def _plain_source(text: str, segs: list) -> str | None:  # type: ignore[type-arg]
+    from sidelined.events import details
+
+    for seg in segs:
+        m = details._SOURCE_AFTER.search(text[seg.start : seg.end])
+        if m:
+            return details._clean_source(m.group("src"))
+    return None
+
+
+def test_source_search_skips_only_clauses_it_cannot_match(shared) -> None:
+    from sidelined.events.details import find_source
+    from sidelined.events.text import clauses, sentences
+
+    words = ["according to", "According To", "ACCORDING TO", "reports from", "Report by", "REPORTS IN", "via", "Via",
+             "VIA", "told", "Told", "reported by", "per", "Per", "keeper", "the", "The Sun", "BBC", "Sky Sports", "de",
+             "of", "he", "is", "out", ",", ", but", ";", ".", "vıa", "reportſ from", "İ", "K", "\n"]
+    rng = random.Random(9)
+    texts = _real_texts(shared) + [" ".join(rng.choice(words) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
+    found = 0
+    for text in texts:
+        for sentence in sentences(text):
+            segs = [*clauses(text, sentence), sentence]
+            for seg in segs:
+                assert find_source(text, [seg], []) == _plain_source(text, [seg]), text[seg.start : seg.end]
+            found += _plain_source(text, segs) is not None
+    assert found > 100

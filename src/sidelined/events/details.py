@@ -29,6 +29,9 @@ _SOURCE_AFTER = re.compile(
     r"\b(?=[aArRvVtTpP])(?i:according to|reports? (?:from|by|in)|via|told|reported by|per)\s+"
     r"(?P<src>(?:the\s)?[A-Z][\w.'’&-]*(?:\s(?:[A-Z][\w.'’&-]*|de|of))*)"
 )
+# The words _SOURCE_AFTER opens with, for the cue index: in a clause of plain ASCII, which the index's lower case
+# reads as the case-insensitive search does, _SOURCE_AFTER can only match where one of these does.
+_SOURCE_WORDS = cue_pattern(r"\b(?:according to|reports? (?:from|by|in)|via|told|reported by|per)\s")
 _SAID = re.compile(r"\b(?=[sctraei])(said|says|told|confirmed|revealed|admitted|explained|insisted|announced|added)\b")
 _STATEMENT = cue_pattern(r"\b(?:club|team|federation)(?:'s)? (?:statement|said|confirmed|announced)\b|"
                         r"\b(?:said|confirmed|announced) (?:in )?a statement\b")
@@ -90,12 +93,14 @@ def find_source(text: str, segs: list[Segment], mentions: list[Mention]) -> str 
     """Who the news about this player is attributed to, nearest clause first."""
     persons = [m for m in mentions if m.kind == "person"]
     read: set[tuple[int, int]] = set()  # a sentence of one clause comes twice: once as the clause
+    index = index_of(text)
     for seg in segs:
         if (seg.start, seg.end) in read:
             continue
         read.add((seg.start, seg.end))
         clause = text[seg.start : seg.end]
-        m = _SOURCE_AFTER.search(clause)
+        m = _SOURCE_AFTER.search(clause) if not clause.isascii() or \
+            index.first(_SOURCE_WORDS, seg.start, seg.end) is not None else None
         if m:
             return _clean_source(m.group("src"))
         speaker = next((p for p in persons if seg.start <= p.start < seg.end), None)
