@@ -6,12 +6,17 @@ from __future__ import annotations
 import random
 import re
 
-from sidelined.events.text import Segment, _sentences
+from sidelined.events.text import Segment, _sentences, clauses
 
 _PLAIN_BOUNDARY = re.compile(
     r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])"
     r"|\n+"
     r"|(?<=[a-z]{3}\.)(?=[A-Z][a-z])"
+)
+_PLAIN_CLAUSE_BREAK = re.compile(
+    r";|:\s|,\s*(?:while|whilst|whereas|but|although|though|and|with)\s|\s(?:while|whilst|whereas|but)\s"
+    r"|\sand (?=(?:his|her|their)\s)"
+    r"|,\s(?=(?:[A-Z][\w'’-]+\s){1,2}(?:is|was|has|had|will|could|might|may|faces|remains)\b)"
 )
 _PLAIN_ABBREVIATION = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|v|No|U\.S|Inc|Ltd|Co|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$"
@@ -68,3 +73,32 @@ def test_no_sentence_or_clause_starts_right_after_a_word_character(shared) -> No
             for seg in [sentence, *clauses(text, sentence), *_merged_clauses(text, sentence)]:
                 assert seg.start == 0 or not (text[seg.start - 1].isalnum() or text[seg.start - 1] == "_"), \
                     (text[seg.start - 5 : seg.start + 5])
+
+
+def _plain_clauses(text: str, sentence: Segment) -> list[Segment]:
+    out: list[Segment] = []
+    start = sentence.start
+    for m in _PLAIN_CLAUSE_BREAK.finditer(text[sentence.start : sentence.end]):
+        if sentence.start + m.start() > start:
+            out.append(Segment(start, sentence.start + m.start(), sentence.index))
+        start = sentence.start + m.end()
+    if sentence.end > start:
+        out.append(Segment(start, sentence.end, sentence.index))
+    return out
+
+
+def test_clauses_agree_with_the_plain_breaks_on_the_real_articles(shared) -> None:
+    for text in (path.read_text() for path in sorted(shared.glob("*/**/*.txt"))):
+        for sentence in _sentences.__wrapped__(text):
+            assert clauses(text, sentence) == _plain_clauses(text, sentence)
+
+
+def test_clauses_agree_with_the_plain_breaks_on_conjunction_soup() -> None:
+    pieces = ["while", "whilst", "whereas", "but", "and", "although", "though", "with", "his", "her", "their", "Kane",
+              "Son Heung-min", "is", "was", "faces", "out", "a", "w", "b", "hile", "ut", "nd", ",", ";", ":", " ", "  ",
+              "\n", ", ", "; ", ": "]
+    rng = random.Random(13)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", " ", ","]) for _ in range(rng.randint(1, 25)))
+        whole = Segment(0, len(text), 0)
+        assert clauses(text, whole) == _plain_clauses(text, whole), repr(text)

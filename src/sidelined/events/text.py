@@ -19,11 +19,16 @@ _ABBREVIATIONS = re.compile(
 )
 
 # Clause breaks inside a sentence: the places where a roundup moves from one
-# player to the next.
+# player to the next: ";", ": ", a comma before a conjunction or before a
+# name and a verb ("..., Kane is out"), and " while ", " whilst ", " whereas ",
+# " but ", " and his/her/their".  Each match opens with a punctuation mark or
+# with the first letter of the conjunction (a fast character scan finds those
+# few); a break at a conjunction starts one character earlier, at the space.
 _CLAUSE_BREAK = re.compile(
-    r";|:\s|,\s*(?:while|whilst|whereas|but|although|though|and|with)\s|\s(?:while|whilst|whereas|but)\s"
-    r"|\sand (?=(?:his|her|their)\s)"
-    r"|,\s(?=(?:[A-Z][\w'’-]+\s){1,2}(?:is|was|has|had|will|could|might|may|faces|remains)\b)"
+    r"[;:,wba](?:(?<=\sa)nd (?=(?:his|her|their)\s)|(?<=\sw)(?:hile|hilst|hereas)\s|(?<=\sb)ut\s"
+    r"|(?<=,)(?:\s*(?:while|whilst|whereas|but|although|though|and|with)\s"
+    r"|\s(?=(?:[A-Z][\w'’-]+\s){1,2}(?:is|was|has|had|will|could|might|may|faces|remains)\b))"
+    r"|(?<=;)|(?<=:)\s)"
 )
 
 
@@ -78,7 +83,9 @@ def clauses(text: str, sentence: Segment) -> list[Segment]:
     start = sentence.start
     body = text[sentence.start : sentence.end]
     for m in _CLAUSE_BREAK.finditer(body):
-        end = sentence.start + m.start()
+        end = sentence.start + (m.start() - 1 if body[m.start()] in "wba" else m.start())
+        if end < start:
+            continue  # its space ended the break before: read from that space, it is no break
         if end > start:
             out.append(Segment(start, end, sentence.index))
         start = sentence.start + m.end()
