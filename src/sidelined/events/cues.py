@@ -5,6 +5,8 @@ whole text once per pattern and answering "which matches fall in this clause"
 by bisection keeps that cheap.  The scan itself only tries the places where
 one of the pattern's possible openings occurs (found for all of them at once
 with Aho-Corasick), which gives the same matches as trying every place.
+Patterns always read together over one stretch form a group, answered by
+one lookup in their merged matches.
 """
 
 from __future__ import annotations
