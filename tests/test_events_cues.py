@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from sidelined.events.cues import CueIndex, cue_pattern, openings
+from sidelined.events.cues import CueGroup, CueIndex, cue_pattern, openings
 from sidelined.events.status import UNDECIDED
 from sidelined.events.vocab import BODY_VOCABULARY, DIAGNOSIS_VOCABULARY, INJURY_CUES
 from sidelined.events.when import _HAPPENED, _MISS
@@ -85,3 +85,108 @@ def test_index_agrees_with_finditer_for_every_event_pattern_on_the_real_articles
         index = CueIndex(text)
         for pattern in _event_patterns():
             assert _spans(index.matches(pattern)) == _spans(list(pattern.finditer(lowered(text)))), pattern.pattern
+
+
+def _real_texts(shared) -> list[str]:  # type: ignore[no-untyped-def]
+    return [path.read_text() for path in sorted(shared.glob("*/**/*.txt"))][:60]
+
+
+def test_group_hits_are_each_patterns_matches_within_the_stretch(shared) -> None:
+    from sidelined.events.context import _CLAUSE_CUES
+    from sidelined.events.text import clauses, sentences
+
+    for text in _real_texts(shared):
+        index = CueIndex(text)
+        for sentence in sentences(text):
+            for clause in clauses(text, sentence):
+                expected = sorted(((m.start(), k, m.span()) for k, pattern in enumerate(_CLAUSE_CUES.patterns)
+                                   for m in index.within(pattern, clause.start, clause.end)))
+                got = [(m.start(), k, m.span()) for k, m in index.hits(_CLAUSE_CUES, clause.start, clause.end)]
+                assert got == expected
+
+
+def test_group_may_match_is_any_of_its_patterns(shared) -> None:
+    from sidelined.events.context import _EXCLUDING_BEFORE
+
+    rng = random.Random(3)
+    for text in _real_texts(shared)[:20]:
+        index = CueIndex(text)
+        for _ in range(200):
+            start = rng.randrange(len(text))
+            end = start + rng.randint(0, 120)
+            assert index.may_match_any(_EXCLUDING_BEFORE, start, end) == \
+                any(index.may_match(p, start, end) for p in _EXCLUDING_BEFORE.patterns)
+    assert CueGroup(re.compile(r"\s+and")).patterns  # a group with an unreadable pattern may match anywhere
+    assert CueIndex("x").may_match_any(CueGroup(re.compile(r"\s+and")), 0, 1)
+
+
+def test_negation_before_an_available_cue_is_read_in_the_stretch_it_can_span() -> None:
+    from sidelined.events.status import _NEGATED, _negated
+
+    rng = random.Random(5)
+    words = ["not", "n't", "no longer", "never", "if", "he", "is", "fully", "fit", "now", ".", "really", "quite"]
+    for _ in range(500):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 25)))
+        for cue in range(len(text) + 1):
+            start = rng.randint(0, cue)
+            assert _negated(text, start, cue) == (_NEGATED.search(text, start, cue) is not None), (text, start, cue)
+
+
+def test_fill_body_reads_each_vocabulary_as_its_own_scan_does(shared) -> None:
+    from sidelined.events import details
+    from sidelined.events.cues import lowered
+    from sidelined.events.text import clauses, sentences
+    from sidelined.models import InjuryReport
+
+    def plain_first(vocabulary, text, segs, skip_muscle=False):  # type: ignore[no-untyped-def]
+        for seg in segs:
+            for value, m in vocabulary.finditer(text, seg.start, seg.end):
+                if not (skip_muscle and value == "muscle") and details._said_plainly(lowered(text), seg, m):
+                    return value, m.span()
+        return None
+
+    checked = 0
+    for text in _real_texts(shared):
+        for sentence in sentences(text):
+            segs = clauses(text, sentence)[::-1] + [sentence]
+            report = InjuryReport(player="x")
+            details.fill_body(report, text, segs)
+            body = plain_first(details.BODY_VOCABULARY, text, segs, True) or \
+                plain_first(details.BODY_VOCABULARY, text, segs)
+            diagnosis = plain_first(details.DECISIVE_DIAGNOSIS_VOCABULARY, text, segs) or \
+                plain_first(details.DIAGNOSIS_VOCABULARY, text, segs)
+            assert report.body_part == (body[0] if body else None)
+            assert report.diagnosis == (diagnosis[0] if diagnosis else None)
+            spans = {(e.field, e.start, e.end) for e in report.evidence}
+            assert body is None or ("body_part", *body[1]) in spans
+            checked += diagnosis is not None
+    assert checked
+
+
+def _plain_source(text: str, segs: list) -> str | None:  # type: ignore[type-arg]
+    from sidelined.events import details
+
+    for seg in segs:
+        m = details._SOURCE_AFTER.search(text[seg.start : seg.end])
+        if m:
+            return details._clean_source(m.group("src"))
+    return None
+
+
+def test_source_search_skips_only_clauses_it_cannot_match(shared) -> None:
+    from sidelined.events.details import find_source
+    from sidelined.events.text import clauses, sentences
+
+    words = ["according to", "According To", "ACCORDING TO", "reports from", "Report by", "REPORTS IN", "via", "Via",
+             "VIA", "told", "Told", "reported by", "per", "Per", "keeper", "the", "The Sun", "BBC", "Sky Sports", "de",
+             "of", "he", "is", "out", ",", ", but", ";", ".", "vıa", "reportſ from", "İ", "K", "\n"]
+    rng = random.Random(9)
+    texts = _real_texts(shared) + [" ".join(rng.choice(words) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
+    found = 0
+    for text in texts:
+        for sentence in sentences(text):
+            segs = [*clauses(text, sentence), sentence]
+            for seg in segs:
+                assert find_source(text, [seg], []) == _plain_source(text, [seg]), text[seg.start : seg.end]
+            found += _plain_source(text, segs) is not None
+    assert found > 100

@@ -13,8 +13,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from sidelined.events.cues import cue_pattern, index_of, lowered
-from sidelined.events.status import Tier, tier_hits
+from sidelined.events.cues import CueGroup, cue_pattern, index_of, lowered
+from sidelined.events.status import STATUS_CUES, Tier, tiers_of
 from sidelined.events.text import Segment, clauses, sentences
 from sidelined.events.vocab import INJURY_CUES, REPLACEMENT_CUES
 from sidelined.models import Mention
@@ -36,6 +36,10 @@ _SUBORDINATE = re.compile(r"(?:After|Following|Having|Despite|Since|Before|While
 # Cues whose injured player comes after them ("without X", "missing X").
 _OBJECT_CUE = cue_pattern(r"(?:.*\bwithout|with the exception of|miss(?:ing|es)?\s)$")
 _PAREN_AFTER = re.compile(r"\s*\(([^()]{1,60})\)")
+# Everything that can exclude a mention from what comes before it, looked for at once.
+_EXCLUDING_BEFORE = CueGroup(REPLACEMENT_CUES, _CAUSER_BEFORE, _MANAGER_BEFORE)
+# A clause's injury cues (pattern 0) and status cues (the rest, in the order of STATUS_CUES).
+_CLAUSE_CUES = CueGroup(INJURY_CUES, *STATUS_CUES)
 
 
 @dataclass
@@ -79,6 +83,8 @@ def _excluded(text: str, m: Mention, clause: Segment) -> bool:
     """Whether the mention is of the replacement, the man who made the tackle or the manager: read in the
     clause up to the mention (the last 90 and 30 characters of it for the last two) and just after it."""
     index = index_of(text)
+    if not index.may_match_any(_EXCLUDING_BEFORE, clause.start, m.start):
+        return bool(_MANAGER_AFTER.match(index.text[m.end : m.end + 30]))
     low = index.text
     if index.may_match(REPLACEMENT_CUES, clause.start, m.start):
         cues = list(REPLACEMENT_CUES.finditer(low[clause.start : m.start]))
@@ -120,14 +126,18 @@ def _owner(groups: list[list[Mention]], start: int, end: int, cue: str) -> list[
 
 def _attribute(text: str, clause: Segment, ms: list[Mention]) -> tuple[dict[str, int], dict[str, set[Tier]]]:
     """Per player name: how many injury cues of the clause are his, and which status tiers."""
-    groups = _groups(text, ms)
+    hits = index_of(text).hits(_CLAUSE_CUES, clause.start, clause.end)
     cues: dict[str, int] = {}
     tiers: dict[str, set[Tier]] = {}
-    low = lowered(text)
-    for cue in index_of(text).within(INJURY_CUES, clause.start, clause.end):
+    if not hits:
+        return cues, tiers
+    groups = _groups(text, ms)
+    for _, cue in (hit for hit in hits if hit[0] == 0):
         for m in _owner(groups, cue.start(), cue.end(), cue.group(0)):
             cues[m.name] = cues.get(m.name, 0) + 1
-    for tier, start, end in tier_hits(text, clause.start, clause.end):
+    status_hits = [(k - 1, cue) for k, cue in hits if k]
+    low = lowered(text)
+    for tier, start, end in tiers_of(text, clause.start, status_hits):
         for m in _owner(groups, start, end, low[start:end]):
             tiers.setdefault(m.name, set()).add(tier)
     return cues, tiers

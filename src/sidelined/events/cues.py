@@ -5,6 +5,8 @@ whole text once per pattern and answering "which matches fall in this clause"
 by bisection keeps that cheap.  The scan itself only tries the places where
 one of the pattern's possible openings occurs (found for all of them at once
 with Aho-Corasick), which gives the same matches as trying every place.
+Patterns always read together over one stretch form a group, answered by
+one lookup in their merged matches.
 """
 
 from __future__ import annotations
@@ -192,6 +194,14 @@ def _matches_at(pattern: re.Pattern[str], text: str, places: list[int]) -> list[
 _UNREAD: list[int] = []  # marks a pattern whose places an index has not read yet
 
 
+class CueGroup:
+    """Patterns always looked up together over the same stretch (a clause's injury and status cues): one
+    lookup answers for all of them instead of one per pattern."""
+
+    def __init__(self, *patterns: re.Pattern[str]) -> None:
+        self.patterns = patterns
+
+
 class CueIndex:
     """Matches of cue patterns over the lower-cased text, computed on first use of each pattern."""
 
@@ -200,6 +210,8 @@ class CueIndex:
         self._found: dict[int, tuple[list[int], list[re.Match[str]]]] = {}
         self._places: list[list[int]] | None = None
         self._sorted_places: dict[int, list[int] | None] = {}
+        self._group_matches: dict[int, tuple[list[int], list[tuple[int, re.Match[str]]]]] = {}
+        self._group_places: dict[int, list[int] | None] = {}
 
     # Lookups are keyed by identity (hashing a compiled pattern hashes its whole source) and written out in
     # each method: they are made a few hundred times per article.
@@ -232,6 +244,43 @@ class CueIndex:
             if matches[i].end() <= end:
                 return matches[i]
         return None
+
+    def hits(self, group: CueGroup, start: int, end: int) -> list[tuple[int, re.Match[str]]]:
+        """What `within` gives for each pattern of the group, as (the pattern's place in the group, match),
+        ordered by start and, at one start, by the group's order."""
+        starts, found = self._group_matches.get(id(group)) or self._merge(group)
+        out: list[tuple[int, re.Match[str]]] = []
+        for i in range(bisect_left(starts, start), bisect_left(starts, end)):
+            if found[i][1].end() <= end:
+                out.append(found[i])
+        return out
+
+    def may_match_any(self, group: CueGroup, start: int, end: int) -> bool:
+        """False only when `may_match` is False for every pattern of the group."""
+        places = self._group_places.get(id(group), _UNREAD)
+        if places is _UNREAD:
+            places = self._group_places[id(group)] = self._merged_places(group)
+        if places is None:
+            return True
+        i = bisect_left(places, start)
+        return i < len(places) and places[i] < end
+
+    def _merge(self, group: CueGroup) -> tuple[list[int], list[tuple[int, re.Match[str]]]]:
+        found = sorted(((m.start(), k, m) for k, pattern in enumerate(group.patterns) for m in self.matches(pattern)),
+                       key=lambda hit: hit[:2])
+        merged = self._group_matches[id(group)] = ([start for start, _, _ in found], [(k, m) for _, k, m in found])
+        return merged
+
+    def _merged_places(self, group: CueGroup) -> list[int] | None:
+        merged: list[int] = []
+        for pattern in group.patterns:
+            places = self._sorted_places.get(id(pattern), _UNREAD)
+            if places is _UNREAD:
+                places = self._read_places(pattern)
+            if places is None:
+                return None
+            merged += places
+        return sorted(merged)
 
     def _scan(self, pattern: re.Pattern[str]) -> tuple[list[int], list[re.Match[str]]]:
         places = self._sorted_places.get(id(pattern), _UNREAD)

@@ -7,14 +7,13 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from sidelined.events.cues import cue_pattern, index_of, lowered
+from sidelined.events.cues import CueGroup, cue_pattern, index_of
 from sidelined.events.text import Segment
 from sidelined.events.vocab import (
     BODY_PARTS,
     BODY_VOCABULARY,
     DECISIVE_DIAGNOSIS_VOCABULARY,
     DIAGNOSIS_VOCABULARY,
-    Vocabulary,
 )
 from sidelined.models import Evidence, InjuryReport, Mention
 
@@ -30,22 +29,24 @@ _SOURCE_AFTER = re.compile(
     r"\b(?=[aArRvVtTpP])(?i:according to|reports? (?:from|by|in)|via|told|reported by|per)\s+"
     r"(?P<src>(?:the\s)?[A-Z][\w.'’&-]*(?:\s(?:[A-Z][\w.'’&-]*|de|of))*)"
 )
+# The words _SOURCE_AFTER opens with, for the cue index: in a clause of plain ASCII, which the index's lower case
+# reads as the case-insensitive search does, _SOURCE_AFTER can only match where one of these does.
+_SOURCE_WORDS = cue_pattern(r"\b(?:according to|reports? (?:from|by|in)|via|told|reported by|per)\s")
 _SAID = re.compile(r"\b(?=[sctraei])(said|says|told|confirmed|revealed|admitted|explained|insisted|announced|added)\b")
 _STATEMENT = cue_pattern(r"\b(?:club|team|federation)(?:'s)? (?:statement|said|confirmed|announced)\b|"
                         r"\b(?:said|confirmed|announced) (?:in )?a statement\b")
 
 
-def _first_match(vocabulary: Vocabulary, text: str, seg: Segment, skip_muscle: bool
-                 ) -> tuple[str, re.Match[str]] | None:
-    """The leftmost phrase of the vocabulary in the clause that is not said hypothetically."""
-    for value, m in vocabulary.finditer(text, seg.start, seg.end):
-        if skip_muscle and value == "muscle":
-            continue
-        low = lowered(text)
-        if not _HYPOTHETICAL.search(low, max(seg.start, m.start() - 30), m.start()) and \
-                not _GENERAL.match(low, m.end(), min(seg.end, m.end() + 25)):
-            return value, m
-    return None
+# The vocabularies fill_body reads, looked up together in each clause.
+_BODY_WORDS = (BODY_VOCABULARY, DECISIVE_DIAGNOSIS_VOCABULARY, DIAGNOSIS_VOCABULARY)
+_BODY_GROUP = CueGroup(*(vocabulary.regex for vocabulary in _BODY_WORDS))
+_BODY, _DECISIVE, _DIAGNOSIS = range(3)
+
+
+def _said_plainly(low: str, seg: Segment, m: re.Match[str]) -> bool:
+    """Whether a phrase of the clause is not said hypothetically or as a general statement."""
+    return not _HYPOTHETICAL.search(low, max(seg.start, m.start() - 30), m.start()) and \
+        not _GENERAL.match(low, m.end(), min(seg.end, m.end() + 25))
 
 
 def _side(text: str, segs: list[Segment]) -> Literal["left", "right"] | None:
@@ -60,25 +61,31 @@ def _side(text: str, segs: list[Segment]) -> Literal["left", "right"] | None:
 def fill_body(report: InjuryReport, text: str, segs: list[Segment]) -> None:
     """Body part (and its side) and diagnosis, from the nearest clause naming one; a bare "muscle" only
     when no clause names a place."""
-    for skip_muscle in (True, False):
-        found = _first_in(BODY_VOCABULARY, text, segs, skip_muscle)
-        if found:
-            report.body_part, m = found
-            report.evidence.append(Evidence(field="body_part", start=m.start(), end=m.end()))
-            break
+    index = index_of(text)
+    hits = [(seg, index.hits(_BODY_GROUP, seg.start, seg.end)) for seg in segs]
+    found = _first_in(hits, _BODY, index.text, skip_muscle=True) or _first_in(hits, _BODY, index.text)
+    if found:
+        report.body_part, m = found
+        report.evidence.append(Evidence(field="body_part", start=m.start(), end=m.end()))
     report.side = _side(text, segs)
-    found = _first_in(DECISIVE_DIAGNOSIS_VOCABULARY, text, segs) or _first_in(DIAGNOSIS_VOCABULARY, text, segs)
+    found = _first_in(hits, _DECISIVE, index.text) or _first_in(hits, _DIAGNOSIS, index.text)
     if found:
         report.diagnosis, m = found
         report.evidence.append(Evidence(field="diagnosis", start=m.start(), end=m.end()))
 
 
-def _first_in(vocabulary: Vocabulary, text: str, segs: list[Segment], skip_muscle: bool = False
-              ) -> tuple[str, re.Match[str]] | None:
-    for seg in segs:
-        found = _first_match(vocabulary, text, seg, skip_muscle)
-        if found:
-            return found
+def _first_in(hits: list[tuple[Segment, list[tuple[int, re.Match[str]]]]], which: int, low: str,
+              skip_muscle: bool = False) -> tuple[str, re.Match[str]] | None:
+    """The leftmost phrase of one vocabulary of _BODY_WORDS in the nearest clause that has one not said
+    hypothetically, from the clauses' hits of _BODY_GROUP."""
+    vocabulary = _BODY_WORDS[which]
+    for seg, found in hits:
+        for k, m in found:
+            if k != which:
+                continue
+            value = vocabulary.value_of(m)
+            if not (skip_muscle and value == "muscle") and _said_plainly(low, seg, m):
+                return value, m
     return None
 
 
@@ -86,12 +93,14 @@ def find_source(text: str, segs: list[Segment], mentions: list[Mention]) -> str 
     """Who the news about this player is attributed to, nearest clause first."""
     persons = [m for m in mentions if m.kind == "person"]
     read: set[tuple[int, int]] = set()  # a sentence of one clause comes twice: once as the clause
+    index = index_of(text)
     for seg in segs:
         if (seg.start, seg.end) in read:
             continue
         read.add((seg.start, seg.end))
         clause = text[seg.start : seg.end]
-        m = _SOURCE_AFTER.search(clause)
+        m = _SOURCE_AFTER.search(clause) if not clause.isascii() or \
+            index.first(_SOURCE_WORDS, seg.start, seg.end) is not None else None
         if m:
             return _clean_source(m.group("src"))
         speaker = next((p for p in persons if seg.start <= p.start < seg.end), None)

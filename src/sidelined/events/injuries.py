@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from sidelined.events import details, when
 from sidelined.events.context import PlayerContext, player_contexts
-from sidelined.events.cues import cue_pattern, lowered
+from sidelined.events.cues import cue_pattern, index_of
 from sidelined.events.status import decide
 from sidelined.models import Article, Evidence, InjuryReport, Match, Mention, TimeExpression
 
@@ -25,7 +25,9 @@ _HISTORY = cue_pattern(r"\b(?:earlier|previous|prior|past|old)\s+(?:[\w-]+\s+){0
 def _reports_fitness(text: str, ctx: PlayerContext) -> bool:
     if ctx.cues == 0:
         return False
-    return not all(_HISTORY.search(lowered(text)[s.start : s.end]) for s in ctx.segments)
+    index = index_of(text)
+    return not all(index.may_match(_HISTORY, s.start, s.end) and _HISTORY.search(index.text[s.start : s.end])
+                   for s in ctx.segments)
 
 
 def extract_injuries(
@@ -37,6 +39,9 @@ def extract_injuries(
 ) -> list[InjuryReport]:
     text = article.text
     reports: list[InjuryReport] = []
+    # The dates read only team mentions and the source only persons: each report is handed just those.
+    teams = [m for m in mentions if m.kind in ("club", "national_team")]
+    persons = [m for m in mentions if m.kind == "person"]
     for ctx in player_contexts(text, mentions):
         if not _reports_fitness(text, ctx):
             continue
@@ -46,9 +51,9 @@ def extract_injuries(
         details.fill_body(report, text, ordered)
         tier = decide(ctx.tiers)
         report.status = "out" if tier == "firm_out" else tier
-        when.fill_dates(report, text, ordered, mentions, timexes, matches, article.published,
+        when.fill_dates(report, text, ordered, teams, timexes, matches, article.published,
                         ruled_out=tier in ("firm_out", "out"), kb=kb)
         around = ordered + sorted(ctx.sentences, key=lambda s: s.start)
-        report.source = details.find_source(text, around, mentions)
+        report.source = details.find_source(text, around, persons)
         reports.append(report)
     return reports

@@ -10,9 +10,10 @@ an injury told without a word on what comes next ("forced off", "limped off",
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from sidelined.events.cues import cue_pattern, index_of, lowered
+from sidelined.events.cues import CueGroup, cue_pattern, index_of, lowered
 from sidelined.models import Status
 
 Tier = Literal["firm_out", "available", "doubtful", "out"]
@@ -75,19 +76,37 @@ _WEAK_OUT = cue_pattern(
 _ORDER: tuple[Tier, ...] = ("firm_out", "available", "doubtful", "out")
 
 
+# The status cue patterns in the order `tiers_of` reads a group's hits: a hit of pattern k has tier _TIER_OF[k].
+STATUS_CUES = (UNDECIDED, _FIRM_OUT, _AVAILABLE, _DOUBTFUL, _WEAK_OUT)
+_TIER_OF: tuple[Tier, ...] = ("doubtful", "firm_out", "available", "doubtful", "out")
+_STATUS_GROUP = CueGroup(*STATUS_CUES)
+_UNDECIDED_AT, _FIRM_OUT_AT, _AVAILABLE_AT = 0, 1, 2
+# The longest stretch _NEGATED can match: "no longer" and 20 more characters.
+_NEGATED_REACH = 29
+
+
 def tier_hits(text: str, start: int, end: int) -> list[tuple[Tier, int, int]]:
-    """Every status cue in text[start:end] with its tier and place; an undecided cue ("not yet ruled out",
-    "likely to miss") makes the clause's firm-absence cues doubts."""
-    index = index_of(text)
-    undecided = [("doubtful", m.start(), m.end()) for m in index.within(UNDECIDED, start, end)]
-    hits: list[tuple[Tier, int, int]] = list(undecided)  # type: ignore[arg-type]
-    if not undecided:
-        hits += [("firm_out", m.start(), m.end()) for m in index.within(_FIRM_OUT, start, end)]
-    hits += [("available", m.start(), m.end()) for m in index.within(_AVAILABLE, start, end)
-             if not _NEGATED.search(lowered(text), start, m.start())]
-    hits += [("doubtful", m.start(), m.end()) for m in index.within(_DOUBTFUL, start, end)]
-    hits += [("out", m.start(), m.end()) for m in index.within(_WEAK_OUT, start, end)]
-    return hits
+    """Every status cue in text[start:end] with its tier and place, in order; an undecided cue ("not yet ruled
+    out", "likely to miss") makes the clause's firm-absence cues doubts."""
+    return tiers_of(text, start, index_of(text).hits(_STATUS_GROUP, start, end))
+
+
+def tiers_of(text: str, start: int, hits: list[tuple[int, re.Match[str]]]) -> list[tuple[Tier, int, int]]:
+    """The tiered status cues of a clause starting at `start`, from its hits of STATUS_CUES (pattern k of the
+    group giving k) as CueIndex.hits lists them."""
+    undecided = any(k == _UNDECIDED_AT for k, _ in hits)
+    tiered: list[tuple[Tier, int, int]] = []
+    for k, m in hits:
+        if k == _FIRM_OUT_AT and undecided or k == _AVAILABLE_AT and _negated(text, start, m.start()):
+            continue
+        tiered.append((_TIER_OF[k], m.start(), m.end()))
+    return tiered
+
+
+def _negated(text: str, start: int, cue: int) -> bool:
+    """Whether a negation ends the clause's words before the cue.  Only the last stretch that a match can
+    span is searched: a match starting before it would be longer than _NEGATED can be."""
+    return _NEGATED.search(lowered(text), max(start, cue - _NEGATED_REACH - 1), cue) is not None
 
 
 def decide(tiers: set[Tier]) -> Tier:

@@ -100,7 +100,11 @@ class Vocabulary:
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[str, re.Match[str]]]:
         for m in index_of(text).within(self.regex, start, len(text) if end is None else end):
-            yield self.values[int((m.lastgroup or "g0")[1:])], m
+            yield self.value_of(m), m
+
+    def value_of(self, m: re.Match[str]) -> str:
+        """The value of the entry a match of the alternation was found by."""
+        return self.values[int((m.lastgroup or "g0")[1:])]
 
 
 BODY_VOCABULARY = Vocabulary(BODY_PARTS)

@@ -17,6 +17,9 @@ from sidelined.models import Evidence, ExpectedReturn, InjuryReport, Match, Ment
 if TYPE_CHECKING:
     from sidelined.kb import KnowledgeBase
 
+# The times inside each clause of a report's clauses, in the same order (read once per report).
+Times = list[list[TimeExpression]]
+
 # A team's coming fixtures within this many days are the ones a team-news article is about.
 PREVIEW_DAYS = 7
 
@@ -79,40 +82,43 @@ def _distance(t: TimeExpression, verbs: list[re.Match[str]]) -> int:
 
 
 def _hurt_in(report: InjuryReport, text: str, segs: list[Segment], mentions: list[Mention],
-             timexes: list[TimeExpression], matches: list[Match], published: date) -> list[Match]:
+             times: Times, matches: list[Match], published: date) -> list[Match]:
     """Played matches a clause of getting hurt refers to ("went off injured in the win over Australia")."""
     played = [m for m in matches
               if m.played and m.date <= published and (report.team is None or report.team in m.teams)]
     found: list[Match] = []
     recent = [m for m in played if m.date >= published - timedelta(days=PREVIEW_DAYS)]
-    for seg in segs:
+    for seg, inside in zip(segs, times, strict=True):
         if index_of(text).first(_HURT, seg.start, seg.end) is None:
             continue
-        named = _matches_in(seg, played, mentions, timexes, report.team)
+        named = _matches_in(seg, played, mentions, inside, report.team)
         if not named and index_of(text).first(_MATCH_NOUN, seg.start, seg.end) and len(recent) == 1:
             named = recent  # "forced off minutes into a crucial La Liga match": the one match just played
         found += [m for m in named if m not in found]
     return found
 
 
-def occurred_on(report: InjuryReport, text: str, segs: list[Segment], timexes: list[TimeExpression],
+def occurred_on(report: InjuryReport, text: str, segs: list[Segment], times: Times,
                 published: date, hurt_in: list[Match]) -> None:
     """The day nearest to a word of getting hurt, in the first clause that has both; else the one
     match he is said to have been hurt in."""
-    _occurred_from_days(report, text, segs, timexes, published)
+    _occurred_from_days(report, text, segs, times, published)
     if report.occurred_on is None and len({m.date for m in hurt_in}) == 1:
         report.occurred_on = hurt_in[0].date
         report.evidence.extend(hurt_in[0].evidence[:1])
 
 
-def _occurred_from_days(report: InjuryReport, text: str, segs: list[Segment], timexes: list[TimeExpression],
+def _occurred_from_days(report: InjuryReport, text: str, segs: list[Segment], times: Times,
                         published: date) -> None:
-    for seg in segs:
-        verbs = index_of(text).within(_HAPPENED, seg.start, seg.end)
-        days = [t for t in timexes if seg.start <= t.start < seg.end and t.kind in ("date", "weekday")
+    index = index_of(text)
+    for seg, inside in zip(segs, times, strict=True):
+        verbs = index.within(_HAPPENED, seg.start, seg.end)
+        if not verbs:
+            continue
+        days = [t for t in inside if t.kind in ("date", "weekday")
                 and (day := _day_of(t)) is not None and published - timedelta(days=60) <= day <= published
                 and not _said_before(text, seg, t.start)]
-        if not verbs or not days:
+        if not days:
             continue
         best = min(days, key=partial(_distance, verbs=verbs))
         report.occurred_on = _day_of(best)
@@ -136,9 +142,12 @@ def _return_days(seg: Segment, text: str, published: date, timexes: list[TimeExp
                  matches: list[Match], mentions: list[Mention], team: str | None) -> list[tuple[date, int, int]]:
     """Days a clause names as a target for his return: a dated day, or a coming match it refers to.  Only
     the times inside the clause are read (the caller may give just those)."""
-    clause = lowered(text)[seg.start : seg.end]
-    tied_to_match = index_of(text).may_match(_MATCH_RETURN, seg.start, seg.end)
-    if index_of(text).may_match(_TRAINING_RETURN, seg.start, seg.end) and _TRAINING_RETURN.search(clause) and \
+    index = index_of(text)
+    tied_to_match = index.may_match(_MATCH_RETURN, seg.start, seg.end)
+    if not timexes and not tied_to_match:
+        return []  # no day named and no match to name one
+    clause = index.text[seg.start : seg.end]
+    if index.may_match(_TRAINING_RETURN, seg.start, seg.end) and _TRAINING_RETURN.search(clause) and \
             not (tied_to_match and _MATCH_RETURN.search(clause)):
         return []
     found: list[tuple[date, int, int]] = []
@@ -146,7 +155,7 @@ def _return_days(seg: Segment, text: str, published: date, timexes: list[TimeExp
         day = _day_of(t) if seg.start <= t.start < seg.end else None
         if day is None or day <= published:
             continue
-        before = lowered(text)[seg.start : t.start][-80:]
+        before = index.text[max(seg.start, t.start - 80) : t.start]
         cues = list(_RETURN_BEFORE.finditer(before))
         if cues and not _NEGATION.search(before[: cues[-1].start()]):
             found.append((day, t.start, t.end))
@@ -161,7 +170,7 @@ def _return_days(seg: Segment, text: str, published: date, timexes: list[TimeExp
     return [(m.date, seg.start, seg.end) for m in named]
 
 
-def expected_return(report: InjuryReport, text: str, segs: list[Segment], timexes: list[TimeExpression],
+def expected_return(report: InjuryReport, text: str, segs: list[Segment], times: Times,
                     published: date, matches: list[Match], mentions: list[Mention]) -> None:
     """A duration sets the window from publication; named target days set (or close) it; a month or a
     vaguer span counts only when no day is named."""
@@ -169,19 +178,20 @@ def expected_return(report: InjuryReport, text: str, segs: list[Segment], timexe
     spans: list[date] = []
     days: list[tuple[date, int, int]] = []
     evidence: list[Evidence] = []
-    for seg in segs:
+    index = index_of(text)
+    for seg, inside in zip(segs, times, strict=True):
         parenthetical = seg.start > 0 and text[seg.start - 1] == "("
-        inside = [t for t in timexes if seg.start <= t.start < seg.end]
         for t in inside:
             if _training_before(text, seg, t.start):
                 continue
-            before = lowered(text)[seg.start : t.start]
-            if t.kind == "duration" and (t.earliest or t.latest) and index_of(text).first(_RETURN, seg.start, seg.end):
+            if t.kind == "duration" and (t.earliest or t.latest) and index.first(_RETURN, seg.start, seg.end):
                 if window is None or (None in window and t.earliest and t.latest):
                     window = (t.earliest, t.latest)
                     evidence.append(Evidence(field="expected_return", start=t.start, end=t.end))
+            # Searched in place, not in a slice: a clause never starts right after a letter, so its first word
+            # has the same word boundary either way.
             elif t.kind in ("month", "range") and t.earliest and t.latest and t.earliest > published \
-                    and not spans and (parenthetical or _SPAN_CUE.search(before)):
+                    and not spans and (parenthetical or _SPAN_CUE.search(index.text, seg.start, t.start)):
                 spans += [t.earliest, t.latest]
                 evidence.append(Evidence(field="expected_return", start=t.start, end=t.end))
         days += _return_days(seg, text, published, inside, matches, mentions, report.team)
@@ -211,22 +221,24 @@ def _matches_in(seg: Segment, matches: list[Match], mentions: list[Mention], tim
 
 
 def missed_fixtures(report: InjuryReport, text: str, segs: list[Segment], mentions: list[Mention],
-                    timexes: list[TimeExpression], matches: list[Match], published: date | None,
+                    times: Times, matches: list[Match], published: date | None,
                     ruled_out: bool, kb: KnowledgeBase | None = None) -> None:
     """Fixtures the clauses about him say he misses or missed, and, for a player ruled out, the
     coming fixtures of his team that the article previews."""
     missed: set[date] = set()
-    sides = {report.team, _national_side(report, kb)} - {None}
-    own = [m for m in matches if not sides or sides & set(m.teams)]
-    for seg in segs:
-        if index_of(text).first(_MISS, seg.start, seg.end) is None or \
-                index_of(text).first(UNDECIDED, seg.start, seg.end) is not None:
+    index = index_of(text)
+    own: list[Match] | None = None  # his sides' matches, worked out for the first clause of missing
+    for seg, inside in zip(segs, times, strict=True):
+        if index.first(_MISS, seg.start, seg.end) is None or index.first(UNDECIDED, seg.start, seg.end) is not None:
             continue
-        missed.update(m.date for m in _matches_in(seg, own, mentions, timexes, report.team))
+        if own is None:
+            sides = {report.team, _national_side(report, kb)} - {None}
+            own = [m for m in matches if not sides or sides & set(m.teams)]
+        missed.update(m.date for m in _matches_in(seg, own, mentions, inside, report.team))
         if published is not None and kb is not None and report.team is not None:
-            missed.update(_kb_fixtures_named(seg, timexes, mentions, published, kb, report.team))
-    long_term = any(index_of(text).first(_LONG_TERM, seg.start, seg.end) for seg in segs)
-    if ruled_out and not long_term and published is not None:
+            missed.update(_kb_fixtures_named(seg, inside, mentions, published, kb, report.team))
+    if ruled_out and published is not None and \
+            not any(index.first(_LONG_TERM, seg.start, seg.end) for seg in segs):
         missed.update(m.date for m in matches if not m.played and report.team in m.teams
                       and published <= m.date <= published + timedelta(days=PREVIEW_DAYS))
     # The match he got hurt in, or is tipped to come back in, is not one he missed.
@@ -273,8 +285,9 @@ def fill_dates(report: InjuryReport, text: str, segs: list[Segment], mentions: l
     if published is None:
         return
     teams = [m for m in mentions if m.kind in ("club", "national_team")]  # the only mentions the dates read
-    hurt_in = _hurt_in(report, text, segs, teams, timexes, matches, published)
-    occurred_on(report, text, segs, timexes, published, hurt_in)
-    expected_return(report, text, segs, timexes, published, matches, teams)
-    missed_fixtures(report, text, segs, teams, timexes, matches, published, ruled_out, kb)
+    times = [[t for t in timexes if seg.start <= t.start < seg.end] for seg in segs]
+    hurt_in = _hurt_in(report, text, segs, teams, times, matches, published)
+    occurred_on(report, text, segs, times, published, hurt_in)
+    expected_return(report, text, segs, times, published, matches, teams)
+    missed_fixtures(report, text, segs, teams, times, matches, published, ruled_out, kb)
     report.missed_fixtures = [d for d in report.missed_fixtures if d not in {m.date for m in hurt_in}]
