@@ -77,7 +77,7 @@ def _event_patterns() -> list[re.Pattern[str]]:
 
 
 def test_index_agrees_with_finditer_for_every_event_pattern_on_the_real_articles(shared) -> None:
-    from sidelined.events.cues import lowered
+    from sidelined.textcase import lowered
 
     texts = [path.read_text() for path in sorted(shared.glob("*/**/*.txt"))][:60]
     assert texts
@@ -134,9 +134,9 @@ def test_negation_before_an_available_cue_is_read_in_the_stretch_it_can_span() -
 
 def test_fill_body_reads_each_vocabulary_as_its_own_scan_does(shared) -> None:
     from sidelined.events import details
-    from sidelined.events.cues import lowered
     from sidelined.events.text import clauses, sentences
     from sidelined.models import InjuryReport
+    from sidelined.textcase import lowered
 
     def plain_first(vocabulary, text, segs, skip_muscle=False):  # type: ignore[no-untyped-def]
         for seg in segs:

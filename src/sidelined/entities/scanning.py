@@ -16,7 +16,7 @@ from functools import lru_cache
 import ahocorasick
 
 from sidelined.entities.words import PLAY_PREFIXES, PLAY_WORDS
-from sidelined.events.cues import lowered
+from sidelined.textcase import lowered
 
 KELVIN_SIGN = "\u212a"  # the only non-ASCII character whose lower case is an ASCII letter
 

@@ -13,11 +13,12 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from sidelined.events.cues import CueGroup, cue_pattern, index_of, lowered
+from sidelined.events.cues import CueGroup, cue_pattern, index_of
 from sidelined.events.status import STATUS_CUES, Tier, tiers_of
 from sidelined.events.text import Segment, clauses, sentences
 from sidelined.events.vocab import INJURY_CUES, REPLACEMENT_CUES
 from sidelined.models import Mention
+from sidelined.textcase import lowered
 
 _CAUSER_BEFORE = cue_pattern(
     r"\b(?:tackl\w*|challenge|collision|clash(?:ing)?|foul\w*|shot|kick\w*|knee|elbow|block\w*|stamp\w*|"

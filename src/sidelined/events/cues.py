@@ -21,6 +21,8 @@ from typing import Any
 
 import ahocorasick
 
+from sidelined.textcase import lowered
+
 
 def cue_pattern(source: str) -> re.Pattern[str]:
     """A case-insensitive cue pattern compiled for lower-cased text: several times faster than
@@ -32,15 +34,6 @@ def cue_pattern(source: str) -> re.Pattern[str]:
         # Tell the engine at once that a cue starts at a letter or digit; it then skips most places cheaply.
         source = "\\b(?=[a-z0-9])" + source[2:]
     return re.compile(source)
-
-
-@lru_cache(maxsize=8)
-def lowered(text: str) -> str:
-    """The text lower-cased with every offset kept (a letter whose lower case is longer stays as it is)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 # Openings are read up to this many characters; a longer one rarely rules out more places.

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from sidelined.events.cues import cue_pattern, lowered
+from sidelined.events.cues import cue_pattern
 from sidelined.events.match_text import MATCH_NOUN, MATCH_NOUN_RE, REPORTING_LOW, RESULT_NOUN, RESULT_VERB
+from sidelined.textcase import lowered
 
 TEAM_KINDS = ("club", "national_team")
 

@@ -16,10 +16,11 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from sidelined.events.cues import cue_pattern, lowered
+from sidelined.events.cues import cue_pattern
 from sidelined.events.match_teams import Spans
 from sidelined.events.match_text import MATCH_NOUN_LOW, MATCH_NOUN_PLURAL_LOW, REPORTING_LOW
 from sidelined.models import TimeExpression
+from sidelined.textcase import lowered
 
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

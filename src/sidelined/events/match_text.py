@@ -15,7 +15,8 @@ from typing import cast
 
 import ahocorasick
 
-from sidelined.events.cues import cue_pattern, lowered
+from sidelined.events.cues import cue_pattern
+from sidelined.textcase import lowered
 
 # A scoreline "2-1" / "2–1", not a season ("2024-25"), a record ("1-0-0"),
 # a formation ("4-3-3") or a range of ages or minutes.

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from sidelined.events.cues import CueGroup, cue_pattern, index_of, lowered
+from sidelined.events.cues import CueGroup, cue_pattern, index_of
 from sidelined.models import Status
+from sidelined.textcase import lowered
 
 Tier = Literal["firm_out", "available", "doubtful", "out"]
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from sidelined.events.cues import cue_pattern, lowered
+from sidelined.events.cues import cue_pattern
 from sidelined.events.text import Segment
 from sidelined.models import Mention
+from sidelined.textcase import lowered
 
 LIST_ITEM = re.compile(r"\s*(?:[-•*–]\s)")  # a list item's mark, matched where the sentence starts
 

@@ -12,8 +12,9 @@ import re
 
 import ahocorasick
 
-from sidelined.events.cues import cue_pattern, lowered
+from sidelined.events.cues import cue_pattern
 from sidelined.models import TransferStatus
+from sidelined.textcase import lowered
 
 # The cue patterns read lower-cased text (cues.lowered keeps the text's offsets).
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sidelined.events.cues import cue_pattern, lowered
+from sidelined.events.cues import cue_pattern
 from sidelined.events.match_details import team_key
 from sidelined.events.match_sides import match_sentences
 from sidelined.events.match_teams import match_teams
@@ -42,6 +42,7 @@ from sidelined.events.transfer_text import (
     trigger_positions,
 )
 from sidelined.models import Article, Evidence, Mention, Transfer, TransferStatus
+from sidelined.textcase import lowered
 
 if TYPE_CHECKING:
     from sidelined.kb import KnowledgeBase

@@ -9,10 +9,11 @@ from datetime import date, timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
-from sidelined.events.cues import cue_pattern, index_of, lowered
+from sidelined.events.cues import cue_pattern, index_of
 from sidelined.events.status import UNDECIDED
 from sidelined.events.text import Segment
 from sidelined.models import Evidence, ExpectedReturn, InjuryReport, Match, Mention, TimeExpression
+from sidelined.textcase import lowered
 
 if TYPE_CHECKING:
     from sidelined.kb import KnowledgeBase
