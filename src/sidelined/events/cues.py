@@ -170,7 +170,7 @@ class _Openings:
 _OPENINGS = _Openings()
 
 
-def _matches_at(pattern: re.Pattern[str], text: str, places: list[int]) -> list[re.Match[str]]:
+def matches_at(pattern: re.Pattern[str], text: str, places: list[int]) -> list[re.Match[str]]:
     """The matches `pattern.finditer(text)` gives when every place it can match at is among `places` (sorted)."""
     found: list[re.Match[str]] = []
     resume = 0
@@ -279,7 +279,7 @@ class CueIndex:
         places = self._sorted_places.get(id(pattern), _UNREAD)
         if places is _UNREAD:
             places = self._read_places(pattern)
-        matches = list(pattern.finditer(self.text)) if places is None else _matches_at(pattern, self.text, places)
+        matches = list(pattern.finditer(self.text)) if places is None else matches_at(pattern, self.text, places)
         found = self._found[id(pattern)] = ([m.start() for m in matches], matches)
         return found
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import ahocorasick
 
+from sidelined.events.cues import matches_at
 from sidelined.events.match_anchors import TEAM_KINDS, TeamSpan
 from sidelined.models import Mention
 
@@ -82,16 +83,9 @@ def _candidates(text: str) -> list[tuple[int, tuple[str, ...], int]]:
 
 def _cued_names(text: str) -> list[re.Match[str]]:
     """_CUED's finds, as its finditer gives them: tried only at the start of a word opening one of its cues."""
-    out: list[re.Match[str]] = []
-    last_end = 0
-    for start in sorted(end + 1 - length for end, length in _CUE_OPENING_FINDER.iter(text)):
-        if start < last_end or (start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")):
-            continue
-        found = _CUED.match(text, start)
-        if found is not None:
-            out.append(found)
-            last_end = found.end()
-    return out
+    starts = sorted({end + 1 - length for end, length in _CUE_OPENING_FINDER.iter(text)})
+    word_starts = [s for s in starts if s == 0 or not (text[s - 1].isalnum() or text[s - 1] == "_")]
+    return matches_at(_CUED, text, word_starts)
 
 
 def _mark_starts(text: str) -> list[int]:
