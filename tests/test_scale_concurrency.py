@@ -79,16 +79,16 @@ def fingerprint(url: str) -> dict[str, Any]:
             for e, name in stored
         )
         return {
-            "articles": sorted(session.execute(select(ArticleRow.id, ArticleRow.content_hash)).tuples()),
-            "entities": sorted(session.execute(select(EntityRow.kind, EntityRow.name)).tuples()),
+            "articles": sorted(map(tuple, session.execute(select(ArticleRow.id, ArticleRow.content_hash)))),
+            "entities": sorted(map(tuple, session.execute(select(EntityRow.kind, EntityRow.name)))),
             "reports": sorted(
                 (r.article_id, r.position, name, r.status, str(r.expected_latest))
                 for r, name in session.execute(select(InjuryReportRow, player.name)
                                                .join(player, player.id == InjuryReportRow.player_id))
             ),
-            "matches": sorted(session.execute(select(MatchRow.article_id, MatchRow.team1, MatchRow.team2)).tuples()),
-            "provenance": sorted(session.execute(
-                select(ProvenanceRow.fact_kind, ProvenanceRow.article_id, ProvenanceRow.outlet)).tuples()),
+            "matches": sorted(map(tuple, session.execute(select(MatchRow.article_id, MatchRow.team1, MatchRow.team2)))),
+            "provenance": sorted(map(tuple, session.execute(
+                select(ProvenanceRow.fact_kind, ProvenanceRow.article_id, ProvenanceRow.outlet)))),
             "episodes": episodes,
         }
 
