@@ -211,10 +211,8 @@ def _recent(player: Player, ctx: ArticleContext) -> bool:
 
 
 def _coach_meant(kb: KnowledgeBase, hit: Hit, ctx: ArticleContext, player_ids: list[str]) -> str | None:
-    """A known coach's full name (unless a namesake plays for a club in the article), or his surname
-    when a side he led is in the article and no namesake player is named in full."""
-    if COACH_KINDS.isdisjoint(hit.kinds):
-        return None
+    """For a hit that may name a coach: a known coach's full name (unless a namesake plays for a club in
+    the article), or his surname when a side he led is in the article and no namesake player is named in full."""
     full = [e.entity_id for e in hit.entries if e.kind == "coach_name"]
     if full:
         playing = [pid for pid in player_ids if not ctx.team_ids.isdisjoint(ctx.clubs_of(pid))]
@@ -240,7 +238,7 @@ def resolve_players(kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext, tea
         if hit.start in team_starts:
             continue
         names = [e.entity_id for e in hit.entries if e.kind == "player_name"] if "player_name" in hit.kinds else []
-        coach = _coach_meant(kb, hit, ctx, names)
+        coach = None if COACH_KINDS.isdisjoint(hit.kinds) else _coach_meant(kb, hit, ctx, names)
         if coach:
             links.append(
                 PlayerLink(
@@ -259,8 +257,9 @@ def resolve_players(kb: KnowledgeBase, hits: list[Hit], ctx: ArticleContext, tea
             bisect.insort(full_mentions.setdefault(player_id, []), hit.start)
         elif (names or "player_surname" in hit.kinds) and hit.text not in CALENDAR_WORDS:
             surname_hits.append(hit)
+    touches: dict[str, bool] = {}
     for hit in surname_hits:
-        link = _resolve_single_word(kb, hit, ctx, full_mentions)
+        link = _resolve_single_word(kb, hit, ctx, full_mentions, touches)
         if link and link.player_id:
             links.append(link)
             bisect.insort(full_mentions.setdefault(link.player_id, []), link.start)
@@ -285,8 +284,18 @@ def _named_in_full(full_mentions: dict[str, list[int]], candidates: list[str], o
     return found[1] if found else None
 
 
+def _touching_article(
+    kb: KnowledgeBase, candidates: list[str], ctx: ArticleContext, known: dict[str, bool]
+) -> list[str]:
+    """The candidates `_touches_article` keeps, each man asked once per article (`known` holds the answers)."""
+    for pid in candidates:
+        if pid not in known:
+            known[pid] = _touches_article(kb, kb.players[pid], ctx.team_ids)
+    return [pid for pid in candidates if known[pid]]
+
+
 def _resolve_single_word(
-    kb: KnowledgeBase, hit: Hit, ctx: ArticleContext, full_mentions: dict[str, list[int]]
+    kb: KnowledgeBase, hit: Hit, ctx: ArticleContext, full_mentions: dict[str, list[int]], touches: dict[str, bool]
 ) -> PlayerLink | None:
     text = ctx.text
     if _word_after(text, hit.end):
@@ -314,7 +323,7 @@ def _resolve_single_word(
             "name" if mononym else "surname",
         )
     # Only men with a club or a national side in the article can be supported by it.
-    relevant = [pid for pid in candidates if _touches_article(kb, kb.players[pid], ctx.team_ids)]
+    relevant = _touching_article(kb, candidates, ctx, touches)
     supported = tied = False
     best_score = 0.0
     if relevant:
