@@ -105,24 +105,6 @@ def test_group_hits_are_each_patterns_matches_within_the_stretch(shared) -> None
                 assert got == expected
 
 
-def test_clause_words_are_each_patterns_matches_within_the_clause(shared) -> None:
-    from sidelined.events.text import clauses, sentences
-    from sidelined.events.when import _CLAUSE_WORDS, clause_words
-
-    seen = 0
-    for text in _real_texts(shared):
-        index = CueIndex(text)
-        for sentence in sentences(text):
-            for seg in [*clauses(text, sentence), sentence]:
-                words = clause_words(index, seg)
-                for k, pattern in enumerate(_CLAUSE_WORDS.patterns):
-                    plain = index.within(pattern, seg.start, seg.end)
-                    assert _spans(words.get(k, [])) == _spans(plain)
-                    assert (k in words) == bool(plain)
-                seen += len(words)
-    assert seen > 100
-
-
 def test_group_may_match_is_any_of_its_patterns(shared) -> None:
     from sidelined.events.context import _EXCLUDING_BEFORE
 

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
-from sidelined.events.cues import CueGroup, CueIndex, cue_pattern, index_of
+from sidelined.events.cues import cue_pattern, index_of
 from sidelined.events.status import UNDECIDED
 from sidelined.events.text import Segment
 from sidelined.models import Evidence, ExpectedReturn, InjuryReport, Match, Mention, TimeExpression
@@ -20,8 +20,6 @@ if TYPE_CHECKING:
 
 # The times inside each clause of a report's clauses, in the same order (read once per report).
 Times = list[list[TimeExpression]]
-# The cues of _CLAUSE_WORDS inside each clause of a report's clauses, by the pattern's place in the group.
-Words = list[dict[int, list[re.Match[str]]]]
 
 # A team's coming fixtures within this many days are the ones a team-news article is about.
 PREVIEW_DAYS = 7
@@ -69,18 +67,6 @@ _MISS = cue_pattern(
     r"(?:not|out of) in contention|out of contention|not (?:be )?involved|won['’]?t travel|will not travel|"
     r"suspended for|(?:not be able|unable) to (?:join|play|feature|take part|face|travel))",
 )
-# The cues every clause of a report is read for, looked up together: one lookup per clause instead of one per cue.
-_CLAUSE_WORDS = CueGroup(_HURT, _MATCH_NOUN, _HAPPENED, _RETURN, _MISS, UNDECIDED, _LONG_TERM)
-_HURT_AT, _MATCH_NOUN_AT, _HAPPENED_AT, _RETURN_AT, _MISS_AT, _UNDECIDED_AT, _LONG_TERM_AT = range(7)
-
-
-def clause_words(index: CueIndex, seg: Segment) -> dict[int, list[re.Match[str]]]:
-    """The matches of each pattern of _CLAUSE_WORDS inside the clause (as `CueIndex.within` gives them), by the
-    pattern's place in the group; a pattern without any is left out."""
-    found: dict[int, list[re.Match[str]]] = {}
-    for k, m in index.hits(_CLAUSE_WORDS, seg.start, seg.end):
-        found.setdefault(k, []).append(m)
-    return found
 
 
 def _day_of(t: TimeExpression) -> date | None:
@@ -96,37 +82,38 @@ def _distance(t: TimeExpression, verbs: list[re.Match[str]]) -> int:
     return min(t.start - v.end() if t.start >= v.end() else 2 * (v.start() - t.end) for v in verbs)
 
 
-def _hurt_in(report: InjuryReport, segs: list[Segment], mentions: list[Mention],
-             times: Times, words: Words, matches: list[Match], published: date) -> list[Match]:
+def _hurt_in(report: InjuryReport, text: str, segs: list[Segment], mentions: list[Mention],
+             times: Times, matches: list[Match], published: date) -> list[Match]:
     """Played matches a clause of getting hurt refers to ("went off injured in the win over Australia")."""
     played = [m for m in matches
               if m.played and m.date <= published and (report.team is None or report.team in m.teams)]
     found: list[Match] = []
     recent = [m for m in played if m.date >= published - timedelta(days=PREVIEW_DAYS)]
-    for seg, inside, said in zip(segs, times, words, strict=True):
-        if _HURT_AT not in said:
+    for seg, inside in zip(segs, times, strict=True):
+        if index_of(text).first(_HURT, seg.start, seg.end) is None:
             continue
         named = _matches_in(seg, played, mentions, inside, report.team)
-        if not named and _MATCH_NOUN_AT in said and len(recent) == 1:
+        if not named and index_of(text).first(_MATCH_NOUN, seg.start, seg.end) and len(recent) == 1:
             named = recent  # "forced off minutes into a crucial La Liga match": the one match just played
         found += [m for m in named if m not in found]
     return found
 
 
-def occurred_on(report: InjuryReport, text: str, segs: list[Segment], times: Times, words: Words,
+def occurred_on(report: InjuryReport, text: str, segs: list[Segment], times: Times,
                 published: date, hurt_in: list[Match]) -> None:
     """The day nearest to a word of getting hurt, in the first clause that has both; else the one
     match he is said to have been hurt in."""
-    _occurred_from_days(report, text, segs, times, words, published)
+    _occurred_from_days(report, text, segs, times, published)
     if report.occurred_on is None and len({m.date for m in hurt_in}) == 1:
         report.occurred_on = hurt_in[0].date
         report.evidence.extend(hurt_in[0].evidence[:1])
 
 
-def _occurred_from_days(report: InjuryReport, text: str, segs: list[Segment], times: Times, words: Words,
+def _occurred_from_days(report: InjuryReport, text: str, segs: list[Segment], times: Times,
                         published: date) -> None:
-    for seg, inside, said in zip(segs, times, words, strict=True):
-        verbs = said.get(_HAPPENED_AT)
+    index = index_of(text)
+    for seg, inside in zip(segs, times, strict=True):
+        verbs = index.within(_HAPPENED, seg.start, seg.end)
         if not verbs:
             continue
         days = [t for t in inside if t.kind in ("date", "weekday")
@@ -184,7 +171,7 @@ def _return_days(seg: Segment, text: str, published: date, timexes: list[TimeExp
     return [(m.date, seg.start, seg.end) for m in named]
 
 
-def expected_return(report: InjuryReport, text: str, segs: list[Segment], times: Times, words: Words,
+def expected_return(report: InjuryReport, text: str, segs: list[Segment], times: Times,
                     published: date, matches: list[Match], mentions: list[Mention]) -> None:
     """A duration sets the window from publication; named target days set (or close) it; a month or a
     vaguer span counts only when no day is named."""
@@ -193,12 +180,12 @@ def expected_return(report: InjuryReport, text: str, segs: list[Segment], times:
     days: list[tuple[date, int, int]] = []
     evidence: list[Evidence] = []
     index = index_of(text)
-    for seg, inside, said in zip(segs, times, words, strict=True):
+    for seg, inside in zip(segs, times, strict=True):
         parenthetical = seg.start > 0 and text[seg.start - 1] == "("
         for t in inside:
             if _training_before(text, seg, t.start):
                 continue
-            if t.kind == "duration" and (t.earliest or t.latest) and _RETURN_AT in said:
+            if t.kind == "duration" and (t.earliest or t.latest) and index.first(_RETURN, seg.start, seg.end):
                 if window is None or (None in window and t.earliest and t.latest):
                     window = (t.earliest, t.latest)
                     evidence.append(Evidence(field="expected_return", start=t.start, end=t.end))
@@ -234,15 +221,16 @@ def _matches_in(seg: Segment, matches: list[Match], mentions: list[Mention], tim
     return [m for m in matches if any(t in teams and t != own_team for t in m.teams)]
 
 
-def missed_fixtures(report: InjuryReport, segs: list[Segment], mentions: list[Mention],
-                    times: Times, words: Words, matches: list[Match], published: date | None,
+def missed_fixtures(report: InjuryReport, text: str, segs: list[Segment], mentions: list[Mention],
+                    times: Times, matches: list[Match], published: date | None,
                     ruled_out: bool, kb: KnowledgeBase | None = None) -> None:
     """Fixtures the clauses about him say he misses or missed, and, for a player ruled out, the
     coming fixtures of his team that the article previews."""
     missed: set[date] = set()
+    index = index_of(text)
     own: list[Match] | None = None  # his sides' matches, worked out for the first clause of missing
-    for seg, inside, said in zip(segs, times, words, strict=True):
-        if _MISS_AT not in said or _UNDECIDED_AT in said:
+    for seg, inside in zip(segs, times, strict=True):
+        if index.first(_MISS, seg.start, seg.end) is None or index.first(UNDECIDED, seg.start, seg.end) is not None:
             continue
         if own is None:
             sides = {report.team, _national_side(report, kb)} - {None}
@@ -251,7 +239,7 @@ def missed_fixtures(report: InjuryReport, segs: list[Segment], mentions: list[Me
         if published is not None and kb is not None and report.team is not None:
             missed.update(_kb_fixtures_named(seg, inside, mentions, published, kb, report.team))
     if ruled_out and published is not None and \
-            not any(_LONG_TERM_AT in said for said in words):
+            not any(index.first(_LONG_TERM, seg.start, seg.end) for seg in segs):
         missed.update(m.date for m in matches if not m.played and report.team in m.teams
                       and published <= m.date <= published + timedelta(days=PREVIEW_DAYS))
     # The match he got hurt in, or is tipped to come back in, is not one he missed.
@@ -299,10 +287,8 @@ def fill_dates(report: InjuryReport, text: str, segs: list[Segment], mentions: l
         return
     teams = [m for m in mentions if m.kind in ("club", "national_team")]  # the only mentions the dates read
     times = [[t for t in timexes if seg.start <= t.start < seg.end] for seg in segs]
-    index = index_of(text)
-    words = [clause_words(index, seg) for seg in segs]
-    hurt_in = _hurt_in(report, segs, teams, times, words, matches, published)
-    occurred_on(report, text, segs, times, words, published, hurt_in)
-    expected_return(report, text, segs, times, words, published, matches, teams)
-    missed_fixtures(report, segs, teams, times, words, matches, published, ruled_out, kb)
+    hurt_in = _hurt_in(report, text, segs, teams, times, matches, published)
+    occurred_on(report, text, segs, times, published, hurt_in)
+    expected_return(report, text, segs, times, published, matches, teams)
+    missed_fixtures(report, text, segs, teams, times, matches, published, ruled_out, kb)
     report.missed_fixtures = [d for d in report.missed_fixtures if d not in {m.date for m in hurt_in}]
