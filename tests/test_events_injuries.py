@@ -179,3 +179,21 @@ def test_source_words_in_any_case_and_a_person_who_said_it() -> None:
     arteta = Mention(start=13, end=24, text="Mikel Arteta", kind="person", entity_id=None, name="Mikel Arteta")
     assert source(clause, [arteta]) == "Mikel Arteta"
     assert source("Reed is out, Mikel Arteta resaid.", [arteta]) is None
+
+
+def test_report_built_from_plain_data_equals_one_built_field_by_field() -> None:
+    from sidelined.models import Evidence, InjuryReport
+
+    text = "Saka is out with a hamstring injury and Saka will miss Saturday's game."
+    saka = [_player(text, "Bukayo Saka", "Saka"), _player(text, "Bukayo Saka", "Saka", nth=1)]
+    report = _run(text, saka)["Bukayo Saka"]
+    plain = InjuryReport(player="Bukayo Saka", team="Arsenal",
+                         evidence=[Evidence(field="player", start=m.start, end=m.end) for m in saka])
+    for name in ("body_part", "side", "diagnosis", "status", "occurred_on", "expected_return", "missed_fixtures",
+                 "source"):
+        setattr(plain, name, getattr(report, name))
+    plain.evidence.extend(report.evidence[len(saka):])
+    assert [e.field for e in report.evidence][:3] == ["player", "player", "body_part"]
+    assert report == plain
+    assert all(type(e) is Evidence for e in report.evidence)
+    assert report.model_dump_json() == plain.model_dump_json()
