@@ -235,9 +235,11 @@ class CueIndex:
 
     def first(self, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
         starts, matches = self._found.get(id(pattern)) or self._scan(pattern)
-        for i in range(bisect_left(starts, start), bisect_left(starts, end)):
+        i, count = bisect_left(starts, start), len(starts)
+        while i < count and starts[i] < end:
             if matches[i].end() <= end:
                 return matches[i]
+            i += 1
         return None
 
     def hits(self, group: CueGroup, start: int, end: int) -> list[tuple[int, re.Match[str]]]:
