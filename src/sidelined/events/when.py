@@ -182,17 +182,18 @@ def expected_return(report: InjuryReport, text: str, segs: list[Segment], times:
     index = index_of(text)
     for seg, inside in zip(segs, times, strict=True):
         parenthetical = seg.start > 0 and text[seg.start - 1] == "("
+        # A time told of a return to training never counts; that is looked for last, only for a time that would.
         for t in inside:
-            if _training_before(text, seg, t.start):
-                continue
             if t.kind == "duration" and (t.earliest or t.latest) and index.first(_RETURN, seg.start, seg.end):
-                if window is None or (None in window and t.earliest and t.latest):
+                if (window is None or (None in window and t.earliest and t.latest)) and \
+                        not _training_before(text, seg, t.start):
                     window = (t.earliest, t.latest)
                     evidence.append(Evidence(field="expected_return", start=t.start, end=t.end))
             # Searched in place, not in a slice: a clause never starts right after a letter, so its first word
             # has the same word boundary either way.
             elif t.kind in ("month", "range") and t.earliest and t.latest and t.earliest > published \
-                    and not spans and (parenthetical or _SPAN_CUE.search(index.text, seg.start, t.start)):
+                    and not spans and (parenthetical or _SPAN_CUE.search(index.text, seg.start, t.start)) \
+                    and not _training_before(text, seg, t.start):
                 spans += [t.earliest, t.latest]
                 evidence.append(Evidence(field="expected_return", start=t.start, end=t.end))
         days += _return_days(seg, text, published, inside, matches, mentions, report.team)
