@@ -238,7 +238,7 @@ def missed_fixtures(report: InjuryReport, text: str, segs: list[Segment], mentio
             own = [m for m in matches if not sides or sides & set(m.teams)]
         missed.update(m.date for m in _matches_in(seg, own, mentions, inside, report.team))
         if published is not None and kb is not None and report.team is not None:
-            missed.update(_kb_fixtures_named(seg, inside, mentions, published, kb, report.team))
+            missed.update(_kb_fixtures_named(seg, inside, mentions, published, kb, report.team, missed))
     if ruled_out and published is not None and \
             not any(index.first(_LONG_TERM, seg.start, seg.end) for seg in segs):
         missed.update(m.date for m in matches if not m.played and report.team in m.teams
@@ -263,15 +263,16 @@ def _returns(report: InjuryReport) -> set[date | None]:
 
 
 def _kb_fixtures_named(seg: Segment, timexes: list[TimeExpression], mentions: list[Mention], published: date,
-                       kb: KnowledgeBase, team: str) -> set[date]:
+                       kb: KnowledgeBase, team: str, known: set[date]) -> set[date]:
     """Fixtures of his team, by the knowledge base, that a miss clause names by day ("not in contention for
-    Saturday") or by opponent ("out of the Hull City game")."""
+    Saturday") or by opponent ("out of the Hull City game"); a day among those already `known` is not asked
+    about again."""
     out: set[date] = set()
     for t in timexes:
         if not (seg.start <= t.start < seg.end and t.kind in ("weekday", "date")):
             continue
         day = _day_of(t)
-        if day and abs((day - published).days) <= PREVIEW_DAYS and kb.fixtures(team, day, day):
+        if day and day not in known and abs((day - published).days) <= PREVIEW_DAYS and kb.fixtures(team, day, day):
             out.add(day)
     for m in mentions:
         if seg.start <= m.start < seg.end and m.kind in ("club", "national_team") and m.name != team:
