@@ -197,3 +197,34 @@ def test_report_built_from_plain_data_equals_one_built_field_by_field() -> None:
     assert report == plain
     assert all(type(e) is Evidence for e in report.evidence)
     assert report.model_dump_json() == plain.model_dump_json()
+
+
+def test_kb_fixtures_named_skips_only_days_already_known() -> None:
+    from typing import cast
+
+    from sidelined.events.text import Segment
+    from sidelined.events.when import _kb_fixtures_named
+    from sidelined.kb import KnowledgeBase
+
+    class Book:
+        asked: list[date] = []
+
+        def fixtures(self, team: str, start: date, end: date) -> list[object]:
+            self.asked.append(start)
+            return [object()] if start.day % 2 else []
+
+        def fixture_between(self, *_: object, **__: object) -> None:
+            return None
+
+    text = "He misses Saturday, Sunday and Wednesday."
+    days = {"Saturday": date(2026, 3, 7), "Sunday": date(2026, 3, 8), "Wednesday": date(2026, 3, 11)}
+    times = [_time(text, word, kind="date", value=day) for word, day in days.items()]
+    seg = Segment(0, len(text), 0)
+    book = Book()
+    plain = _kb_fixtures_named(seg, times, [], PUB, cast(KnowledgeBase, book), "Arsenal", set())
+    assert plain == {date(2026, 3, 7), date(2026, 3, 11)} and len(book.asked) == 3
+    for known in ({date(2026, 3, 7)}, {date(2026, 3, 8)}, set(days.values())):
+        book.asked.clear()
+        found = _kb_fixtures_named(seg, times, [], PUB, cast(KnowledgeBase, book), "Arsenal", known)
+        assert found | known == plain | known
+        assert not known & set(book.asked)
