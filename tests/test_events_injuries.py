@@ -179,3 +179,52 @@ def test_source_words_in_any_case_and_a_person_who_said_it() -> None:
     arteta = Mention(start=13, end=24, text="Mikel Arteta", kind="person", entity_id=None, name="Mikel Arteta")
     assert source(clause, [arteta]) == "Mikel Arteta"
     assert source("Reed is out, Mikel Arteta resaid.", [arteta]) is None
+
+
+def test_report_built_from_plain_data_equals_one_built_field_by_field() -> None:
+    from sidelined.models import Evidence, InjuryReport
+
+    text = "Saka is out with a hamstring injury and Saka will miss Saturday's game."
+    saka = [_player(text, "Bukayo Saka", "Saka"), _player(text, "Bukayo Saka", "Saka", nth=1)]
+    report = _run(text, saka)["Bukayo Saka"]
+    plain = InjuryReport(player="Bukayo Saka", team="Arsenal",
+                         evidence=[Evidence(field="player", start=m.start, end=m.end) for m in saka])
+    for name in ("body_part", "side", "diagnosis", "status", "occurred_on", "expected_return", "missed_fixtures",
+                 "source"):
+        setattr(plain, name, getattr(report, name))
+    plain.evidence.extend(report.evidence[len(saka):])
+    assert [e.field for e in report.evidence][:3] == ["player", "player", "body_part"]
+    assert report == plain
+    assert all(type(e) is Evidence for e in report.evidence)
+    assert report.model_dump_json() == plain.model_dump_json()
+
+
+def test_kb_fixtures_named_skips_only_days_already_known() -> None:
+    from typing import cast
+
+    from sidelined.events.text import Segment
+    from sidelined.events.when import _kb_fixtures_named
+    from sidelined.kb import KnowledgeBase
+
+    class Book:
+        asked: list[date] = []
+
+        def fixtures(self, team: str, start: date, end: date) -> list[object]:
+            self.asked.append(start)
+            return [object()] if start.day % 2 else []
+
+        def fixture_between(self, *_: object, **__: object) -> None:
+            return None
+
+    text = "He misses Saturday, Sunday and Wednesday."
+    days = {"Saturday": date(2026, 3, 7), "Sunday": date(2026, 3, 8), "Wednesday": date(2026, 3, 11)}
+    times = [_time(text, word, kind="date", value=day) for word, day in days.items()]
+    seg = Segment(0, len(text), 0)
+    book = Book()
+    plain = _kb_fixtures_named(seg, times, [], PUB, cast(KnowledgeBase, book), "Arsenal", set())
+    assert plain == {date(2026, 3, 7), date(2026, 3, 11)} and len(book.asked) == 3
+    for known in ({date(2026, 3, 7)}, {date(2026, 3, 8)}, set(days.values())):
+        book.asked.clear()
+        found = _kb_fixtures_named(seg, times, [], PUB, cast(KnowledgeBase, book), "Arsenal", known)
+        assert found | known == plain | known
+        assert not known & set(book.asked)

@@ -13,12 +13,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from sidelined.events.cues import CueGroup, cue_pattern, index_of
+from sidelined.events.cues import CueGroup, CueIndex, cue_pattern, index_of
 from sidelined.events.status import STATUS_CUES, Tier, tiers_of
 from sidelined.events.text import Segment, clauses, sentences
 from sidelined.events.vocab import INJURY_CUES, REPLACEMENT_CUES
 from sidelined.models import Mention
-from sidelined.textcase import lowered
 
 _CAUSER_BEFORE = cue_pattern(
     r"\b(?:tackl\w*|challenge|collision|clash(?:ing)?|foul\w*|shot|kick\w*|knee|elbow|block\w*|stamp\w*|"
@@ -80,10 +79,9 @@ def _merged_clauses(text: str, sentence: Segment) -> list[Segment]:
     return out
 
 
-def _excluded(text: str, m: Mention, clause: Segment) -> bool:
+def _excluded(index: CueIndex, m: Mention, clause: Segment) -> bool:
     """Whether the mention is of the replacement, the man who made the tackle or the manager: read in the
     clause up to the mention (the last 90 and 30 characters of it for the last two) and just after it."""
-    index = index_of(text)
     if not index.may_match_any(_EXCLUDING_BEFORE, clause.start, m.start):
         return bool(_MANAGER_AFTER.match(index.text[m.end : m.end + 30]))
     low = index.text
@@ -125,9 +123,10 @@ def _owner(groups: list[list[Mention]], start: int, end: int, cue: str) -> list[
     return min(eligible or groups, key=distance)
 
 
-def _attribute(text: str, clause: Segment, ms: list[Mention]) -> tuple[dict[str, int], dict[str, set[Tier]]]:
+def _attribute(text: str, index: CueIndex, clause: Segment,
+               ms: list[Mention]) -> tuple[dict[str, int], dict[str, set[Tier]]]:
     """Per player name: how many injury cues of the clause are his, and which status tiers."""
-    hits = index_of(text).hits(_CLAUSE_CUES, clause.start, clause.end)
+    hits = index.hits(_CLAUSE_CUES, clause.start, clause.end)
     cues: dict[str, int] = {}
     tiers: dict[str, set[Tier]] = {}
     if not hits:
@@ -137,9 +136,8 @@ def _attribute(text: str, clause: Segment, ms: list[Mention]) -> tuple[dict[str,
         for m in _owner(groups, cue.start(), cue.end(), cue.group(0)):
             cues[m.name] = cues.get(m.name, 0) + 1
     status_hits = [(k - 1, cue) for k, cue in hits if k]
-    low = lowered(text)
     for tier, start, end in tiers_of(text, clause.start, status_hits):
-        for m in _owner(groups, start, end, low[start:end]):
+        for m in _owner(groups, start, end, index.text[start:end]):
             tiers.setdefault(m.name, set()).add(tier)
     return cues, tiers
 
@@ -161,16 +159,17 @@ def _players_by_sentence(split: list[Segment], mentions: list[Mention]) -> list[
 def player_contexts(text: str, mentions: list[Mention]) -> list[PlayerContext]:
     """One context per player named in the text, in order of first mention."""
     contexts: dict[str, PlayerContext] = {}
+    index = index_of(text)
     for sentence, named in _players_by_sentence(sentences(text), mentions):
         previous: list[Mention] = []
         for clause in _merged_clauses(text, sentence):
-            here = [m for m in named if clause.start <= m.start < clause.end and not _excluded(text, m, clause)]
-            if not here and previous and _CARRIED.match(lowered(text), clause.start):
+            here = [m for m in named if clause.start <= m.start < clause.end and not _excluded(index, m, clause)]
+            if not here and previous and _CARRIED.match(index.text, clause.start):
                 here = previous
             previous = here
             if not here:
                 continue
-            cues, tiers = _attribute(text, clause, here)
+            cues, tiers = _attribute(text, index, clause, here)
             for m in here:
                 ctx = contexts.get(m.name)
                 if ctx is None:

@@ -16,6 +16,7 @@ import re._constants as sre
 import re._parser as sre_parse
 from bisect import bisect_left
 from functools import lru_cache
+from operator import itemgetter
 from threading import Lock
 from typing import Any
 
@@ -185,6 +186,7 @@ def matches_at(pattern: re.Pattern[str], text: str, places: list[int]) -> list[r
 
 
 _UNREAD: list[int] = []  # marks a pattern whose places an index has not read yet
+_START_AND_PATTERN = itemgetter(0, 1)  # orders a group's (start, pattern's place, match) hits
 
 
 class CueGroup:
@@ -233,9 +235,11 @@ class CueIndex:
 
     def first(self, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
         starts, matches = self._found.get(id(pattern)) or self._scan(pattern)
-        for i in range(bisect_left(starts, start), bisect_left(starts, end)):
+        i, count = bisect_left(starts, start), len(starts)
+        while i < count and starts[i] < end:
             if matches[i].end() <= end:
                 return matches[i]
+            i += 1
         return None
 
     def hits(self, group: CueGroup, start: int, end: int) -> list[tuple[int, re.Match[str]]]:
@@ -260,7 +264,7 @@ class CueIndex:
 
     def _merge(self, group: CueGroup) -> tuple[list[int], list[tuple[int, re.Match[str]]]]:
         found = sorted(((m.start(), k, m) for k, pattern in enumerate(group.patterns) for m in self.matches(pattern)),
-                       key=lambda hit: hit[:2])
+                       key=_START_AND_PATTERN)
         merged = self._group_matches[id(group)] = ([start for start, _, _ in found], [(k, m) for _, k, m in found])
         return merged
 

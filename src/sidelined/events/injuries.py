@@ -13,7 +13,7 @@ from sidelined.events import details, when
 from sidelined.events.context import PlayerContext, player_contexts
 from sidelined.events.cues import cue_pattern, index_of
 from sidelined.events.status import decide
-from sidelined.models import Article, Evidence, InjuryReport, Match, Mention, TimeExpression
+from sidelined.models import Article, InjuryReport, Match, Mention, TimeExpression
 
 if TYPE_CHECKING:
     from sidelined.kb import KnowledgeBase
@@ -46,8 +46,10 @@ def extract_injuries(
         if not _reports_fitness(text, ctx):
             continue
         ordered = ctx.details + sorted(ctx.segments, key=lambda s: s.start)
-        evidence = [Evidence(field="player", start=m.start, end=m.end) for m in ctx.mentions]
-        report = InjuryReport(player=ctx.name, player_id=ctx.entity_id, team=ctx.team, evidence=evidence)
+        # Validated from plain data in one call: building each Evidence first costs twice as much.
+        report = InjuryReport.model_validate({
+            "player": ctx.name, "player_id": ctx.entity_id, "team": ctx.team,
+            "evidence": [{"field": "player", "start": m.start, "end": m.end} for m in ctx.mentions]})
         details.fill_body(report, text, ordered)
         tier = decide(ctx.tiers)
         report.status = "out" if tier == "firm_out" else tier

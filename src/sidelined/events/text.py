@@ -23,12 +23,14 @@ _ABBREVIATIONS = re.compile(
 # name and a verb ("..., Kane is out"), and " while ", " whilst ", " whereas ",
 # " but ", " and his/her/their".  Each match opens with a punctuation mark or
 # with the first letter of the conjunction (a fast character scan finds those
-# few); a break at a conjunction starts one character earlier, at the space.
+# few, and each branch opens with its own character, so that only the branch
+# of the character found is tried); a break at a conjunction starts one
+# character earlier, at the space.
 _CLAUSE_BREAK = re.compile(
-    r"[;:,wba](?:(?<=\sa)nd (?=(?:his|her|their)\s)|(?<=\sw)(?:hile|hilst|hereas)\s|(?<=\sb)ut\s"
-    r"|(?<=,)(?:\s*(?:while|whilst|whereas|but|although|though|and|with)\s"
+    r"(?:a(?<=\sa)nd (?=(?:his|her|their)\s)|w(?<=\sw)(?:hile|hilst|hereas)\s|b(?<=\sb)ut\s"
+    r"|,(?:\s*(?:while|whilst|whereas|but|although|though|and|with)\s"
     r"|\s(?=(?:[A-Z][\w'’-]+\s){1,2}(?:is|was|has|had|will|could|might|may|faces|remains)\b))"
-    r"|(?<=;)|(?<=:)\s)"
+    r"|;|:\s)"
 )
 
 

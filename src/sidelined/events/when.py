@@ -182,17 +182,18 @@ def expected_return(report: InjuryReport, text: str, segs: list[Segment], times:
     index = index_of(text)
     for seg, inside in zip(segs, times, strict=True):
         parenthetical = seg.start > 0 and text[seg.start - 1] == "("
+        # A time told of a return to training never counts; that is looked for last, only for a time that would.
         for t in inside:
-            if _training_before(text, seg, t.start):
-                continue
             if t.kind == "duration" and (t.earliest or t.latest) and index.first(_RETURN, seg.start, seg.end):
-                if window is None or (None in window and t.earliest and t.latest):
+                if (window is None or (None in window and t.earliest and t.latest)) and \
+                        not _training_before(text, seg, t.start):
                     window = (t.earliest, t.latest)
                     evidence.append(Evidence(field="expected_return", start=t.start, end=t.end))
             # Searched in place, not in a slice: a clause never starts right after a letter, so its first word
             # has the same word boundary either way.
             elif t.kind in ("month", "range") and t.earliest and t.latest and t.earliest > published \
-                    and not spans and (parenthetical or _SPAN_CUE.search(index.text, seg.start, t.start)):
+                    and not spans and (parenthetical or _SPAN_CUE.search(index.text, seg.start, t.start)) \
+                    and not _training_before(text, seg, t.start):
                 spans += [t.earliest, t.latest]
                 evidence.append(Evidence(field="expected_return", start=t.start, end=t.end))
         days += _return_days(seg, text, published, inside, matches, mentions, report.team)
@@ -237,7 +238,7 @@ def missed_fixtures(report: InjuryReport, text: str, segs: list[Segment], mentio
             own = [m for m in matches if not sides or sides & set(m.teams)]
         missed.update(m.date for m in _matches_in(seg, own, mentions, inside, report.team))
         if published is not None and kb is not None and report.team is not None:
-            missed.update(_kb_fixtures_named(seg, inside, mentions, published, kb, report.team))
+            missed.update(_kb_fixtures_named(seg, inside, mentions, published, kb, report.team, missed))
     if ruled_out and published is not None and \
             not any(index.first(_LONG_TERM, seg.start, seg.end) for seg in segs):
         missed.update(m.date for m in matches if not m.played and report.team in m.teams
@@ -262,15 +263,16 @@ def _returns(report: InjuryReport) -> set[date | None]:
 
 
 def _kb_fixtures_named(seg: Segment, timexes: list[TimeExpression], mentions: list[Mention], published: date,
-                       kb: KnowledgeBase, team: str) -> set[date]:
+                       kb: KnowledgeBase, team: str, known: set[date]) -> set[date]:
     """Fixtures of his team, by the knowledge base, that a miss clause names by day ("not in contention for
-    Saturday") or by opponent ("out of the Hull City game")."""
+    Saturday") or by opponent ("out of the Hull City game"); a day among those already `known` is not asked
+    about again."""
     out: set[date] = set()
     for t in timexes:
         if not (seg.start <= t.start < seg.end and t.kind in ("weekday", "date")):
             continue
         day = _day_of(t)
-        if day and abs((day - published).days) <= PREVIEW_DAYS and kb.fixtures(team, day, day):
+        if day and day not in known and abs((day - published).days) <= PREVIEW_DAYS and kb.fixtures(team, day, day):
             out.add(day)
     for m in mentions:
         if seg.start <= m.start < seg.end and m.kind in ("club", "national_team") and m.name != team:
