@@ -277,3 +277,12 @@ def test_phrases_are_found_at_their_place_in_the_original_text(pieces: list[str]
     finder = match_text.PhraseFinder(match_text.COMPETITIONS)
     for start, end, value in finder.find(text)[0]:
         assert text[start:end].lower() in {phrase.lower() for phrase, name in match_text.COMPETITIONS if name == value}
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from([*TRANSFER_WORDS, "here we go", "offered", "eye", "x"]), max_size=16))
+def test_trigger_stems_are_found_where_a_plain_search_for_each_stem_finds_them(words: list[str]) -> None:
+    text = " ".join(words)
+    low = text.lower()
+    plain = sorted(i for stem in transfer_text._TRIGGERS for i in range(len(low)) if low.startswith(stem, i))
+    assert transfer_text.trigger_positions(text) == plain

@@ -9,10 +9,12 @@ agreement"), which outranks a rumour ("linked with", "ready to offer",
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 
 import ahocorasick
 
-from sidelined.events.cues import cue_pattern
+from sidelined.events.cues import cue_pattern, openings
 from sidelined.models import TransferStatus
 from sidelined.textcase import lowered
 
@@ -61,15 +63,65 @@ _TRIGGERS = (
     "switch", "reject", "agree", "deal", "here we go", "set to", "close to", "medical", "complet", "join", "moved",
     "sealed", "unveil", "arrival", "loan",
 )
-_TRIGGER_FINDER = ahocorasick.Automaton()
-for _stem in _TRIGGERS:
-    _TRIGGER_FINDER.add_word(_stem, _stem)
-_TRIGGER_FINDER.make_automaton()
+_STATUS_CUES = (COMPLETED, AGREED, RUMOUR)
+
+
+def _word_finder() -> ahocorasick.Automaton:
+    """One automaton for the trigger stems (slot -1) and the openings of each status cue (its place in
+    _STATUS_CUES), so one pass over an article finds both.  A key's value: its length less one, its slots."""
+    slots: dict[str, list[int]] = {stem: [-1] for stem in _TRIGGERS}
+    for k, cue in enumerate(_STATUS_CUES):
+        for opening in openings(cue) or ():
+            slots.setdefault(opening, []).append(k)
+    finder = ahocorasick.Automaton()
+    for word, owners in slots.items():
+        finder.add_word(word, (len(word) - 1, tuple(owners)))
+    finder.make_automaton()
+    return finder
+
+
+_WORD_FINDER = _word_finder()
+# A cue whose openings are not known is scanned everywhere (None instead of its places).
+_CUE_OPENINGS_KNOWN = tuple(openings(cue) is not None for cue in _STATUS_CUES)
+
+
+@lru_cache(maxsize=4)  # one pass per article, however many sentences and clauses are read
+def _places(low: str) -> tuple[list[int], tuple[list[int] | None, ...]]:
+    """Where trigger stems start in the lower-cased text, and where each status cue's openings do, in order."""
+    triggers: list[int] = []
+    cue_places: list[list[int]] = [[] for _ in _STATUS_CUES]
+    for last, (extent, owners) in _WORD_FINDER.iter(low):
+        for slot in owners:
+            (triggers if slot < 0 else cue_places[slot]).append(last - extent)
+    triggers.sort()
+    for places in cue_places:
+        places.sort()
+    return triggers, tuple(p if known else None for p, known in zip(cue_places, _CUE_OPENINGS_KNOWN, strict=True))
 
 
 def trigger_positions(text: str) -> list[int]:
     """Where transfer word stems start in `text`: sentences without one need no closer reading."""
-    return sorted(end + 1 - len(stem) for end, stem in _TRIGGER_FINDER.iter(text.lower()))
+    return _places(lowered(text))[0]
+
+
+def _cue_matches(k: int, low: str, start: int, end: int) -> list[re.Match[str]]:
+    """What _STATUS_CUES[k].finditer(low, start, end) gives, trying only where one of the cue's openings starts."""
+    cue = _STATUS_CUES[k]
+    places = _places(low)[1][k]
+    if places is None:
+        return list(cue.finditer(low, start, end))
+    found: list[re.Match[str]] = []
+    resume = start
+    for place in places[bisect_left(places, start) :]:
+        if place >= end:
+            break
+        if place < resume:
+            continue
+        m = cue.match(low, place, end)
+        if m is not None:
+            found.append(m)
+            resume = m.end()
+    return found
 
 
 _CONDITIONAL = cue_pattern(r"\b(?:could|would|set to|close to|if)\b")
@@ -98,7 +150,7 @@ def read_cues(text: str, start: int, end: int) -> tuple[TransferStatus | None, l
     low = lowered(text)
     if start > 0 and (low[start - 1].isalnum() or low[start - 1] == "_"):  # a \b at `start` would see that word
         return status_of(low[start:end]), cue_spans(text, start, end)
-    found = [list(cue.finditer(low, start, end)) for cue in (COMPLETED, AGREED, RUMOUR)]
+    found = [_cue_matches(k, low, start, end) for k in range(len(_STATUS_CUES))]
     spans = sorted((m.start(), m.end()) for matches in found for m in matches)
     completed, agreed, rumour = found
     if completed and not _CONDITIONAL.search(low, start, end):
