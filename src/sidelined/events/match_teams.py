@@ -128,7 +128,7 @@ def _missed(text: str, kb: KnowledgeBase, covered: tuple[tuple[int, int], ...],
             ):
                 continue
             if name not in teams:
-                teams[name] = kb.team(name)
+                teams[name] = kb.team(name) if kb.may_name_team(name) else None
             team = teams[name]
             if team is not None:
                 found.append(TeamSpan(team.name, start, end, team.kind))
