@@ -13,10 +13,9 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-import ahocorasick
-
 from sidelined.events.cues import matches_at
 from sidelined.events.match_anchors import TEAM_KINDS, TeamSpan
+from sidelined.events.match_text import team_cue_places
 from sidelined.models import Mention
 
 if TYPE_CHECKING:
@@ -31,13 +30,9 @@ _CUE = (
 # Places where only a team can stand: after a match word (a short description may come between:
 # "edged a tenacious Austria side"), before a fixture-list mark or "v", or opening a sentence.
 _CUED = re.compile(rf"{_CUE}[ \t]+(?:(?:the|an?|[a-z][\w-]+)[ \t]+){{0,2}}({_NAME})")
-# How the cues of _CUED begin ("v" for "v", "vs", "versus" and "visit of"): _CUED is tried only where one does,
-# at the start of a word, found by Aho-Corasick in one pass far faster than the pattern scans the text.
-_CUE_OPENINGS = ("against", "v", "with", "to", "over", "at", "host", "fac", "beat", "edged", "by", "take")
-_CUE_OPENING_FINDER = ahocorasick.Automaton()
-for _opening in _CUE_OPENINGS:
-    _CUE_OPENING_FINDER.add_word(_opening, len(_opening))
-_CUE_OPENING_FINDER.make_automaton()
+# _CUED is tried only at the start of a word where one of its cues may open (match_text.TEAM_CUE_OPENINGS, found
+# by Aho-Corasick in the lower-cased text with the article's phrases): far faster than the pattern scans the text.
+# The lower-cased text holds those openings wherever the text does (and more, where _CUED fails at once).
 # A fixture-list mark, "(H)" or "(A)", or a "v" between teams.  The spaces before one are found separately, and
 # the two kinds apart: a pattern opening with a single literal is searched far faster than one opening with
 # [ \t]* or with either of two characters.  Marks of the two kinds never overlap.
@@ -83,7 +78,7 @@ def _candidates(text: str) -> list[tuple[int, tuple[str, ...], int]]:
 
 def _cued_names(text: str) -> list[re.Match[str]]:
     """_CUED's finds, as its finditer gives them: tried only at the start of a word opening one of its cues."""
-    starts = sorted({end + 1 - length for end, length in _CUE_OPENING_FINDER.iter(text)})
+    starts = team_cue_places(text)
     word_starts = [s for s in starts if s == 0 or not (text[s - 1].isalnum() or text[s - 1] == "_")]
     return matches_at(_CUED, text, word_starts)
 
