@@ -300,6 +300,10 @@ def test_a_name_the_kb_rules_out_by_its_first_word_is_one_its_lookup_does_not_fi
     names |= {"", " ", "Xq Yz", "Sunday Times", "club:aalborg-bk", *list(kb.teams)[:20]}
     ruled_out = [name for name in names if not kb.may_name_team(name)]
     assert [name for name in ruled_out if kb.team(name) is not None] == []
+    # what rules a word out rules out every name opening with it
+    first_words = {name.split()[0] for name in names if name.split()}
+    assert [w for w in first_words if not kb.may_name_team(w) and any(
+        kb.team(name) is not None for name in names if name.split()[:1] == [w])] == []
     assert all(kb.may_name_team(s) for s in spellings)
 
 

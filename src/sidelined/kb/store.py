@@ -102,9 +102,9 @@ class KnowledgeBase:
         return found[0] if found else None
 
     def may_name_team(self, name: str) -> bool:
-        """False only when `team(name)` is None, told from the name's first word alone: far cheaper than a
-        lookup for the many capitalised words that name no team.  A first word of other than plain letters
-        is not judged (True)."""
+        """False only when `team(name)` is None, told from the name's first word alone, so that it is None too
+        for every name opening with that word: far cheaper than a lookup for the many capitalised words that
+        name no team.  A first word of other than plain letters is not judged (True)."""
         words = name.split(None, 1)
         first = words[0] if words else ""
         if not (first.isascii() and first.isalpha()):
