@@ -113,8 +113,6 @@ def _missed(text: str, kb: KnowledgeBase, covered: tuple[tuple[int, int], ...],
     player_spans = Spans(players)
     teams: dict[str, Team | None] = {}  # a name is often tried at several places
     for start, words, fewest in _candidates(text):
-        if not kb.may_name_team(words[0]):  # nor then any name opening with that word
-            continue
         for n in range(len(words), fewest - 1, -1):
             name = " ".join(words[:n]).rstrip(".,'’")
             end = start + len(name)
@@ -125,7 +123,7 @@ def _missed(text: str, kb: KnowledgeBase, covered: tuple[tuple[int, int], ...],
             ):
                 continue
             if name not in teams:
-                teams[name] = kb.team(name)
+                teams[name] = kb.team(name) if kb.may_name_team(name) else None
             team = teams[name]
             if team is not None:
                 found.append(TeamSpan(team.name, start, end, team.kind))

@@ -105,16 +105,14 @@ class KnowledgeBase:
         """False only when `team(name)` is None, told from the name's first word alone, so that it is None too
         for every name opening with that word: far cheaper than a lookup for the many capitalised words that
         name no team.  A first word of other than plain letters is not judged (True)."""
-        words = name.split(None, 1)
-        first = words[0] if words else ""
-        if not (first.isascii() and first.isalpha()):
+        first = name.partition(" ")[0]  # the whole name when it holds a tab or such: then not judged
+        if not (first.isalpha() and first.isascii()):
             return True
         word = first.lower()  # the first word of the name's key, and of its club key unless a legal form
-        return word in LEGAL_FORM_WORDS or word in self._team_key_first_words()
+        return word in (self._first_words or self._team_key_first_words()) or word in LEGAL_FORM_WORDS
 
     def _team_key_first_words(self) -> frozenset[str]:
-        if self._first_words is None:
-            self._first_words = frozenset(spelling.split(" ", 1)[0] for spelling in self._team_keys)
+        self._first_words = frozenset(spelling.split(" ", 1)[0] for spelling in self._team_keys)
         return self._first_words
 
     def national_team(self, country: str) -> Team | None:
