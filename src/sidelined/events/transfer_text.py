@@ -90,6 +90,8 @@ def _word_finder() -> ahocorasick.Automaton:
 
 
 _WORD_FINDER = _word_finder()
+# Whether a cue opens with \b before a letter or digit (as cue_pattern makes it): then none starts inside a word.
+_OPENS_A_WORD = tuple(cue.pattern.startswith("\\b(?=[a-z0-9])") for cue in _STATUS_CUES)
 # A cue whose openings are not known is scanned everywhere (None instead of its places).
 _CUE_OPENINGS_KNOWN = tuple(openings(cue) is not None for cue in _STATUS_CUES)
 
@@ -121,11 +123,12 @@ def _cue_matches(k: int, low: str, start: int, end: int) -> list[re.Match[str]]:
         return list(cue.finditer(low, start, end))
     found: list[re.Match[str]] = []
     resume = start
+    opens_a_word = _OPENS_A_WORD[k]
     for place in places[bisect_left(places, start) :]:
         if place >= end:
             break
-        if place < resume:
-            continue
+        if place < resume or (opens_a_word and place and (low[place - 1].isalnum() or low[place - 1] == "_")):
+            continue  # inside a word, where the cue's opening \b cannot hold: no match to try for
         m = cue.match(low, place, end)
         if m is not None:
             found.append(m)
