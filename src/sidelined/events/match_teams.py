@@ -51,10 +51,8 @@ _STOP = {
 
 def match_teams(text: str, mentions: list[Mention], kb: KnowledgeBase | None) -> list[TeamSpan]:
     """Team spans in text order: the linked ones, then KB names in match positions the linker missed."""
-    linked = [TeamSpan(m.name, m.start, m.end, m.kind) for m in mentions if m.kind in TEAM_KINDS]
+    linked, covered, players = _sorted_out(mentions)
     if kb is not None:
-        covered = tuple((m.start, m.end) for m in mentions if m.kind != "player")
-        players = tuple((m.start, m.end) for m in mentions if m.kind == "player")
         linked += _missed(text, kb, covered, players)
     linked.sort(key=lambda t: (t.start, -t.end))
     out: list[TeamSpan] = []
@@ -63,6 +61,23 @@ def match_teams(text: str, mentions: list[Mention], kb: KnowledgeBase | None) ->
             continue
         out.append(t)
     return out
+
+
+def _sorted_out(mentions: list[Mention]) -> tuple[list[TeamSpan], tuple[tuple[int, int], ...],
+                                                    tuple[tuple[int, int], ...]]:
+    """In one pass: the linked teams, the spans of every mention but players', and the players' spans."""
+    linked: list[TeamSpan] = []
+    covered: list[tuple[int, int]] = []
+    players: list[tuple[int, int]] = []
+    for m in mentions:
+        kind = m.kind
+        if kind == "player":
+            players.append((m.start, m.end))
+            continue
+        covered.append((m.start, m.end))
+        if kind in TEAM_KINDS:
+            linked.append(TeamSpan(m.name, m.start, m.end, kind))
+    return linked, tuple(covered), tuple(players)
 
 
 def _candidates(text: str) -> list[tuple[int, tuple[str, ...], int]]:
