@@ -67,9 +67,7 @@ class FinalScore:
 def final_scores(text: str, start: int, end: int) -> list[FinalScore]:
     """The final scorelines stated between `start` and `end` of `text`."""
     out: list[FinalScore] = []
-    marks = _score_marks(text)
-    first = bisect_left(marks, start)
-    if first == len(marks) or marks[first] >= end:
+    if not may_hold_score(text, start, end):
         return out
     low = lowered(text)
     for m in SCORELINE.finditer(text, start, end):
@@ -98,6 +96,13 @@ _SCORE_MARK = re.compile(r"\d(?=\s?[-–—]\s?\d)")
 @lru_cache(maxsize=4)
 def _score_marks(text: str) -> list[int]:
     return [m.start() for m in _SCORE_MARK.finditer(text)]
+
+
+def may_hold_score(text: str, start: int, end: int) -> bool:
+    """False when text[start:end] holds no scoreline (no digit before a dash and a digit)."""
+    marks = _score_marks(text)
+    first = bisect_left(marks, start)
+    return first < len(marks) and marks[first] < end
 
 
 _DEFEAT_OF = cue_pattern(r"\s+of\b")
