@@ -12,6 +12,7 @@ from typing import cast
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import shared_or_skip
 from sidelined.events import match_anchors, match_teams, match_text, transfer_text
 from sidelined.events.match_anchors import Anchor, TeamSpan, find_anchors
 from sidelined.events.match_details import venue_home
@@ -19,7 +20,7 @@ from sidelined.events.match_teams import Spans
 from sidelined.events.match_text import MATCH_NOUN, final_scores
 from sidelined.events.text import Segment
 from sidelined.events.transfer_text import cue_spans, status_of
-from sidelined.kb import KnowledgeBase, Team
+from sidelined.kb import KnowledgeBase, Team, load_kb
 
 # The patterns the literal-led scans stand for, as they were first written.
 PLAIN_MARK = re.compile(r"[ \t]*(?:\((?:H|A)\)|\bvs?\.?\s)")
@@ -277,3 +278,34 @@ def test_phrases_are_found_at_their_place_in_the_original_text(pieces: list[str]
     finder = match_text.PhraseFinder(match_text.COMPETITIONS)
     for start, end, value in finder.find(text)[0]:
         assert text[start:end].lower() in {phrase.lower() for phrase, name in match_text.COMPETITIONS if name == value}
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from([*TRANSFER_WORDS, "here we go", "offered", "eye", "x"]), max_size=16))
+def test_trigger_stems_are_found_where_a_plain_search_for_each_stem_finds_them(words: list[str]) -> None:
+    text = " ".join(words)
+    low = text.lower()
+    plain = sorted(i for stem in transfer_text._TRIGGERS for i in range(len(low)) if low.startswith(stem, i))
+    assert transfer_text.trigger_positions(text) == plain
+
+
+def test_a_name_the_kb_rules_out_by_its_first_word_is_one_its_lookup_does_not_find() -> None:
+    kb = load_kb()
+    names = {" ".join(words[:n]) for text in _real_texts() for _, words, _ in match_teams._candidates(text)
+             for n in range(1, len(words) + 1)}
+    # the screen must rule out a good share of the names tried in articles to be worth asking
+    assert sum(not kb.may_name_team(name) for name in names) > len(names) // 4
+    spellings = [s for team in list(kb.teams.values())[::7] for s in (team.name, *team.aliases)]
+    names |= {f"{form} {s}" for s in spellings for form in ("FC", "The", "1899")} | set(spellings)
+    names |= {"", " ", "Xq Yz", "Sunday Times", "club:aalborg-bk", *list(kb.teams)[:20]}
+    ruled_out = [name for name in names if not kb.may_name_team(name)]
+    assert [name for name in ruled_out if kb.team(name) is not None] == []
+    # what rules a word out rules out every name opening with it
+    first_words = {name.split()[0] for name in names if name.split()}
+    assert [w for w in first_words if not kb.may_name_team(w) and any(
+        kb.team(name) is not None for name in names if name.split()[:1] == [w])] == []
+    assert all(kb.may_name_team(s) for s in spellings)
+
+
+def _real_texts() -> list[str]:
+    return [path.read_text(encoding="utf-8") for path in sorted(shared_or_skip("seeds").glob("*.txt"))]

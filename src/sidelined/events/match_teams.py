@@ -13,10 +13,9 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-import ahocorasick
-
 from sidelined.events.cues import matches_at
 from sidelined.events.match_anchors import TEAM_KINDS, TeamSpan
+from sidelined.events.match_text import team_cue_places
 from sidelined.models import Mention
 
 if TYPE_CHECKING:
@@ -31,13 +30,9 @@ _CUE = (
 # Places where only a team can stand: after a match word (a short description may come between:
 # "edged a tenacious Austria side"), before a fixture-list mark or "v", or opening a sentence.
 _CUED = re.compile(rf"{_CUE}[ \t]+(?:(?:the|an?|[a-z][\w-]+)[ \t]+){{0,2}}({_NAME})")
-# How the cues of _CUED begin ("v" for "v", "vs", "versus" and "visit of"): _CUED is tried only where one does,
-# at the start of a word, found by Aho-Corasick in one pass far faster than the pattern scans the text.
-_CUE_OPENINGS = ("against", "v", "with", "to", "over", "at", "host", "fac", "beat", "edged", "by", "take")
-_CUE_OPENING_FINDER = ahocorasick.Automaton()
-for _opening in _CUE_OPENINGS:
-    _CUE_OPENING_FINDER.add_word(_opening, len(_opening))
-_CUE_OPENING_FINDER.make_automaton()
+# _CUED is tried only at the start of a word where one of its cues may open (match_text.TEAM_CUE_OPENINGS, found
+# by Aho-Corasick in the lower-cased text with the article's phrases): far faster than the pattern scans the text.
+# The lower-cased text holds those openings wherever the text does (and more, where _CUED fails at once).
 # A fixture-list mark, "(H)" or "(A)", or a "v" between teams.  The spaces before one are found separately, and
 # the two kinds apart: a pattern opening with a single literal is searched far faster than one opening with
 # [ \t]* or with either of two characters.  Marks of the two kinds never overlap.
@@ -56,10 +51,8 @@ _STOP = {
 
 def match_teams(text: str, mentions: list[Mention], kb: KnowledgeBase | None) -> list[TeamSpan]:
     """Team spans in text order: the linked ones, then KB names in match positions the linker missed."""
-    linked = [TeamSpan(m.name, m.start, m.end, m.kind) for m in mentions if m.kind in TEAM_KINDS]
+    linked, covered, players = _sorted_out(mentions)
     if kb is not None:
-        covered = tuple((m.start, m.end) for m in mentions if m.kind != "player")
-        players = tuple((m.start, m.end) for m in mentions if m.kind == "player")
         linked += _missed(text, kb, covered, players)
     linked.sort(key=lambda t: (t.start, -t.end))
     out: list[TeamSpan] = []
@@ -68,6 +61,23 @@ def match_teams(text: str, mentions: list[Mention], kb: KnowledgeBase | None) ->
             continue
         out.append(t)
     return out
+
+
+def _sorted_out(mentions: list[Mention]) -> tuple[list[TeamSpan], tuple[tuple[int, int], ...],
+                                                    tuple[tuple[int, int], ...]]:
+    """In one pass: the linked teams, the spans of every mention but players', and the players' spans."""
+    linked: list[TeamSpan] = []
+    covered: list[tuple[int, int]] = []
+    players: list[tuple[int, int]] = []
+    for m in mentions:
+        kind = m.kind
+        if kind == "player":
+            players.append((m.start, m.end))
+            continue
+        covered.append((m.start, m.end))
+        if kind in TEAM_KINDS:
+            linked.append(TeamSpan(m.name, m.start, m.end, kind))
+    return linked, tuple(covered), tuple(players)
 
 
 def _candidates(text: str) -> list[tuple[int, tuple[str, ...], int]]:
@@ -83,7 +93,7 @@ def _candidates(text: str) -> list[tuple[int, tuple[str, ...], int]]:
 
 def _cued_names(text: str) -> list[re.Match[str]]:
     """_CUED's finds, as its finditer gives them: tried only at the start of a word opening one of its cues."""
-    starts = sorted({end + 1 - length for end, length in _CUE_OPENING_FINDER.iter(text)})
+    starts = team_cue_places(text)
     word_starts = [s for s in starts if s == 0 or not (text[s - 1].isalnum() or text[s - 1] == "_")]
     return matches_at(_CUED, text, word_starts)
 
@@ -128,7 +138,7 @@ def _missed(text: str, kb: KnowledgeBase, covered: tuple[tuple[int, int], ...],
             ):
                 continue
             if name not in teams:
-                teams[name] = kb.team(name)
+                teams[name] = kb.team(name) if kb.may_name_team(name) else None
             team = teams[name]
             if team is not None:
                 found.append(TeamSpan(team.name, start, end, team.kind))

@@ -67,9 +67,7 @@ class FinalScore:
 def final_scores(text: str, start: int, end: int) -> list[FinalScore]:
     """The final scorelines stated between `start` and `end` of `text`."""
     out: list[FinalScore] = []
-    marks = _score_marks(text)
-    first = bisect_left(marks, start)
-    if first == len(marks) or marks[first] >= end:
+    if not may_hold_score(text, start, end):
         return out
     low = lowered(text)
     for m in SCORELINE.finditer(text, start, end):
@@ -98,6 +96,13 @@ _SCORE_MARK = re.compile(r"\d(?=\s?[-–—]\s?\d)")
 @lru_cache(maxsize=4)
 def _score_marks(text: str) -> list[int]:
     return [m.start() for m in _SCORE_MARK.finditer(text)]
+
+
+def may_hold_score(text: str, start: int, end: int) -> bool:
+    """False when text[start:end] holds no scoreline (no digit before a dash and a digit)."""
+    marks = _score_marks(text)
+    first = bisect_left(marks, start)
+    return first < len(marks) and marks[first] < end
 
 
 _DEFEAT_OF = cue_pattern(r"\s+of\b")
@@ -156,13 +161,18 @@ class PhraseFinder:
     those the longest) is kept.
     """
 
-    def __init__(self, *tables: Sequence[tuple[str, object]]) -> None:
+    def __init__(self, *tables: Sequence[tuple[str, object]], anywhere: Sequence[Sequence[str]] = ()) -> None:
+        """`anywhere`: lists of lower-case words whose every start is wanted, inside words too (find_all)."""
         self._tables = len(tables)
+        self._anywhere = len(anywhere)
         entries: dict[str, list[tuple[int, int, object]]] = {}
         for index, phrases in enumerate(tables):
             spellings = {phrase.lower(): (len(phrase), value) for phrase, value in phrases}  # the last spelling wins
             for spelling, (length, value) in spellings.items():
                 entries.setdefault(spelling, []).append((index, length, value))
+        for index, words in enumerate(anywhere, start=len(tables)):
+            for word in words:
+                entries.setdefault(word, []).append((index, len(word), None))
         self._automaton = ahocorasick.Automaton()
         for spelling, found in entries.items():
             self._automaton.add_word(spelling, tuple(found))
@@ -170,16 +180,24 @@ class PhraseFinder:
 
     def find(self, text: str) -> list[list[tuple[int, int, object]]]:
         """Per table, its phrases in `text` as (start, end, value), in text order."""
+        return self.find_all(text)[0]
+
+    def find_all(self, text: str) -> tuple[list[list[tuple[int, int, object]]], list[list[int]]]:
+        """What `find` gives, and per `anywhere` list where its words start in the lower-cased text (in order,
+        each place once), from the same pass."""
         folded = lowered(text)  # same offsets as `text`, unlike str.lower() on a letter such as "İ"
         hits: list[list[tuple[int, int, object]]] = [[] for _ in range(self._tables)]
+        places: list[list[int]] = [[] for _ in range(self._anywhere)]
+        tables = self._tables
         for end_index, found in self._automaton.iter(folded):
             end = end_index + 1
             for index, length, value in found:
                 start = end - length
-                if (start > 0 and folded[start - 1].isalnum()) or (end < len(folded) and folded[end].isalnum()):
-                    continue
-                hits[index].append((start, end, value))
-        return [_first_and_longest(table_hits) for table_hits in hits]
+                if index >= tables:
+                    places[index - tables].append(start)
+                elif not ((start > 0 and folded[start - 1].isalnum()) or (end < len(folded) and folded[end].isalnum())):
+                    hits[index].append((start, end, value))
+        return [_first_and_longest(table_hits) for table_hits in hits], [sorted(set(p)) for p in places]
 
 
 def _first_and_longest(hits: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
@@ -254,15 +272,25 @@ _DERBY_TEAMS: list[tuple[tuple[str, ...], tuple[str, str]]] = [
     (("Seville derby",), ("Sevilla", "Real Betis")),
     (("Derby della Capitale", "Rome derby"), ("Roma", "Lazio")),
 ]
-_PHRASES = PhraseFinder(COMPETITIONS, [(name, teams) for names, teams in _DERBY_TEAMS for name in names])
+# How the cues of match_teams' cued-name pattern begin ("v" for "v", "vs", "versus" and "visit of"), looked for in
+# the same pass as the phrases.
+TEAM_CUE_OPENINGS = ("against", "v", "with", "to", "over", "at", "host", "fac", "beat", "edged", "by", "take")
+_PHRASES = PhraseFinder(COMPETITIONS, [(name, teams) for names, teams in _DERBY_TEAMS for name in names],
+                        anywhere=[TEAM_CUE_OPENINGS])
 _Competitions = tuple[tuple[int, int, str], ...]
 _Derbies = tuple[tuple[int, int, tuple[str, str]], ...]
 
 
 @lru_cache(maxsize=4)  # one scan per article, however many sentences and matches ask
-def _phrases(text: str) -> tuple[_Competitions, _Derbies]:
-    competitions, derbies = _PHRASES.find(text)
-    return cast(_Competitions, tuple(competitions)), cast(_Derbies, tuple(derbies))
+def _phrases(text: str) -> tuple[_Competitions, _Derbies, list[int]]:
+    (competitions, derbies), (cue_places,) = _PHRASES.find_all(text)
+    return cast(_Competitions, tuple(competitions)), cast(_Derbies, tuple(derbies)), cue_places
+
+
+def team_cue_places(text: str) -> list[int]:
+    """Where a word of TEAM_CUE_OPENINGS starts in the lower-cased text, in order (inside words too).  The list
+    is shared: not to be changed."""
+    return _phrases(text)[2]
 
 
 def competitions_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

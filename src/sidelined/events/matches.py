@@ -43,7 +43,7 @@ from sidelined.events.match_details import (
 )
 from sidelined.events.match_sides import focus_teams, match_sentences, own_side, section_owner_of
 from sidelined.events.match_teams import match_teams
-from sidelined.events.match_text import MATCH_NOUN, FinalScore, derbies_in, final_scores
+from sidelined.events.match_text import MATCH_NOUN, FinalScore, derbies_in, final_scores, may_hold_score
 from sidelined.events.text import Segment
 from sidelined.models import Article, Evidence, Match, Mention, TimeExpression
 
@@ -116,7 +116,7 @@ def extract_matches(
         sent_teams = team_spans(text, inside, seg.start, seg.end) if inside else inside
         if sent_teams or (reading.derbies and derbies_in(text, seg.start, seg.end)):
             _read_sentence(reading, seg, sent_teams)
-        else:  # no match named: only a score for a match named elsewhere
+        elif may_hold_score(text, seg.start, seg.end):  # no match named: only a score for one named elsewhere
             _add_loose_scores(reading, seg, sent_teams)
     _attach_loose_scores(reading.found, reading.loose)
     return [_to_match(f) for f in _merge(reading.found)]

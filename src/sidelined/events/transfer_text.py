@@ -9,10 +9,12 @@ agreement"), which outranks a rumour ("linked with", "ready to offer",
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 
 import ahocorasick
 
-from sidelined.events.cues import cue_pattern
+from sidelined.events.cues import cue_pattern, openings
 from sidelined.models import TransferStatus
 from sidelined.textcase import lowered
 
@@ -61,15 +63,77 @@ _TRIGGERS = (
     "switch", "reject", "agree", "deal", "here we go", "set to", "close to", "medical", "complet", "join", "moved",
     "sealed", "unveil", "arrival", "loan",
 )
-_TRIGGER_FINDER = ahocorasick.Automaton()
-for _stem in _TRIGGERS:
-    _TRIGGER_FINDER.add_word(_stem, _stem)
-_TRIGGER_FINDER.make_automaton()
+_STATUS_CUES = (COMPLETED, AGREED, RUMOUR)
+
+
+# Characters from the most to the least frequent in English news text.  pyahocorasick finds a node's next letter by
+# a scan of its children in the order they were added, so keys added in this order are walked faster.
+_BY_FREQUENCY = {c: rank for rank, c in enumerate(" etaoinsrhldcumfgpwybvkjxqz")}
+
+
+def _frequency_order(word: str) -> list[int]:
+    return [_BY_FREQUENCY.get(c, len(_BY_FREQUENCY) + ord(c)) for c in word]
+
+
+def _word_finder() -> ahocorasick.Automaton:
+    """One automaton for the trigger stems (list 0) and the openings of each status cue (list 1 + its place in
+    _STATUS_CUES), so one pass over an article finds both.  A key's value: its length less one, its lists."""
+    lists: dict[str, list[int]] = {stem: [0] for stem in _TRIGGERS}
+    for k, cue in enumerate(_STATUS_CUES, start=1):
+        for opening in openings(cue) or ():
+            lists.setdefault(opening, []).append(k)
+    finder = ahocorasick.Automaton()
+    for word in sorted(lists, key=_frequency_order):
+        finder.add_word(word, (len(word) - 1, tuple(lists[word])))
+    finder.make_automaton()
+    return finder
+
+
+_WORD_FINDER = _word_finder()
+# Whether a cue opens with \b before a letter or digit (as cue_pattern makes it): then none starts inside a word.
+_OPENS_A_WORD = tuple(cue.pattern.startswith("\\b(?=[a-z0-9])") for cue in _STATUS_CUES)
+# A cue whose openings are not known is scanned everywhere (None instead of its places).
+_CUE_OPENINGS_KNOWN = tuple(openings(cue) is not None for cue in _STATUS_CUES)
+
+
+@lru_cache(maxsize=4)  # one pass per article, however many sentences and clauses are read
+def _places(low: str) -> tuple[list[int], tuple[list[int] | None, ...]]:
+    """Where trigger stems start in the lower-cased text, and where each status cue's openings do, in order."""
+    found: tuple[list[int], ...] = tuple([] for _ in range(len(_STATUS_CUES) + 1))
+    for last, (extent, owners) in _WORD_FINDER.iter(low):
+        start = last - extent
+        for owner in owners:
+            found[owner].append(start)
+    for places in found:
+        places.sort()
+    triggers, *cue_places = found
+    return triggers, tuple(p if known else None for p, known in zip(cue_places, _CUE_OPENINGS_KNOWN, strict=True))
 
 
 def trigger_positions(text: str) -> list[int]:
     """Where transfer word stems start in `text`: sentences without one need no closer reading."""
-    return sorted(end + 1 - len(stem) for end, stem in _TRIGGER_FINDER.iter(text.lower()))
+    return _places(lowered(text))[0]
+
+
+def _cue_matches(k: int, low: str, start: int, end: int) -> list[re.Match[str]]:
+    """What _STATUS_CUES[k].finditer(low, start, end) gives, trying only where one of the cue's openings starts."""
+    cue = _STATUS_CUES[k]
+    places = _places(low)[1][k]
+    if places is None:
+        return list(cue.finditer(low, start, end))
+    found: list[re.Match[str]] = []
+    resume = start
+    opens_a_word = _OPENS_A_WORD[k]
+    for place in places[bisect_left(places, start) :]:
+        if place >= end:
+            break
+        if place < resume or (opens_a_word and place and (low[place - 1].isalnum() or low[place - 1] == "_")):
+            continue  # inside a word, where the cue's opening \b cannot hold: no match to try for
+        m = cue.match(low, place, end)
+        if m is not None:
+            found.append(m)
+            resume = m.end()
+    return found
 
 
 _CONDITIONAL = cue_pattern(r"\b(?:could|would|set to|close to|if)\b")
@@ -98,7 +162,7 @@ def read_cues(text: str, start: int, end: int) -> tuple[TransferStatus | None, l
     low = lowered(text)
     if start > 0 and (low[start - 1].isalnum() or low[start - 1] == "_"):  # a \b at `start` would see that word
         return status_of(low[start:end]), cue_spans(text, start, end)
-    found = [list(cue.finditer(low, start, end)) for cue in (COMPLETED, AGREED, RUMOUR)]
+    found = [_cue_matches(k, low, start, end) for k in range(len(_STATUS_CUES))]
     spans = sorted((m.start(), m.end()) for matches in found for m in matches)
     completed, agreed, rumour = found
     if completed and not _CONDITIONAL.search(low, start, end):

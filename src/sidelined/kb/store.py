@@ -14,7 +14,7 @@ from typing import Any
 from sidelined.kb.build import KB_FILE, PROVENANCE_FILE
 from sidelined.kb.build_fixtures import EPOCH
 from sidelined.kb.model import Coach, Fixture, Player, Team
-from sidelined.kb.names import club_key, club_key_of, key, season_of
+from sidelined.kb.names import LEGAL_FORM_WORDS, club_key, club_key_of, key, season_of
 
 _EPOCH_ORDINAL = EPOCH.toordinal()  # date.fromordinal is several times faster than adding a timedelta
 
@@ -42,6 +42,7 @@ class KnowledgeBase:
         self._national_by_country: dict[str, Team | None] = {}
         self._team_keys: dict[str, list[str]] = defaultdict(list)
         self._team_name_ids: dict[str, list[str]] | None = None
+        self._first_words: frozenset[str] | None = None  # of every team lookup key, worked out on first use
         for row in facts["teams"]:
             self._add_team(row)
         for ids in self._team_keys.values():
@@ -99,6 +100,20 @@ class KnowledgeBase:
     def team(self, name_or_alias: str) -> Team | None:
         found = self.teams_named(name_or_alias)
         return found[0] if found else None
+
+    def may_name_team(self, name: str) -> bool:
+        """False only when `team(name)` is None, told from the name's first word alone, so that it is None too
+        for every name opening with that word: far cheaper than a lookup for the many capitalised words that
+        name no team.  A first word of other than plain letters is not judged (True)."""
+        first = name.partition(" ")[0]  # the whole name when it holds a tab or such: then not judged
+        if not (first.isalpha() and first.isascii()):
+            return True
+        word = first.lower()  # the first word of the name's key, and of its club key unless a legal form
+        return word in (self._first_words or self._team_key_first_words()) or word in LEGAL_FORM_WORDS
+
+    def _team_key_first_words(self) -> frozenset[str]:
+        self._first_words = frozenset(spelling.split(" ", 1)[0] for spelling in self._team_keys)
+        return self._first_words
 
     def national_team(self, country: str) -> Team | None:
         if country not in self._national_by_country:
