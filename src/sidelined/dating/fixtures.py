@@ -19,6 +19,8 @@ from typing import Any
 import ahocorasick
 from rapidfuzz import fuzz
 
+from sidelined.spans import first_and_longest
+
 _SCORE = re.compile(r"(?<![\d.])(\d{1,2})\s*[-–]\s*(\d{1,2})(?![\d.%-])")
 _RESULT_WORDS = re.compile(
     r"\b(?:win|wins|won|victory|beat|beaten|defeat|defeated|loss|lost|lose|draw|drew|drawn|thrashing|"
@@ -60,12 +62,7 @@ def team_mentions(text: str, kb: Any) -> list[tuple[int, int, str]]:
         if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
             continue
         found.append((start, end, name))
-    found.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))
-    kept: list[tuple[int, int, str]] = []
-    for hit in found:
-        if not kept or hit[0] >= kept[-1][1]:
-            kept.append(hit)
-    return kept
+    return first_and_longest(found)
 
 
 class FixtureClues:

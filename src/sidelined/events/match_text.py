@@ -16,6 +16,7 @@ from typing import cast
 import ahocorasick
 
 from sidelined.events.cues import cue_pattern
+from sidelined.spans import first_and_longest
 from sidelined.textcase import lowered
 
 # A scoreline "2-1" / "2–1", not a season ("2024-25"), a record ("1-0-0"),
@@ -197,16 +198,7 @@ class PhraseFinder:
                     places[index - tables].append(start)
                 elif not ((start > 0 and folded[start - 1].isalnum()) or (end < len(folded) and folded[end].isalnum())):
                     hits[index].append((start, end, value))
-        return [_first_and_longest(table_hits) for table_hits in hits], [sorted(set(p)) for p in places]
-
-
-def _first_and_longest(hits: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
-    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-    out: list[tuple[int, int, object]] = []
-    for hit in hits:
-        if not out or hit[0] >= out[-1][1]:
-            out.append(hit)
-    return out
+        return [first_and_longest(table_hits) for table_hits in hits], [sorted(set(p)) for p in places]
 
 
 def _spellings(*forms: str) -> list[str]:
